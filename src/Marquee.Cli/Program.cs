@@ -1,0 +1,1 @@
+return await Marquee.Cli.CommandLine.RunAsync(args);
