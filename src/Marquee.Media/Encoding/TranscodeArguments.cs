@@ -1,0 +1,143 @@
+using System.Globalization;
+using Marquee.Media.Ladder;
+using Marquee.Media.Probing;
+
+namespace Marquee.Media.Encoding;
+
+/// <summary>
+/// The one place ffmpeg command lines for the ladder are built, as argument lists. Paths are server-generated;
+/// nothing a user typed reaches ffmpeg. The source is read with the same protocol and demuxer whitelists as the probe.
+/// </summary>
+public sealed class TranscodeArguments(FfmpegOptions options, IEnumerable<string> allowedContainers)
+{
+    private readonly string formatWhitelist = string.Join(',', allowedContainers);
+
+    /// <summary>
+    /// Decode once, split, scale and encode every rung, and write one set of CMAF segments referenced by a DASH
+    /// MPD and HLS media playlists; the same process tiles the trickplay sprites from another branch of the split.
+    /// </summary>
+    public IReadOnlyList<string> ForLadder(string sourcePath, SourceInfo source, EncodingLadder ladder, string outputFolder)
+    {
+        var args = Preamble(sourcePath);
+        var n = ladder.Rungs.Count;
+        var graph = new List<string> { $"{InputChain(source, ladder)},split={n + 1}{string.Concat(Enumerable.Range(0, n + 1).Select(i => $"[s{i}]"))}" };
+        for (var i = 0; i < n; i++)
+        {
+            graph.Add($"[s{i}]{ScaleChain(ladder.Rungs[i], ladder)}[v{i}]");
+        }
+
+        var trick = ladder.Trickplay;
+        graph.Add($"[s{n}]fps=1/{trick.IntervalSeconds},scale={trick.ThumbWidth}:{trick.ThumbHeight},setsar=1,format=yuvj420p,tile={trick.Columns}x{trick.Rows}[thumbs]");
+        args.AddRange(["-filter_complex", string.Join(';', graph)]);
+
+        for (var i = 0; i < n; i++)
+        {
+            args.AddRange(["-map", $"[v{i}]"]);
+        }
+
+        if (source.AudioStreamIndex is { } audio)
+        {
+            args.AddRange(["-map", $"0:{audio.ToString(CultureInfo.InvariantCulture)}"]);
+        }
+
+        args.AddRange(VideoCodec(ladder));
+        for (var i = 0; i < n; i++)
+        {
+            args.AddRange(RungRate(i, ladder.Rungs[i]));
+        }
+
+        if (source.AudioStreamIndex is not null)
+        {
+            args.AddRange(AudioCodec(ladder));
+        }
+
+        args.AddRange(DashMuxer(source.AudioStreamIndex is not null));
+        args.Add(Path.Combine(outputFolder, OutputLayout.Dash));
+
+        args.AddRange(["-map", "[thumbs]", "-c:v", "mjpeg", "-q:v", "5", "-f", "image2",
+            Path.Combine(outputFolder, OutputLayout.TrickplayFolder, OutputLayout.TrickplaySpritePattern)]);
+        return args;
+    }
+
+    /// <summary>
+    /// One rung on its own, with exactly the settings <see cref="ForLadder"/> uses for it, written as a plain
+    /// fragmented MP4. Only the benchmark uses this, to compare one process per rung against the single process.
+    /// </summary>
+    public IReadOnlyList<string> ForSingleRung(string sourcePath, SourceInfo source, EncodingLadder ladder, int rungIndex, string outputFile)
+    {
+        var args = Preamble(sourcePath);
+        args.AddRange(["-filter_complex", $"{InputChain(source, ladder)},{ScaleChain(ladder.Rungs[rungIndex], ladder)}[v0]", "-map", "[v0]"]);
+        args.AddRange(VideoCodec(ladder));
+        args.AddRange(RungRate(0, ladder.Rungs[rungIndex]));
+        args.AddRange(["-an", "-movflags", "+frag_keyframe+empty_moov+default_base_moof", "-f", "mp4", outputFile]);
+        return args;
+    }
+
+    private List<string> Preamble(string sourcePath) =>
+    [
+        "-hide_banner", "-nostdin", "-y",
+        "-loglevel", "error",
+        "-progress", "pipe:1", "-nostats",
+        "-protocol_whitelist", "file",
+        "-format_whitelist", formatWhitelist,
+        "-i", "file:" + Path.GetFullPath(sourcePath),
+        "-map_metadata", "-1",
+        "-map_chapters", "-1",
+    ];
+
+    /// <summary>Constant frame rate first (variable-rate sources), so every rung has identical timestamps.</summary>
+    private static string InputChain(SourceInfo source, EncodingLadder ladder) =>
+        $"[0:{source.VideoStreamIndex.ToString(CultureInfo.InvariantCulture)}]fps={ladder.FrameRate}";
+
+    /// <summary>
+    /// Every rung gets the same display aspect ratio: even-rounded widths would otherwise differ by a fraction of a
+    /// pixel, and a DASH adaptation set (within which players switch) must share one aspect ratio.
+    /// </summary>
+    private static string ScaleChain(Rung rung, EncodingLadder ladder) =>
+        $"scale={rung.Width}:{rung.Height}:flags=bicubic,setdar={ladder.AspectNum}/{ladder.AspectDen},format=yuv420p";
+
+    private IEnumerable<string> VideoCodec(EncodingLadder ladder)
+    {
+        var gop = Math.Max(1, (int)Math.Round(ladder.FrameRate.Value * options.SegmentSeconds));
+        return
+        [
+            "-c:v", "libx264",
+            "-preset", options.Preset,
+            "-profile:v", "high",
+            "-g", gop.ToString(CultureInfo.InvariantCulture),
+            "-keyint_min", gop.ToString(CultureInfo.InvariantCulture),
+            "-sc_threshold", "0",
+            "-flags", "+cgop",
+            "-force_key_frames", $"expr:gte(t,n_forced*{options.SegmentSeconds.ToString(CultureInfo.InvariantCulture)})",
+        ];
+    }
+
+    private static IEnumerable<string> RungRate(int index, Rung rung)
+    {
+        var i = index.ToString(CultureInfo.InvariantCulture);
+        return
+        [
+            $"-b:v:{i}", Kbps(rung.VideoKbps),
+            $"-maxrate:v:{i}", Kbps(rung.MaxKbps),
+            $"-bufsize:v:{i}", Kbps(rung.BufferKbits),
+        ];
+    }
+
+    private static IEnumerable<string> AudioCodec(EncodingLadder ladder) =>
+        ["-c:a", "aac", "-b:a", Kbps(ladder.AudioKbps), "-ac", "2", "-ar", "48000"];
+
+    private IEnumerable<string> DashMuxer(bool hasAudio) =>
+    [
+        "-f", "dash",
+        "-seg_duration", options.SegmentSeconds.ToString(CultureInfo.InvariantCulture),
+        "-use_template", "1",
+        "-use_timeline", "0",
+        "-hls_playlist", "1",
+        "-hls_master_name", OutputLayout.FfmpegHlsMaster,
+        "-adaptation_sets", hasAudio ? "id=0,streams=v id=1,streams=a" : "id=0,streams=v",
+        "-init_seg_name", OutputLayout.InitPattern,
+        "-media_seg_name", OutputLayout.SegmentPattern,
+    ];
+
+    private static string Kbps(int kbps) => kbps.ToString(CultureInfo.InvariantCulture) + "k";
+}

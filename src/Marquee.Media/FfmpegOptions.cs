@@ -1,0 +1,20 @@
+namespace Marquee.Media;
+
+/// <summary>Configuration section <c>Ffmpeg</c>: where the tools are and how hard they may work.</summary>
+public sealed class FfmpegOptions
+{
+    public const string Section = "Ffmpeg";
+
+    public string FfmpegPath { get; set; } = "ffmpeg";
+
+    public string FfprobePath { get; set; } = "ffprobe";
+
+    /// <summary>x264 preset for the ladder; <c>veryfast</c> keeps a 2-core machine at about real time for 1080p.</summary>
+    public string Preset { get; set; } = "veryfast";
+
+    /// <summary>Segment (and GOP) duration in seconds.</summary>
+    public int SegmentSeconds { get; set; } = 4;
+
+    /// <summary>A probe or encode that prints nothing for this long is considered hung and is killed.</summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

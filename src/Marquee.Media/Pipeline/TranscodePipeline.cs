@@ -1,0 +1,124 @@
+using Marquee.Media.Artwork;
+using Marquee.Media.Encoding;
+using Marquee.Media.Ladder;
+using Marquee.Media.Packaging;
+using Marquee.Media.Probing;
+using Marquee.Media.Subtitles;
+using Microsoft.Extensions.Options;
+
+namespace Marquee.Media.Pipeline;
+
+/// <summary>
+/// Source file in, complete package out, in a local work folder: one ffmpeg process for the whole ladder and
+/// the trickplay sprites, then our own HLS multivariant playlist, cleaned media playlists, DASH subtitles, the
+/// trickplay index and the poster. Nothing here touches the object store; <see cref="PackagePublisher"/> does.
+/// </summary>
+public sealed class TranscodePipeline(IOptions<FfmpegOptions> ffmpeg, IOptions<InputLimits> limits)
+{
+    /// <summary>The share of progress the ladder encode takes; poster and packaging take the rest.</summary>
+    private const double EncodeShare = 0.95;
+
+    public async Task<PackageResult> RunAsync(
+        string sourcePath,
+        SourceInfo source,
+        IReadOnlyList<SubtitleSource> subtitles,
+        string workFolder,
+        IProgress<EncodeProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var options = ffmpeg.Value;
+        var output = Path.Combine(workFolder, "out");
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        Directory.CreateDirectory(Path.Combine(output, OutputLayout.TrickplayFolder));
+        var ladder = LadderPlanner.Plan(source);
+
+        var arguments = new TranscodeArguments(options, limits.Value.AllowedContainers).ForLadder(sourcePath, source, ladder, output);
+        var parser = new ProgressParser(source.Duration);
+        var result = await ToolProcess.RunAsync(options.FfmpegPath, arguments, line =>
+        {
+            if (parser.Feed(line) is { } p)
+            {
+                progress?.Report(p with { Percent = Math.Round(p.Percent * EncodeShare, 1) });
+            }
+        }, options.StallTimeout, cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new TranscodeFailedException("ffmpeg could not transcode the video: " + LastLine(result.StderrTail));
+        }
+
+        var tracks = new List<SubtitleTrack>();
+        var converter = new SubtitleConverter(options);
+        foreach (var subtitle in subtitles)
+        {
+            if (tracks.Any(t => t.Language == subtitle.Language))
+            {
+                continue;
+            }
+
+            await converter.ConvertAsync(subtitle, Path.Combine(output, OutputLayout.SubtitleFile(subtitle.Language)), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(output, OutputLayout.SubtitlePlaylist(subtitle.Language)),
+                HlsMultivariantWriter.SubtitlePlaylist(OutputLayout.SubtitleFile(subtitle.Language), source.Duration.TotalSeconds), cancellationToken);
+            tracks.Add(new SubtitleTrack(subtitle.Language, subtitle.Name));
+        }
+
+        var renditions = await PackageAsync(output, ladder, source, tracks, cancellationToken);
+
+        var sprites = Directory.GetFiles(Path.Combine(output, OutputLayout.TrickplayFolder), "sprite-*.jpg").Length;
+        await File.WriteAllTextAsync(Path.Combine(output, OutputLayout.TrickplayIndex),
+            TrickplayIndex.Write(ladder.Trickplay, source.Duration, sprites), cancellationToken);
+
+        var poster = new PosterPicker(options, limits.Value.AllowedContainers);
+        var at = await poster.PickAsync(sourcePath, source, workFolder, cancellationToken);
+        await poster.WriteAsync(sourcePath, source, ladder, at, Path.Combine(output, OutputLayout.Poster), cancellationToken);
+
+        progress?.Report(new EncodeProgress(100, 0));
+        return new PackageResult(output, ladder, renditions, source.Duration, tracks);
+    }
+
+    private static async Task<IReadOnlyList<PackagedRendition>> PackageAsync(
+        string output, EncodingLadder ladder, SourceInfo source, IReadOnlyList<SubtitleTrack> subtitles, CancellationToken cancellationToken)
+    {
+        var mpdPath = Path.Combine(output, OutputLayout.Dash);
+        var mpd = await File.ReadAllTextAsync(mpdPath, cancellationToken);
+        var codecs = DashManifest.Codecs(mpd);
+        var renditions = new List<PackagedRendition>();
+        for (var i = 0; i < ladder.Rungs.Count + (source.AudioStreamIndex is null ? 0 : 1); i++)
+        {
+            var playlistPath = Path.Combine(output, OutputLayout.MediaPlaylist(i));
+            if (!File.Exists(playlistPath))
+            {
+                throw new TranscodeFailedException($"ffmpeg did not write the playlist of rendition {i}.");
+            }
+
+            var cleaned = MediaPlaylist.Clean(await File.ReadAllTextAsync(playlistPath, cancellationToken));
+            await File.WriteAllTextAsync(playlistPath, cleaned, cancellationToken);
+            var stats = MediaPlaylist.Measure(output, cleaned);
+            if (stats.SegmentCount == 0)
+            {
+                throw new TranscodeFailedException($"Rendition {i} has no segments.");
+            }
+
+            var key = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var codec = codecs.TryGetValue(key, out var c) ? c : i < ladder.Rungs.Count ? "avc1.640028" : "mp4a.40.2";
+            var (width, height) = i < ladder.Rungs.Count ? (ladder.Rungs[i].Width, ladder.Rungs[i].Height) : (0, 0);
+            renditions.Add(new PackagedRendition(OutputLayout.MediaPlaylist(i), width, height, codec, stats));
+        }
+
+        var video = renditions.Take(ladder.Rungs.Count).ToList();
+        (string, RenditionStats, string)? audio = source.AudioStreamIndex is null
+            ? null
+            : (renditions[^1].Playlist, renditions[^1].Stats, renditions[^1].Codecs);
+        await File.WriteAllTextAsync(Path.Combine(output, OutputLayout.HlsMultivariant),
+            HlsMultivariantWriter.Write(video, ladder.StartRungIndex, ladder.FrameRate, audio, subtitles), cancellationToken);
+        await File.WriteAllTextAsync(mpdPath, DashManifest.AddSubtitles(mpd, subtitles), cancellationToken);
+        File.Delete(Path.Combine(output, OutputLayout.FfmpegHlsMaster));
+        return video;
+    }
+
+    private static string LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no details";
+}
