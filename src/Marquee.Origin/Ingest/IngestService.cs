@@ -1,0 +1,173 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Marquee.Media.Probing;
+using Marquee.Media.Subtitles;
+using Marquee.Origin.Assets;
+using Marquee.Origin.Catalog;
+using Marquee.Origin.Data;
+using Marquee.Origin.Hosting;
+using Marquee.Origin.Observability;
+
+namespace Marquee.Origin.Ingest;
+
+/// <summary>
+/// The one way into the pipeline for the CLI, uploads and the watch folder: stage the file under a
+/// server-generated name, inspect it, and only then create the title, its asset and a queued job together.
+/// A refused file leaves nothing behind.
+/// </summary>
+public sealed partial class IngestService(
+    MarqueeDbContext db,
+    DataDirectory data,
+    InputInspector inspector,
+    SubtitleConverter subtitles,
+    JobSignal signal,
+    OriginMetrics metrics,
+    TimeProvider time)
+{
+    public const int MaxTitleLength = 200;
+
+    public async Task<Title> IngestAsync(IngestRequest request, CancellationToken cancellationToken)
+    {
+        var name = Validate(request);
+        var jobId = Ids.New();
+        Directory.CreateDirectory(data.Staging);
+        var staged = Path.Combine(data.Staging, jobId + ".source");
+        var stagedSubtitles = new List<StagedSubtitle>();
+        try
+        {
+            if (request.MoveSource)
+            {
+                File.Move(request.SourcePath, staged);
+            }
+            else
+            {
+                File.Copy(request.SourcePath, staged);
+            }
+
+            await inspector.InspectAsync(staged, cancellationToken);
+            for (var i = 0; i < request.Subtitles.Count; i++)
+            {
+                var subtitle = request.Subtitles[i];
+                var path = Path.Combine(data.Staging, $"{jobId}.subtitle{i}{SubtitleExtension(subtitle.Path)}");
+                File.Copy(subtitle.Path, path);
+                stagedSubtitles.Add(new StagedSubtitle(path, subtitle.Language, subtitle.Name));
+                // Convert once now so a bad subtitle file is refused with the video, not discovered by the worker.
+                var check = path + ".check.vtt";
+                await subtitles.ConvertAsync(new SubtitleSource(path, subtitle.Language, subtitle.Name), check, cancellationToken);
+                File.Delete(check);
+            }
+        }
+        catch (InputRefusedException e)
+        {
+            Discard(staged, stagedSubtitles);
+            metrics.IngestRefused.Add(1, new KeyValuePair<string, object?>("reason", e.Reason.Code));
+            throw;
+        }
+        catch
+        {
+            Discard(staged, stagedSubtitles);
+            throw;
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var assetId = Ids.New();
+        var title = new Title
+        {
+            Id = Ids.New(),
+            Name = name,
+            Slug = Slug.From(name),
+            Synopsis = request.Synopsis.Trim(),
+            Genres = string.Join(',', request.Genres.Select(g => g.Trim()).Where(g => g.Length > 0)),
+            Year = request.Year,
+            Free = request.Free,
+            Countries = string.Join(',', request.Countries.Select(c => c.ToUpperInvariant())),
+            AssetId = assetId,
+            CreatedAtMs = now,
+        };
+        db.Titles.Add(title);
+        db.Assets.Add(new MediaAsset { Id = assetId, Status = AssetStatus.Processing, CreatedAtMs = now, UpdatedAtMs = now });
+        db.Jobs.Add(new TranscodeJob
+        {
+            Id = jobId,
+            AssetId = assetId,
+            SourcePath = staged,
+            Subtitles = JsonSerializer.Serialize(stagedSubtitles),
+            State = JobState.Queued,
+            CreatedAtMs = now,
+            UpdatedAtMs = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            Discard(staged, stagedSubtitles);
+            throw;
+        }
+
+        metrics.IngestAccepted.Add(1);
+        signal.Notify();
+        return title;
+    }
+
+    private static string Validate(IngestRequest request)
+    {
+        var name = (request.Title ?? "").Trim();
+        if (name.Length == 0 || name.Length > MaxTitleLength || name.Any(char.IsControl))
+        {
+            throw new IngestValidationException("title", $"A title is 1 to {MaxTitleLength} characters without control characters.");
+        }
+
+        if (request.Countries.FirstOrDefault(c => !CountryCode().IsMatch(c)) is { } bad)
+        {
+            throw new IngestValidationException("countries", $"'{bad}' is not an ISO 3166-1 alpha-2 country code (for example DE or US).");
+        }
+
+        if (request.Year is < 1870 or > 2200)
+        {
+            throw new IngestValidationException("year", "The year must be between 1870 and 2200.");
+        }
+
+        if (!File.Exists(request.SourcePath))
+        {
+            throw new IngestValidationException("file", "The file does not exist or is not readable.");
+        }
+
+        foreach (var subtitle in request.Subtitles)
+        {
+            if (!File.Exists(subtitle.Path))
+            {
+                throw new IngestValidationException("subtitles", "A subtitle file does not exist or is not readable.");
+            }
+
+            if (!SubtitleConverter.IsValidLanguage(subtitle.Language))
+            {
+                throw new IngestValidationException("subtitles", $"'{subtitle.Language}' is not a language tag such as 'en' or 'pt-BR'.");
+            }
+        }
+
+        return name;
+    }
+
+    private static string SubtitleExtension(string path) =>
+        Path.GetExtension(path).Equals(".vtt", StringComparison.OrdinalIgnoreCase) ? ".vtt" : ".srt";
+
+    private static void Discard(string staged, IEnumerable<StagedSubtitle> subtitles)
+    {
+        foreach (var path in subtitles.Select(s => s.Path).Prepend(staged))
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // Staging is ours; a leftover is cleaned with the folder and harms nothing.
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z]{2}$")]
+    private static partial Regex CountryCode();
+}

@@ -1,0 +1,9 @@
+namespace Marquee.Origin.Ingest;
+
+public enum JobState
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
