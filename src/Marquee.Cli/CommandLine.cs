@@ -3,9 +3,54 @@ namespace Marquee.Cli;
 /// <summary>Dispatches <c>marquee COMMAND …</c> to the role or tool it names.</summary>
 internal static class CommandLine
 {
-    public static Task<int> RunAsync(string[] args)
+    public const string Usage = """
+        usage: marquee COMMAND [options]
+
+          up [--data DIR] [--urls URL]      run the origin with the demo catalog (default http://127.0.0.1:8080)
+          origin [--data DIR] [--urls URL]  run the origin without seeding demo content
+          worker [--data DIR]               run transcoding workers only, on the same database and storage
+          ingest FILE --title NAME [--wait] [--free] [--countries DE,FR] [--subtitles FILE[:LANG]]
+                 [--synopsis TEXT] [--genres A,B] [--year YYYY] [--data DIR]
+                                            add a video; prints the new title's id first
+          test                              run every test suite (from the repository's ./marquee script)
+          help                              this text
+
+        The data directory defaults to $MARQUEE_DATA, then ./.marquee-data.
+        Configuration also comes from appsettings.json and MARQUEE_-prefixed environment variables
+        (for example MARQUEE_Storage__Kind=s3); see the README.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.WriteLine("usage: marquee up|ingest|help");
-        return Task.FromResult(args.Length == 0 ? 0 : 2);
+        var command = args.Length == 0 ? "help" : args[0];
+        var rest = args.Skip(1).ToArray();
+        try
+        {
+            return command switch
+            {
+                "up" => await ServeCommand.RunAsync(rest, seedDemo: true),
+                "origin" => await ServeCommand.RunAsync(rest, seedDemo: false),
+                "worker" => await WorkerCommand.RunAsync(rest),
+                "ingest" => await IngestCommand.RunAsync(rest),
+                "help" or "--help" or "-h" => Help(),
+                _ => throw new UsageException($"unknown command '{command}'."),
+            };
+        }
+        catch (UsageException e)
+        {
+            await Console.Error.WriteLineAsync($"marquee: {e.Message}\n\n{Usage}");
+            return ExitCodes.Usage;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync("marquee: configuration is not valid:\n  " + string.Join("\n  ", e.Failures));
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static int Help()
+    {
+        Console.WriteLine(Usage);
+        return ExitCodes.Ok;
     }
 }

@@ -1,6 +1,63 @@
+using Marquee.Origin.Catalog;
+using Marquee.Origin.Data;
+using Marquee.Origin.Delivery;
+using Marquee.Origin.Demo;
+using Marquee.Origin.Hosting;
+using Marquee.Origin.Ingest;
+using Marquee.Origin.Observability;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
 namespace Marquee.Origin;
 
-/// <summary>Builds the origin web application.</summary>
+/// <summary>Builds and starts the origin: the API, the media origin and, by default, the transcoding workers.</summary>
 public static class OriginApp
 {
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    /// <param name="configure">Lets tests and the CLI add configuration before services are built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEnvironmentVariables("MARQUEE_");
+        configure?.Invoke(builder);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var data = DataDirectory.Resolve(builder.Configuration["Data"]);
+        data.EnsureCreated();
+        Logging.Configure(builder);
+        builder.Services.AddOriginCore(builder.Configuration, data);
+        builder.Services.AddOriginWeb(builder.Configuration, data);
+        builder.Services.AddHostedService<TranscodeWorker>();
+        builder.Services.AddHostedService<WatchFolderService>();
+        if (builder.Configuration.GetValue("Demo:Seed", false))
+        {
+            builder.Services.AddHostedService<DemoCatalogSeeder>();
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapTitlesApi();
+        app.MapMediaApi();
+        app.MapOriginOperations();
+        return app;
+    }
+
+    /// <summary>Brings the database up to date; call before <c>RunAsync</c>.</summary>
+    public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<MarqueeDbContext>(), cancellationToken);
+    }
 }

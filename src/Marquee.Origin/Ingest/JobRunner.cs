@@ -152,7 +152,8 @@ public sealed partial class JobRunner(
     /// <summary>Renews the lease every third of its length with the latest progress; cancels the job if it is lost.</summary>
     private async Task RenewWhileRunningAsync(string jobId, string owner, TimeSpan lease, LatestProgress progress, CancellationTokenSource lost)
     {
-        using var scope = new PeriodicTimer(lease / 3, time);
+        // Progress is written as often as the lease is renewed: every 2 s, or a third of a shorter lease.
+        using var scope = new PeriodicTimer(TimeSpan.FromTicks(Math.Min((lease / 3).Ticks, TimeSpan.FromSeconds(2).Ticks)), time);
         try
         {
             while (await scope.WaitForNextTickAsync(lost.Token))

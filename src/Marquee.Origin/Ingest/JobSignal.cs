@@ -1,7 +1,7 @@
 namespace Marquee.Origin.Ingest;
 
 /// <summary>Wakes this process's workers when a job is queued here, so they need not wait for the next poll.</summary>
-public sealed class JobSignal
+public sealed class JobSignal : IDisposable
 {
     private readonly SemaphoreSlim signal = new(0, int.MaxValue);
 
@@ -9,4 +9,6 @@ public sealed class JobSignal
 
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         await signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => signal.Dispose();
 }

@@ -1,0 +1,57 @@
+using Marquee.Origin;
+using Marquee.Origin.Hosting;
+using Marquee.Origin.Ingest;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Marquee.Cli;
+
+/// <summary><c>marquee up</c> and <c>marquee origin</c>: the origin with its workers, with or without demo content.</summary>
+internal static class ServeCommand
+{
+    public static async Task<int> RunAsync(string[] args, bool seedDemo)
+    {
+        var parsed = Arguments.Parse(args, ["data", "urls"], []);
+        if (parsed.Positional.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{parsed.Positional[0]}'.");
+        }
+
+        var hostArgs = new List<string>();
+        if (parsed.Value("data") is { } data)
+        {
+            hostArgs.AddRange(["--Data", data]);
+        }
+
+        if (parsed.Value("urls") is { } urls)
+        {
+            hostArgs.AddRange(["--urls", urls]);
+        }
+
+        hostArgs.AddRange(["--Demo:Seed", seedDemo ? "true" : "false"]);
+        var app = OriginApp.Build([.. hostArgs]);
+        await OriginApp.InitializeAsync(app);
+        await app.StartAsync();
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var directory = app.Services.GetRequiredService<DataDirectory>();
+        var watch = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.WatchFolder;
+        Console.WriteLine($"""
+
+            Marquee is running.
+              origin        {string.Join(", ", addresses)}
+              titles        {addresses.FirstOrDefault()}/api/v1/titles
+              health        {addresses.FirstOrDefault()}/healthz   metrics {addresses.FirstOrDefault()}/metrics
+              data          {directory.Root}
+              watch folder  {(string.IsNullOrWhiteSpace(watch) ? directory.Watch : watch)}
+              admin key     {directory.AdminKeyFile}
+            {(seedDemo ? "  demo titles appear as they finish transcoding (see /api/v1/titles).\n" : "")}Press Ctrl-C to stop.
+            """);
+        await app.WaitForShutdownAsync();
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Marquee.Origin.Catalog;
+
+public sealed record TitlePage(IReadOnlyList<TitleView> Items, int Offset, int Limit);

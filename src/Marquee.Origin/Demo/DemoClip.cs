@@ -1,0 +1,13 @@
+namespace Marquee.Origin.Demo;
+
+/// <summary>One invented title of the demo catalog and the ffmpeg source that draws its picture.</summary>
+internal sealed record DemoClip(
+    string Title,
+    string Synopsis,
+    string[] Genres,
+    int Year,
+    string Video,
+    int Seconds,
+    int? ToneHz,
+    bool Free = false,
+    string? Sar = null);
