@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marquee.Origin;
+using Marquee.Origin.Ingest;
+using Marquee.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marquee.Origin.Tests;
+
+/// <summary>A real origin on a free loopback port with its own data directory, as tests' peers see it.</summary>
+public sealed class OriginServer : IAsyncDisposable
+{
+    private OriginServer(WebApplication app, string data, Uri address)
+    {
+        App = app;
+        DataPath = data;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public WebApplication App { get; }
+
+    public string DataPath { get; }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    public const string AdminKey = "test-admin-key-0123456789";
+
+    public static async Task<OriginServer> StartAsync(string? data = null, params string[] settings)
+    {
+        data ??= TestPaths.NewScratchFolder("origin");
+        string[] args =
+        [
+            "--Data", data,
+            "--urls", "http://127.0.0.1:0",
+            "--Demo:Seed", "false",
+            "--Admin:Key", AdminKey,
+            "--Ffmpeg:Preset", "ultrafast",
+            "--Ingest:LeaseSeconds", "3",
+            "--Ingest:PollInterval", "00:00:00.200",
+            "--Logging:LogLevel:Default", "Warning",
+            .. settings,
+        ];
+        var app = OriginApp.Build(args);
+        await OriginApp.InitializeAsync(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new OriginServer(app, data, new Uri(address));
+    }
+
+    public async Task<string> IngestAsync(string path, string title, Func<IngestRequest, IngestRequest>? change = null)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var request = new IngestRequest(path, title);
+        return (await scope.ServiceProvider.GetRequiredService<IngestService>().IngestAsync(change?.Invoke(request) ?? request, CancellationToken.None)).Id;
+    }
+
+    /// <summary>Polls the public API until the title is ready or failed.</summary>
+    public async Task<JsonElement> WaitForTitleAsync(string id, string until = "ready", TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(3));
+        while (true)
+        {
+            var title = await Http.GetFromJsonAsync<JsonElement>($"/api/v1/titles/{id}");
+            var status = title.GetProperty("status").GetString();
+            if (status == until || status is "failed" || DateTime.UtcNow > deadline)
+            {
+                Assert.True(status == until, $"title {id} is {status}: {title}");
+                return title;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
