@@ -23,7 +23,7 @@ public static class TrickplayIndex
             var x = cell % plan.Columns * plan.ThumbWidth;
             var y = cell / plan.Columns * plan.ThumbHeight;
             text.Append(CultureInfo.InvariantCulture,
-                $"\n{Stamp(start)} --> {Stamp(end)}\n{Encoding.OutputLayout.TrickplaySprite(sheet)}#xywh={x},{y},{plan.ThumbWidth},{plan.ThumbHeight}\n");
+                $"\n{Stamp(start)} --> {Stamp(end)}\n{Transcoding.OutputLayout.TrickplaySprite(sheet)}#xywh={x},{y},{plan.ThumbWidth},{plan.ThumbHeight}\n");
         }
 
         return text.ToString();

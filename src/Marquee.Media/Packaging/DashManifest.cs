@@ -39,7 +39,7 @@ public static class DashManifest
                 new XElement(Mpd + "Representation",
                     new XAttribute("id", "subtitles-" + subtitle.Language),
                     new XAttribute("bandwidth", "256"),
-                    new XElement(Mpd + "BaseURL", Encoding.OutputLayout.SubtitleFile(subtitle.Language)))));
+                    new XElement(Mpd + "BaseURL", Transcoding.OutputLayout.SubtitleFile(subtitle.Language)))));
         }
 
         return document.Declaration + "\n" + document.ToString();

@@ -33,7 +33,7 @@ public static class HlsMultivariantWriter
         {
             var s = subtitles[i];
             text.Append(CultureInfo.InvariantCulture,
-                $"#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"{SubtitleGroup}\",NAME=\"{Quote(s.Name)}\",LANGUAGE=\"{s.Language}\",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI=\"{Encoding.OutputLayout.SubtitlePlaylist(s.Language)}\"\n");
+                $"#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"{SubtitleGroup}\",NAME=\"{Quote(s.Name)}\",LANGUAGE=\"{s.Language}\",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI=\"{Transcoding.OutputLayout.SubtitlePlaylist(s.Language)}\"\n");
         }
 
         var order = new List<int> { startIndex };

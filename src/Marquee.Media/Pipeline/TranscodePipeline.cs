@@ -1,5 +1,5 @@
 using Marquee.Media.Artwork;
-using Marquee.Media.Encoding;
+using Marquee.Media.Transcoding;
 using Marquee.Media.Ladder;
 using Marquee.Media.Packaging;
 using Marquee.Media.Probing;
@@ -9,14 +9,14 @@ using Microsoft.Extensions.Options;
 namespace Marquee.Media.Pipeline;
 
 /// <summary>
-/// Source file in, complete package out, in a local work folder: one ffmpeg process for the whole ladder and
-/// the trickplay sprites, then our own HLS multivariant playlist, cleaned media playlists, DASH subtitles, the
+/// Source file in, complete package out, in a local work folder: one ffmpeg process for the whole ladder, one
+/// for the trickplay sprites, then our own HLS multivariant playlist, cleaned media playlists, DASH subtitles, the
 /// trickplay index and the poster. Nothing here touches the object store; <see cref="PackagePublisher"/> does.
 /// </summary>
 public sealed class TranscodePipeline(IOptions<FfmpegOptions> ffmpeg, IOptions<InputLimits> limits)
 {
     /// <summary>The share of progress the ladder encode takes; poster and packaging take the rest.</summary>
-    private const double EncodeShare = 0.95;
+    private const double EncodeShare = 0.9;
 
     public async Task<PackageResult> RunAsync(
         string sourcePath,
@@ -36,7 +36,8 @@ public sealed class TranscodePipeline(IOptions<FfmpegOptions> ffmpeg, IOptions<I
         Directory.CreateDirectory(Path.Combine(output, OutputLayout.TrickplayFolder));
         var ladder = LadderPlanner.Plan(source);
 
-        var arguments = new TranscodeArguments(options, limits.Value.AllowedContainers).ForLadder(sourcePath, source, ladder, output);
+        var builder = new TranscodeArguments(options, limits.Value.AllowedContainers);
+        var arguments = builder.ForLadder(sourcePath, source, ladder, output);
         var parser = new ProgressParser(source.Duration);
         var result = await ToolProcess.RunAsync(options.FfmpegPath, arguments, line =>
         {
@@ -48,6 +49,12 @@ public sealed class TranscodePipeline(IOptions<FfmpegOptions> ffmpeg, IOptions<I
         if (result.ExitCode != 0)
         {
             throw new TranscodeFailedException("ffmpeg could not transcode the video: " + LastLine(result.StderrTail));
+        }
+
+        var sprites = await ToolProcess.RunAsync(options.FfmpegPath, builder.ForTrickplay(sourcePath, source, ladder, output), null, options.StallTimeout, cancellationToken);
+        if (sprites.ExitCode != 0)
+        {
+            throw new TranscodeFailedException("ffmpeg could not draw the seek thumbnails: " + LastLine(sprites.StderrTail));
         }
 
         var tracks = new List<SubtitleTrack>();
@@ -67,9 +74,9 @@ public sealed class TranscodePipeline(IOptions<FfmpegOptions> ffmpeg, IOptions<I
 
         var renditions = await PackageAsync(output, ladder, source, tracks, cancellationToken);
 
-        var sprites = Directory.GetFiles(Path.Combine(output, OutputLayout.TrickplayFolder), "sprite-*.jpg").Length;
+        var sheets = Directory.GetFiles(Path.Combine(output, OutputLayout.TrickplayFolder), "sprite-*.jpg").Length;
         await File.WriteAllTextAsync(Path.Combine(output, OutputLayout.TrickplayIndex),
-            TrickplayIndex.Write(ladder.Trickplay, source.Duration, sprites), cancellationToken);
+            TrickplayIndex.Write(ladder.Trickplay, source.Duration, sheets), cancellationToken);
 
         var poster = new PosterPicker(options, limits.Value.AllowedContainers);
         var at = await poster.PickAsync(sourcePath, source, workFolder, cancellationToken);

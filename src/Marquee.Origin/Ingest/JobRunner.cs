@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Marquee.Media.Encoding;
+using Marquee.Media.Transcoding;
 using Marquee.Media.Pipeline;
 using Marquee.Media.Probing;
 using Marquee.Media.Storage;
@@ -10,6 +10,7 @@ using Marquee.Origin.Data;
 using Marquee.Origin.Hosting;
 using Marquee.Origin.Observability;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public sealed partial class JobRunner(
     PublishedVersions published,
     OriginMetrics metrics,
     IOptions<IngestOptions> options,
+    IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger<JobRunner> logger)
 {
@@ -149,9 +151,14 @@ public sealed partial class JobRunner(
         Cleanup(job, JsonSerializer.Deserialize<List<StagedSubtitle>>(job.Subtitles) ?? []);
     }
 
-    /// <summary>Renews the lease every third of its length with the latest progress; cancels the job if it is lost.</summary>
+    /// <summary>
+    /// Renews the lease with the latest progress; cancels the job if it is lost. It runs beside the job, so it uses
+    /// a database context of its own (a context serves one operation at a time).
+    /// </summary>
     private async Task RenewWhileRunningAsync(string jobId, string owner, TimeSpan lease, LatestProgress progress, CancellationTokenSource lost)
     {
+        await using var renewalScope = scopes.CreateAsyncScope();
+        var renewals = renewalScope.ServiceProvider.GetRequiredService<JobQueue>();
         // Progress is written as often as the lease is renewed: every 2 s, or a third of a shorter lease.
         using var scope = new PeriodicTimer(TimeSpan.FromTicks(Math.Min((lease / 3).Ticks, TimeSpan.FromSeconds(2).Ticks)), time);
         try
@@ -159,10 +166,18 @@ public sealed partial class JobRunner(
             while (await scope.WaitForNextTickAsync(lost.Token))
             {
                 var current = progress.Value;
-                if (!await queue.RenewAsync(jobId, owner, lease, current.Percent, current.Speed, lost.Token))
+                try
                 {
-                    await lost.CancelAsync();
-                    return;
+                    if (!await renewals.RenewAsync(jobId, owner, lease, current.Percent, current.Speed, lost.Token))
+                    {
+                        await lost.CancelAsync();
+                        return;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A busy or briefly unreachable database: try again on the next tick, before the lease runs out.
+                    LogRenewalFailed(e, jobId);
                 }
             }
         }
@@ -208,6 +223,9 @@ public sealed partial class JobRunner(
 
         public void Report(EncodeProgress update) => value = update;
     }
+
+    [LoggerMessage(LogLevel.Warning, "Could not renew the lease of job {JobId}")]
+    private partial void LogRenewalFailed(Exception e, string jobId);
 
     [LoggerMessage(LogLevel.Information, "Transcoding job {JobId} (asset {AssetId}), attempt {Attempt}")]
     private partial void LogStarted(string jobId, string assetId, int attempt);

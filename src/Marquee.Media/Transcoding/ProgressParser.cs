@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Marquee.Media.Encoding;
+namespace Marquee.Media.Transcoding;
 
 /// <summary>Reads ffmpeg's <c>-progress</c> key=value lines and turns each block into an <see cref="EncodeProgress"/>.</summary>
 public sealed class ProgressParser(TimeSpan duration)

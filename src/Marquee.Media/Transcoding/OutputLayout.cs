@@ -1,4 +1,4 @@
-namespace Marquee.Media.Encoding;
+namespace Marquee.Media.Transcoding;
 
 /// <summary>File names inside one packaged rendition set; the manifests reference each other by these.</summary>
 public static class OutputLayout

@@ -2,7 +2,7 @@ using System.Globalization;
 using Marquee.Media.Ladder;
 using Marquee.Media.Probing;
 
-namespace Marquee.Media.Encoding;
+namespace Marquee.Media.Transcoding;
 
 /// <summary>
 /// The one place ffmpeg command lines for the ladder are built, as argument lists. Paths are server-generated;
@@ -14,20 +14,18 @@ public sealed class TranscodeArguments(FfmpegOptions options, IEnumerable<string
 
     /// <summary>
     /// Decode once, split, scale and encode every rung, and write one set of CMAF segments referenced by a DASH
-    /// MPD and HLS media playlists; the same process tiles the trickplay sprites from another branch of the split.
+    /// MPD and HLS media playlists.
     /// </summary>
     public IReadOnlyList<string> ForLadder(string sourcePath, SourceInfo source, EncodingLadder ladder, string outputFolder)
     {
         var args = Preamble(sourcePath);
         var n = ladder.Rungs.Count;
-        var graph = new List<string> { $"{InputChain(source, ladder)},split={n + 1}{string.Concat(Enumerable.Range(0, n + 1).Select(i => $"[s{i}]"))}" };
+        var graph = new List<string> { $"{InputChain(source, ladder)},split={n}{string.Concat(Enumerable.Range(0, n).Select(i => $"[s{i}]"))}" };
         for (var i = 0; i < n; i++)
         {
             graph.Add($"[s{i}]{ScaleChain(ladder.Rungs[i], ladder)}[v{i}]");
         }
 
-        var trick = ladder.Trickplay;
-        graph.Add($"[s{n}]fps=1/{trick.IntervalSeconds},scale={trick.ThumbWidth}:{trick.ThumbHeight},setsar=1,format=yuvj420p,tile={trick.Columns}x{trick.Rows}[thumbs]");
         args.AddRange(["-filter_complex", string.Join(';', graph)]);
 
         for (var i = 0; i < n; i++)
@@ -53,9 +51,24 @@ public sealed class TranscodeArguments(FfmpegOptions options, IEnumerable<string
 
         args.AddRange(DashMuxer(source.AudioStreamIndex is not null));
         args.Add(Path.Combine(outputFolder, OutputLayout.Dash));
+        return args;
+    }
 
-        args.AddRange(["-map", "[thumbs]", "-c:v", "mjpeg", "-q:v", "5", "-f", "image2",
-            Path.Combine(outputFolder, OutputLayout.TrickplayFolder, OutputLayout.TrickplaySpritePattern)]);
+    /// <summary>
+    /// The seek-preview sprite sheets, in a process of their own: as a branch of the ladder's graph the tile filter
+    /// holds back its output for a whole sheet (25 thumbnails), which stalls ffmpeg's progress reports for the
+    /// ladder until the end. Decoding again costs far less than encoding the ladder.
+    /// </summary>
+    public IReadOnlyList<string> ForTrickplay(string sourcePath, SourceInfo source, EncodingLadder ladder, string outputFolder)
+    {
+        var trick = ladder.Trickplay;
+        var args = Preamble(sourcePath);
+        args.AddRange([
+            "-filter_complex",
+            $"[0:{source.VideoStreamIndex.ToString(CultureInfo.InvariantCulture)}]fps=1/{trick.IntervalSeconds},scale={trick.ThumbWidth}:{trick.ThumbHeight},setsar=1,format=yuvj420p,tile={trick.Columns}x{trick.Rows}[thumbs]",
+            "-map", "[thumbs]", "-c:v", "mjpeg", "-q:v", "5", "-f", "image2",
+            Path.Combine(outputFolder, OutputLayout.TrickplayFolder, OutputLayout.TrickplaySpritePattern),
+        ]);
         return args;
     }
 

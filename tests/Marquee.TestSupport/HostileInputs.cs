@@ -1,10 +1,9 @@
 using System.Buffers.Binary;
-using Marquee.TestSupport;
 
-namespace Marquee.Media.Tests.Probing;
+namespace Marquee.TestSupport;
 
 /// <summary>Builds the files an attacker or a confused user would upload.</summary>
-internal static class HostileInputs
+public static class HostileInputs
 {
     public static string Folder { get; } = TestPaths.NewScratchFolder("hostile");
 
