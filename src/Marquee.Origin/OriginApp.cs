@@ -5,6 +5,7 @@ using Marquee.Origin.Demo;
 using Marquee.Origin.Hosting;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
+using Marquee.Origin.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,7 @@ public static class OriginApp
         app.UseStatusCodePages();
         app.MapTitlesApi();
         app.MapMediaApi();
+        app.MapUploadsApi();
         app.MapOriginOperations();
         return app;
     }

@@ -1,4 +1,6 @@
+using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
+using Marquee.Origin.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +14,21 @@ public static class OriginWeb
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOriginObservability();
+
+        // Uploads are admin-only until accounts exist: the key comes from configuration or is generated once.
+        var uploads = configuration.GetSection(UploadOptions.SectionName);
+        if (string.IsNullOrEmpty(uploads["Folder"]))
+        {
+            uploads["Folder"] = data.Uploads;
+        }
+
+        if (string.IsNullOrEmpty(uploads["AdminKey"]))
+        {
+            uploads["AdminKey"] = AdminKey.LoadOrCreate(data, configuration["Admin:Key"]);
+        }
+
+        services.AddUploads(configuration);
+        services.AddScoped<IUploadCompletionHandler, UploadIngestHandler>();
         return services;
     }
 }

@@ -76,11 +76,13 @@ public sealed partial class WatchFolderService(
         }
     }
 
-    private async Task TakeAsync(FileInfo file, CancellationToken cancellationToken)
+    private async Task TakeAsync(FileInfo dropped, CancellationToken cancellationToken)
     {
+        // FileInfo.MoveTo renames the object itself; keep the name the operator gave the file.
+        var file = new { dropped.Name };
         var processing = Directory.CreateDirectory(Path.Combine(Folder, ".processing")).FullName;
         var taken = Path.Combine(processing, Ids.New() + Path.GetExtension(file.Name));
-        file.MoveTo(taken);
+        dropped.MoveTo(taken);
         var sidecars = FindSidecars(file.Name);
         var subtitles = new List<SubtitleSource>();
         foreach (var (path, language) in sidecars)
