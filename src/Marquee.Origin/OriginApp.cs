@@ -53,6 +53,7 @@ public static class OriginApp
         app.MapMediaApi();
         app.MapUploadsApi();
         app.MapOriginOperations();
+        app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }
 

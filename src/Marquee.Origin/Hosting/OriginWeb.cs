@@ -12,6 +12,7 @@ public static class OriginWeb
     public static IServiceCollection AddOriginWeb(this IServiceCollection services, IConfiguration configuration, DataDirectory data)
     {
         services.AddProblemDetails();
+        services.AddOpenApi();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOriginObservability();
 

@@ -45,6 +45,16 @@ public sealed class TitlesApiTests(ReadyTitleFixture fixture) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task The_openapi_document_lists_the_public_routes()
+    {
+        var document = await fixture.Server.Http.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("\"/api/v1/titles/{id}\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"/api/v1/uploads\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"/media/{assetId}/v{version}/{path}\"", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_and_metrics_answer()
     {
         var health = await fixture.Server.Http.GetFromJsonAsync<JsonElement>("/healthz");

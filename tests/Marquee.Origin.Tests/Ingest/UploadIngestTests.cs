@@ -56,6 +56,56 @@ public sealed class UploadIngestTests
     }
 
     [Fact]
+    public async Task Subtitles_uploaded_before_the_video_are_packaged_with_it()
+    {
+        await using var origin = await OriginServer.StartAsync();
+        var srt = "1\n00:00:01,000 --> 00:00:02,000\nBonjour\n"u8.ToArray();
+        var video = await File.ReadAllBytesAsync(await Clips.GetAsync(new ClipSpec(Seconds: 5)));
+
+        using var subtitleDone = await TusAsync(origin, srt, ("kind", "subtitles"), ("language", "fr"));
+        var subtitleId = subtitleDone.RequestMessage!.RequestUri!.Segments[^1];
+        using var videoDone = await TusAsync(origin, video, ("title", "Avec Sous-titres"), ("subtitles", subtitleId));
+
+        Assert.Equal(HttpStatusCode.NoContent, subtitleDone.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, videoDone.StatusCode);
+        var titleUrl = videoDone.Headers.GetValues("Marquee-Title").Single();
+        var title = await origin.WaitForTitleAsync(titleUrl.Split('/')[^1]);
+        Assert.Equal(["fr"], title.GetProperty("subtitles").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public async Task A_video_naming_an_unknown_subtitle_upload_is_refused_422()
+    {
+        await using var origin = await OriginServer.StartAsync();
+        var video = await File.ReadAllBytesAsync(await Clips.GetAsync(new ClipSpec(Seconds: 4)));
+
+        using var done = await TusAsync(origin, video, ("title", "Orphan"), ("subtitles", "../../etc/passwd"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, done.StatusCode);
+        Assert.Contains("not a finished subtitle upload", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Creates a tus upload and sends it in one PATCH; returns the final PATCH's response.</summary>
+    private static async Task<HttpResponseMessage> TusAsync(OriginServer origin, byte[] body, params (string Key, string Value)[] metadata)
+    {
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/uploads");
+        create.Headers.Add("Tus-Resumable", "1.0.0");
+        create.Headers.Add("X-Marquee-Admin-Key", OriginServer.AdminKey);
+        create.Headers.Add("Upload-Length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        create.Headers.Add("Upload-Metadata", string.Join(',', metadata.Select(m => m.Key + " " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(m.Value)))));
+        using var created = await origin.Http.SendAsync(create);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var patch = new HttpRequestMessage(HttpMethod.Patch, new Uri(origin.Address, created.Headers.Location!));
+        patch.Headers.Add("Tus-Resumable", "1.0.0");
+        patch.Headers.Add("X-Marquee-Admin-Key", OriginServer.AdminKey);
+        patch.Headers.Add("Upload-Offset", "0");
+        patch.Content = new ByteArrayContent(body);
+        patch.Content.Headers.ContentType = new("application/offset+octet-stream");
+        return await origin.Http.SendAsync(patch);
+    }
+
+    [Fact]
     public async Task Uploads_without_the_admin_key_are_refused()
     {
         await using var origin = await OriginServer.StartAsync();
