@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Marquee.Media;
-using Marquee.Media.Encoding;
+using Marquee.Media.Transcoding;
 using Marquee.Media.Ladder;
 using Marquee.Media.Probing;
 
@@ -9,7 +9,7 @@ namespace Marquee.Bench.Transcode;
 
 /// <summary>
 /// The two ways of encoding the same ladder, both with arguments from the production builder
-/// (<see cref="TranscodeArguments"/>): one ffmpeg for the whole ladder (plus audio and trickplay, as in
+/// (<see cref="TranscodeArguments"/>): one ffmpeg for the whole ladder (plus audio, as in
 /// production), and one ffmpeg per rung, run one after another. Each starts from an empty output folder.
 /// </summary>
 internal sealed class Contenders(FfmpegOptions options, TranscodeArguments arguments, string sourcePath, SourceInfo source, EncodingLadder ladder, string outFolder)

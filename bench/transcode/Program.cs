@@ -1,7 +1,7 @@
 using System.Globalization;
 using Marquee.Bench.Transcode;
 using Marquee.Media;
-using Marquee.Media.Encoding;
+using Marquee.Media.Transcoding;
 using Marquee.Media.Ladder;
 using Marquee.Media.Probing;
 using Microsoft.Extensions.Options;
@@ -112,7 +112,7 @@ var qualityPass = rungs.All(r => r.WithinTolerance);
 string[] notes =
 [
     "the per-rung processes run one after another, not concurrently: that is the fair baseline on a 2-core machine, where each process already has both cores (the decoder and x264 are multi-threaded); running them concurrently was not measured",
-    "ours also encodes the AAC audio and tiles the trickplay sprites in its one process; the per-rung baseline (ForSingleRung) encodes video only, so the comparison leans toward the baseline",
+    "ours also encodes the AAC audio in its one process; the per-rung baseline (ForSingleRung) encodes video only, so the comparison leans toward the baseline",
     "wall times are sensitive to other load on the machine (compare the load averages before and after); the CPU times (user + system of the ffmpeg processes, from /proc/self/stat) are much less so, and are shown for that reason, not judged",
 ];
 var result = new BenchResult(DateTimeOffset.UtcNow, ffmpegVersion, Environment.ProcessorCount, loadBefore, loadAfter,
