@@ -63,22 +63,8 @@ public sealed partial class DemoCatalogSeeder(
 
     private async Task GenerateAsync(DemoClip clip, string path, CancellationToken cancellationToken)
     {
-        var seconds = clip.Seconds.ToString(CultureInfo.InvariantCulture);
         var start = new ProcessStartInfo(ffmpeg.FfmpegPath) { RedirectStandardError = true, UseShellExecute = false };
-        var args = new List<string> { "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", $"{clip.Video}:d={seconds}" };
-        if (clip.ToneHz is { } hz)
-        {
-            args.AddRange(["-f", "lavfi", "-i", $"sine=frequency={hz}:sample_rate=48000:duration={seconds}"]);
-        }
-
-        args.AddRange(["-vf", $"setsar={clip.Sar ?? "1"},format=yuv420p", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "18"]);
-        if (clip.ToneHz is not null)
-        {
-            args.AddRange(["-c:a", "aac", "-b:a", "128k", "-shortest"]);
-        }
-
-        args.Add(path);
-        args.ForEach(start.ArgumentList.Add);
+        Arguments(clip, path, clip.Seconds).ForEach(start.ArgumentList.Add);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start.");
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
@@ -86,6 +72,26 @@ public sealed partial class DemoCatalogSeeder(
         {
             throw new InvalidOperationException("ffmpeg could not generate the clip: " + await stderr);
         }
+    }
+
+    /// <summary>The ffmpeg arguments that draw one demo clip (the length goes on the output: not every source takes <c>d=</c>).</summary>
+    internal static List<string> Arguments(DemoClip clip, string path, double seconds)
+    {
+        var length = seconds.ToString(CultureInfo.InvariantCulture);
+        var args = new List<string> { "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", clip.Video };
+        if (clip.ToneHz is { } hz)
+        {
+            args.AddRange(["-f", "lavfi", "-i", $"sine=frequency={hz}:sample_rate=48000"]);
+        }
+
+        args.AddRange(["-t", length, "-vf", $"setsar={clip.Sar ?? "1"},format=yuv420p", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "18"]);
+        if (clip.ToneHz is not null)
+        {
+            args.AddRange(["-c:a", "aac", "-b:a", "128k"]);
+        }
+
+        args.Add(path);
+        return args;
     }
 
     [LoggerMessage(LogLevel.Information, "Empty catalog: generating {Count} demo titles in the background")]
