@@ -8,6 +8,9 @@ public sealed class InputValidator(IOptions<InputLimits> options)
     /// <summary>Below this, a file claims more duration than its bytes can carry (bits per second).</summary>
     private const double MinPlausibleBitsPerSecond = 2_000;
 
+    /// <summary>Wider than cinema's widest (2.76:1) with room to spare; beyond it the pixel aspect is almost surely broken.</summary>
+    private const int MaxAspectRatio = 5;
+
     public SourceInfo Validate(ProbeResult probe, long fileBytes)
     {
         var limits = options.Value;
@@ -76,6 +79,18 @@ public sealed class InputValidator(IOptions<InputLimits> options)
 
         var variable = video.RealFrameRate > 0 && Math.Abs(video.RealFrameRate - video.AverageFrameRate) > 0.01;
         var (width, height) = DisplaySize(video);
+        if (width > Math.Max(limits.MaxWidth, limits.MaxHeight) || height > Math.Max(limits.MaxWidth, limits.MaxHeight))
+        {
+            throw Refuse(InputRefusal.Limit("resolution-too-large", "The picture is too large",
+                $"With its pixel aspect ratio the video displays at {width}×{height}; the limit is {limits.MaxWidth}×{limits.MaxHeight}."));
+        }
+
+        if (Math.Max(width, height) > MaxAspectRatio * Math.Min(width, height))
+        {
+            throw Refuse(InputRefusal.Limit("aspect-ratio", "The picture's shape is not supported",
+                $"The video displays at {width}×{height}, more than {MaxAspectRatio}:1; the pixel aspect ratio is probably wrong."));
+        }
+
         var audio = probe.Streams.FirstOrDefault(s => s.CodecType == "audio" && s.Channels > 0);
         return new SourceInfo(formats[0], probe.Duration, width, height, rate, variable, video.Index, audio?.Index, video.Rotation);
     }

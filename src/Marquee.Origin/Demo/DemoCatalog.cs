@@ -31,6 +31,6 @@ internal static class DemoCatalog
         new("Sine City", "A small town hums at 220 hertz until a stranger arrives.", ["Animation"], 2016,
             "testsrc2=s=426x240:r=30", 20, 220),
         new("Widescreen Memories", "Home movies from a 1987 camcorder, in PAL and anamorphic.", ["Classic", "Drama"], 1987,
-            "smptebars=s=720x576:r=25", 12, 1200, Sar: "64:45"),
+            "smptebars=s=720x576:r=25", 12, 1200, Sar: "64/45"),
     ];
 }

@@ -122,6 +122,14 @@ public sealed class InputInspectorTests
     }
 
     [Fact]
+    public async Task An_absurd_pixel_aspect_ratio_is_refused()
+    {
+        var clip = await Clips.GetAsync(new ClipSpec(Width: 320, Height: 240, Sar: "8:1", Audio: false, Seconds: 2));
+
+        Assert.Equal("aspect-ratio", (await RefusedAsync(clip)).Code);
+    }
+
+    [Fact]
     public async Task Limits_are_configurable()
     {
         var clip = await Clips.GetAsync(new ClipSpec(Width: 320, Height: 180, Fps: 30));
