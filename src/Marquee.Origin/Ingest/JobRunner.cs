@@ -92,7 +92,8 @@ public sealed partial class JobRunner(
         catch (Exception e) when (e is IOException or InvalidOperationException or TimeoutException or DbUpdateException or Amazon.Runtime.AmazonServiceException or HttpRequestException)
         {
             LogFailedAttempt(e, job.Id, job.Attempts);
-            await FinishFailedAsync(job, owner, e.Message, retry: true, stopping);
+            // The reason is shown through the API: keep the server's folder layout out of it.
+            await FinishFailedAsync(job, owner, e.Message.Replace(data.Root, "{data}", StringComparison.Ordinal), retry: true, stopping);
         }
         finally
         {

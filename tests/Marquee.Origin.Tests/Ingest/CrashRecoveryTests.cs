@@ -55,6 +55,7 @@ public sealed class CrashRecoveryTests
         var title = await worker.WaitForTitleAsync(id, until: "failed");
 
         Assert.Contains("Could not find file", title.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(origin.DataPath, title.GetProperty("error").GetString(), StringComparison.Ordinal);
         var job = await JobAsync(origin.DataPath);
         Assert.Equal(JobState.Failed, job!.State);
         Assert.Equal(2, job.Attempts);
