@@ -12,6 +12,8 @@ internal static class CommandLine
           ingest FILE --title NAME [--wait] [--free] [--countries DE,FR] [--subtitles FILE[:LANG]]
                  [--synopsis TEXT] [--genres A,B] [--year YYYY] [--data DIR]
                                             add a video; prints the new title's id first
+          user add EMAIL [--admin] [--data DIR]
+                                            create a confirmed account; the password is read from standard input
           test                              run every test suite (from the repository's ./marquee script)
           help                              this text
 
@@ -32,6 +34,7 @@ internal static class CommandLine
                 "origin" => await ServeCommand.RunAsync(rest, seedDemo: false),
                 "worker" => await WorkerCommand.RunAsync(rest),
                 "ingest" => await IngestCommand.RunAsync(rest),
+                "user" => await UserCommand.RunAsync(rest),
                 "help" or "--help" or "-h" => Help(),
                 _ => throw new UsageException($"unknown command '{command}'."),
             };

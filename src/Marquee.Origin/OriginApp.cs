@@ -1,3 +1,4 @@
+using Marquee.Origin.Accounts;
 using Marquee.Origin.Catalog;
 using Marquee.Origin.Data;
 using Marquee.Origin.Delivery;
@@ -49,6 +50,10 @@ public static class OriginApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapAuthApi();
         app.MapTitlesApi();
         app.MapMediaApi();
         app.MapUploadsApi();
@@ -62,5 +67,6 @@ public static class OriginApp
     {
         await using var scope = app.Services.CreateAsyncScope();
         await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<MarqueeDbContext>(), cancellationToken);
+        await AccountServices.SeedRolesAsync(scope.ServiceProvider);
     }
 }

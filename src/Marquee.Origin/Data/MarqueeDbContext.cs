@@ -1,12 +1,14 @@
+using Marquee.Origin.Accounts;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Catalog;
 using Marquee.Origin.Ingest;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marquee.Origin.Data;
 
 /// <summary>The control plane's database: SQLite by default, one model and one set of migrations.</summary>
-public sealed class MarqueeDbContext(DbContextOptions<MarqueeDbContext> options) : DbContext(options)
+public sealed class MarqueeDbContext(DbContextOptions<MarqueeDbContext> options) : IdentityDbContext<MarqueeUser>(options)
 {
     public DbSet<Title> Titles => Set<Title>();
 
@@ -14,6 +16,11 @@ public sealed class MarqueeDbContext(DbContextOptions<MarqueeDbContext> options)
 
     public DbSet<TranscodeJob> Jobs => Set<TranscodeJob>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MarqueeDbContext).Assembly);
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MarqueeDbContext).Assembly);
+    }
 }

@@ -3,6 +3,7 @@ using Marquee.Media.Pipeline;
 using Marquee.Media.Probing;
 using Marquee.Media.Storage;
 using Marquee.Media.Subtitles;
+using Marquee.Origin.Accounts;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Catalog;
 using Marquee.Origin.Data;
@@ -55,6 +56,7 @@ public static class OriginServices
         services.AddScoped<JobRunner>();
         services.AddScoped<IngestService>();
         services.AddScoped<TitleQueries>();
+        services.AddAccountsCore(configuration, data);
         return services;
     }
 

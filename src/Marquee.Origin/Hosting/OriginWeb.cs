@@ -1,3 +1,4 @@
+using Marquee.Origin.Accounts;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
 using Marquee.Origin.Uploads;
@@ -13,6 +14,7 @@ public static class OriginWeb
     {
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddAccountsWeb();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOriginObservability();
 

@@ -1,0 +1,58 @@
+using Marquee.Origin.Accounts;
+using Marquee.Origin.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Marquee.Cli;
+
+/// <summary>
+/// <c>marquee user add EMAIL [--admin]</c>: creates a confirmed account, the password read from standard input
+/// (the first line), so it never appears in the process list or shell history. The way to make the first admin.
+/// </summary>
+internal static class UserCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "add")
+        {
+            throw new UsageException("usage: marquee user add EMAIL [--admin] [--data DIR] (password on standard input).");
+        }
+
+        var parsed = Arguments.Parse(args[1..], ["data"], ["admin"]);
+        if (parsed.Positional.Count != 1)
+        {
+            throw new UsageException("user add takes exactly one EMAIL.");
+        }
+
+        if (!Console.IsInputRedirected)
+        {
+            await Console.Error.WriteAsync("Password: ");
+        }
+
+        var password = (await Console.In.ReadLineAsync()) ?? "";
+        using var host = CliHost.Create(parsed.Value("data"), withWorkers: false, LogLevel.Warning);
+        await using var scope = host.Services.CreateAsyncScope();
+        await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<MarqueeDbContext>(), CancellationToken.None);
+        await AccountServices.SeedRolesAsync(scope.ServiceProvider);
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MarqueeUser>>();
+        var email = parsed.Positional[0].Trim();
+        var user = new MarqueeUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            await Console.Error.WriteLineAsync("marquee: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+            return ExitCodes.Usage;
+        }
+
+        await users.AddToRoleAsync(user, Roles.Viewer);
+        if (parsed.Flag("admin"))
+        {
+            await users.AddToRoleAsync(user, Roles.Admin);
+        }
+
+        Console.WriteLine(user.Id);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Marquee.Origin.Accounts;
+
+public sealed record Credentials(string? Email, string? Password);
+
+public sealed record RefreshRequest(string? RefreshToken);
+
+public sealed record EmailRequest(string? Email);
+
+public sealed record ResetPasswordRequest(string? Email, string? Token, string? NewPassword);
+
+public sealed record AccountView(string Id, string Email, IReadOnlyList<string> Roles);
+
+public sealed record AcceptedMessage(string Message);

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Marquee.Origin.Data;
+using Marquee.Origin.Hosting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Marquee.Origin.Accounts;
+
+/// <summary>Registers accounts: Identity and tokens for every process, authentication and rate limits for the web origin.</summary>
+public static class AccountServices
+{
+    /// <summary>OWASP's 2023 figure for PBKDF2-HMAC-SHA512 (Identity's V3 format uses SHA-512).</summary>
+    public const int PasswordHashIterations = 210_000;
+
+    public static IServiceCollection AddAccountsCore(this IServiceCollection services, IConfiguration configuration, DataDirectory data)
+    {
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        // Keys for confirmation and reset tokens, shared by the origin and the CLI through the data directory.
+        services.AddDataProtection().SetApplicationName("marquee").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.Root, "keys")));
+        services.Configure<PasswordHasherOptions>(o =>
+        {
+            o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            o.IterationCount = PasswordHashIterations;
+        });
+        services.AddIdentityCore<MarqueeUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Password.RequiredLength = PasswordPolicyValidator.MinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<MarqueeDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicyValidator>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = accounts.Value.LockoutAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = accounts.Value.LockoutDuration;
+        });
+        services.AddSingleton(_ => new SigningKey(data, configuration["Accounts:SigningKey"]));
+        services.AddSingleton<IAccountEmailSender, MailKitEmailSender>();
+        services.AddScoped<TokenService>();
+        return services;
+    }
+
+    public static IServiceCollection AddAccountsWeb(this IServiceCollection services)
+    {
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKey>((o, key) =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = TokenService.ValidationParameters(key);
+            o.Events = new JwtBearerEvents
+            {
+                // A token outlives nothing: sign-out everywhere, a password change or disabling renews the stamp.
+                OnTokenValidated = async context =>
+                {
+                    var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<MarqueeUser>>();
+                    var user = await users.FindByIdAsync(context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? "");
+                    if (user is null || user.Disabled || user.SecurityStamp != context.Principal?.FindFirst(TokenService.StampClaim)?.Value)
+                    {
+                        context.Fail("The session has ended.");
+                    }
+                },
+            };
+        });
+        services.AddAuthorization();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthApi.RateLimitPolicy, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.AuthRequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Too many sign-in requests from this address; try again in {Math.Ceiling(retry.TotalSeconds)} seconds." },
+                });
+            };
+        });
+        return services;
+    }
+
+    /// <summary>Creates the roles on a new database.</summary>
+    public static async Task SeedRolesAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in new[] { Roles.Viewer, Roles.Admin })
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+}

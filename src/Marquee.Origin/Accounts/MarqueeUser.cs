@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Marquee.Origin.Accounts;
+
+/// <summary>An account: ASP.NET Core Identity's user, plus what Marquee needs to know about it.</summary>
+public sealed class MarqueeUser : IdentityUser
+{
+    /// <summary>A disabled account cannot sign in or refresh; its sessions end at once.</summary>
+    public bool Disabled { get; set; }
+
+    public long CreatedAtMs { get; init; }
+}

@@ -1,0 +1,26 @@
+namespace Marquee.Origin.Accounts;
+
+/// <summary>
+/// One refresh token, stored as its SHA-256 only. Tokens of one sign-in form a family: each refresh uses one up
+/// and issues the next; presenting a used one means it was stolen or replayed, and the whole family is revoked.
+/// </summary>
+public sealed class RefreshToken
+{
+    public required string Id { get; init; }
+
+    public required string UserId { get; init; }
+
+    public required string FamilyId { get; init; }
+
+    /// <summary>Hex SHA-256 of the token the client holds.</summary>
+    public required string Hash { get; init; }
+
+    public long CreatedAtMs { get; init; }
+
+    /// <summary>The family's absolute end, carried over on every rotation.</summary>
+    public long ExpiresAtMs { get; init; }
+
+    public long? UsedAtMs { get; set; }
+
+    public long? RevokedAtMs { get; set; }
+}

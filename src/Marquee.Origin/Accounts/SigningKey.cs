@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using Marquee.Origin.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Marquee.Origin.Accounts;
+
+/// <summary>
+/// The HMAC-SHA256 key that signs access tokens: from configuration (<c>Accounts:SigningKey</c>, base64, at least
+/// 32 bytes) or generated once into the data directory with owner-only permissions. Origins that share a database
+/// must share this key too.
+/// </summary>
+public sealed class SigningKey
+{
+    public SigningKey(DataDirectory data, string? configured)
+    {
+        byte[] bytes;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            bytes = Convert.FromBase64String(configured);
+        }
+        else
+        {
+            var path = Path.Combine(data.Root, "token-signing-key");
+            if (!File.Exists(path))
+            {
+                var temporary = path + ".tmp";
+                File.WriteAllText(temporary, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+
+                File.Move(temporary, path, overwrite: false);
+            }
+
+            bytes = Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        if (bytes.Length < 32)
+        {
+            throw new InvalidOperationException("Accounts:SigningKey must be at least 32 bytes, base64-encoded.");
+        }
+
+        Key = new SymmetricSecurityKey(bytes) { KeyId = Convert.ToHexStringLower(SHA256.HashData(bytes))[..8] };
+    }
+
+    public SymmetricSecurityKey Key { get; }
+}
