@@ -10,9 +10,9 @@ internal static class CommandLine
           origin [--data DIR] [--urls URL]  run the origin without seeding demo content
           worker [--data DIR]               run transcoding workers only, on the same database and storage
           ingest FILE --title NAME [--wait] [--free] [--countries DE,FR] [--subtitles FILE[:LANG]]
-                 [--synopsis TEXT] [--genres A,B] [--year YYYY] [--data DIR]
+                 [--synopsis TEXT] [--genres A,B] [--year YYYY] [--maturity 0|7|13|16|18] [--data DIR]
                                             add a video; prints the new title's id first
-          user add EMAIL [--admin] [--data DIR]
+          user add EMAIL [--plan free|standard|premium] [--admin] [--data DIR]
                                             create a confirmed account; the password is read from standard input
           test                              run every test suite (from the repository's ./marquee script)
           help                              this text

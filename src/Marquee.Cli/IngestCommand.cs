@@ -18,7 +18,7 @@ internal static class IngestCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = Arguments.Parse(args, ["title", "countries", "subtitles", "synopsis", "genres", "year", "data"], ["wait", "free"]);
+        var parsed = Arguments.Parse(args, ["title", "countries", "subtitles", "synopsis", "genres", "year", "maturity", "data"], ["wait", "free"]);
         if (parsed.Positional.Count != 1)
         {
             throw new UsageException("ingest takes exactly one FILE.");
@@ -31,8 +31,15 @@ internal static class IngestCommand
             year = int.TryParse(yearText, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : throw new UsageException("--year must be a number such as 1999.");
         }
 
+        var maturity = 18;
+        if (parsed.Value("maturity") is { } maturityText && !int.TryParse(maturityText, System.Globalization.CultureInfo.InvariantCulture, out maturity))
+        {
+            throw new UsageException("--maturity must be one of 0, 7, 13, 16, 18.");
+        }
+
         var request = new IngestRequest(Path.GetFullPath(parsed.Positional[0]), title)
         {
+            MaturityRating = maturity,
             Free = parsed.Flag("free"),
             Countries = List(parsed.Value("countries")),
             Genres = List(parsed.Value("genres")),

@@ -16,10 +16,10 @@ internal static class UserCommand
     {
         if (args.Length == 0 || args[0] != "add")
         {
-            throw new UsageException("usage: marquee user add EMAIL [--admin] [--data DIR] (password on standard input).");
+            throw new UsageException("usage: marquee user add EMAIL [--plan free|standard|premium] [--admin] [--data DIR] (password on standard input).");
         }
 
-        var parsed = Arguments.Parse(args[1..], ["data"], ["admin"]);
+        var parsed = Arguments.Parse(args[1..], ["data", "plan"], ["admin"]);
         if (parsed.Positional.Count != 1)
         {
             throw new UsageException("user add takes exactly one EMAIL.");
@@ -38,7 +38,13 @@ internal static class UserCommand
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<MarqueeUser>>();
         var email = parsed.Positional[0].Trim();
-        var user = new MarqueeUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
+        var plan = parsed.Value("plan") ?? "free";
+        if (!Plan.Defaults.Any(p => p.Id == plan) && !scope.ServiceProvider.GetRequiredService<MarqueeDbContext>().Plans.Any(p => p.Id == plan))
+        {
+            throw new UsageException($"--plan must name a plan (free, standard, premium, or one an admin added), not '{plan}'.");
+        }
+
+        var user = new MarqueeUser { UserName = email, Email = email, EmailConfirmed = true, PlanId = plan, CreatedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
@@ -47,6 +53,7 @@ internal static class UserCommand
         }
 
         await users.AddToRoleAsync(user, Roles.Viewer);
+        await scope.ServiceProvider.GetRequiredService<ProfileService>().CreateDefaultAsync(user.Id, ProfileService.DefaultName(email), CancellationToken.None);
         if (parsed.Flag("admin"))
         {
             await users.AddToRoleAsync(user, Roles.Admin);

@@ -3,6 +3,7 @@ using Marquee.Origin.Catalog;
 using Marquee.Origin.Data;
 using Marquee.Origin.Delivery;
 using Marquee.Origin.Demo;
+using Marquee.Origin.Entitlements;
 using Marquee.Origin.Hosting;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
@@ -54,6 +55,10 @@ public static class OriginApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapAuthApi();
+        app.MapProfilesApi();
+        app.MapPlansApi();
+        app.MapAdminUsersApi();
+        app.MapStreamsApi();
         app.MapTitlesApi();
         app.MapMediaApi();
         app.MapUploadsApi();

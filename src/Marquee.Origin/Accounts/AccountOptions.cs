@@ -24,6 +24,13 @@ public sealed class AccountOptions
     [Range(1, 10000)]
     public int AuthRequestsPerMinute { get; set; } = 20;
 
+    /// <summary>How long a stream lease lives without a renewal: a player that vanishes frees its slot after this.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan StreamLeaseTime { get; set; } = TimeSpan.FromSeconds(60);
+
+    [Range(1, 20)]
+    public int MaxProfiles { get; set; } = 5;
+
     /// <summary>The address confirmation and reset links point at.</summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:8080";
 }

@@ -56,6 +56,10 @@ public static class AccountServices
         services.AddSingleton(_ => new SigningKey(data, configuration["Accounts:SigningKey"]));
         services.AddSingleton<IAccountEmailSender, MailKitEmailSender>();
         services.AddScoped<TokenService>();
+        services.AddScoped<ProfileService>();
+        services.AddScoped<Entitlements.EntitlementService>();
+        services.AddScoped<Entitlements.StreamLeases>();
+        services.AddSingleton<IPaymentProvider, BuiltInPaymentProvider>();
         return services;
     }
 

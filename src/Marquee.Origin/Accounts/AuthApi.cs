@@ -39,7 +39,7 @@ public static class AuthApi
     }
 
     internal static async Task<Results<Accepted<AcceptedMessage>, ValidationProblem>> RegisterAsync(
-        Credentials body, UserManager<MarqueeUser> users, IAccountEmailSender mail, IOptions<AccountOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        Credentials body, UserManager<MarqueeUser> users, ProfileService profiles, IAccountEmailSender mail, IOptions<AccountOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = ValidateEmail(body.Email);
         if (errors.Count > 0 || string.IsNullOrEmpty(body.Password))
@@ -73,6 +73,7 @@ public static class AuthApi
         }
 
         await users.AddToRoleAsync(candidate, Roles.Viewer);
+        await profiles.CreateDefaultAsync(candidate.Id, ProfileService.DefaultName(email), cancellationToken);
         var token = await users.GenerateEmailConfirmationTokenAsync(candidate);
         var link = $"{options.Value.PublicUrl.TrimEnd('/')}/api/v1/auth/confirm?userId={Uri.EscapeDataString(candidate.Id)}&token={Uri.EscapeDataString(token)}";
         await mail.SendAsync(new AccountEmail(email, "Confirm your Marquee account", $"Open this link to confirm your address:\n\n{link}\n"), cancellationToken);

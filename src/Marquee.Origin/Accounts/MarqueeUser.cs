@@ -9,4 +9,7 @@ public sealed class MarqueeUser : IdentityUser
     public bool Disabled { get; set; }
 
     public long CreatedAtMs { get; init; }
+
+    /// <summary>The plan's id; new accounts start on <c>free</c>.</summary>
+    public string PlanId { get; set; } = "free";
 }

@@ -12,6 +12,9 @@ public sealed class RefreshToken
 
     public required string FamilyId { get; init; }
 
+    /// <summary>The profile the family's access tokens act as; null for the account's first profile.</summary>
+    public string? ProfileId { get; init; }
+
     /// <summary>Hex SHA-256 of the token the client holds.</summary>
     public required string Hash { get; init; }
 

@@ -25,9 +25,10 @@ public sealed class TokenService(
     public const string Issuer = "marquee";
     public const string Audience = "marquee-api";
     public const string StampClaim = "stamp";
+    public const string ProfileClaim = "pid";
 
-    public async Task<TokenPair> IssueAsync(MarqueeUser user, CancellationToken cancellationToken) =>
-        await IssueAsync(user, Ids.New(), time.GetUtcNow() + options.Value.RefreshTokenLifetime, cancellationToken);
+    public async Task<TokenPair> IssueAsync(MarqueeUser user, CancellationToken cancellationToken, string? profileId = null) =>
+        await IssueAsync(user, Ids.New(), time.GetUtcNow() + options.Value.RefreshTokenLifetime, profileId, cancellationToken);
 
     /// <summary>Exchanges a refresh token for a new pair; null when it is unknown, expired, revoked or reused.</summary>
     public async Task<TokenPair?> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
@@ -58,7 +59,7 @@ public sealed class TokenService(
             return null;
         }
 
-        return await IssueAsync(user, stored.FamilyId, DateTimeOffset.FromUnixTimeMilliseconds(stored.ExpiresAtMs), cancellationToken);
+        return await IssueAsync(user, stored.FamilyId, DateTimeOffset.FromUnixTimeMilliseconds(stored.ExpiresAtMs), stored.ProfileId, cancellationToken);
     }
 
     public async Task RevokeFamilyOfAsync(string refreshToken, CancellationToken cancellationToken)
@@ -90,7 +91,7 @@ public sealed class TokenService(
         RoleClaimType = ClaimTypes.Role,
     };
 
-    private async Task<TokenPair> IssueAsync(MarqueeUser user, string familyId, DateTimeOffset familyExpires, CancellationToken cancellationToken)
+    private async Task<TokenPair> IssueAsync(MarqueeUser user, string familyId, DateTimeOffset familyExpires, string? profileId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var lifetime = options.Value.AccessTokenLifetime;
@@ -100,6 +101,11 @@ public sealed class TokenService(
             new(JwtRegisteredClaimNames.Email, user.Email ?? ""),
             new(StampClaim, user.SecurityStamp ?? ""),
         };
+        if (profileId is not null)
+        {
+            claims.Add(new Claim(ProfileClaim, profileId));
+        }
+
         claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r)));
         var access = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -118,6 +124,7 @@ public sealed class TokenService(
             Id = Ids.New(),
             UserId = user.Id,
             FamilyId = familyId,
+            ProfileId = profileId,
             Hash = Hash(refresh),
             CreatedAtMs = now.ToUnixTimeMilliseconds(),
             ExpiresAtMs = familyExpires.ToUnixTimeMilliseconds(),

@@ -22,6 +22,9 @@ public sealed class Title
     /// <summary>ISO 3166-1 alpha-2 codes it is licensed in, comma-separated; empty means everywhere.</summary>
     public string Countries { get; set; } = "";
 
+    /// <summary>Minimum viewer age (0, 7, 13, 16 or 18); unrated titles count as 18 so kids profiles never see them by accident.</summary>
+    public int MaturityRating { get; set; } = 18;
+
     public required string AssetId { get; init; }
 
     public long CreatedAtMs { get; init; }

@@ -45,6 +45,7 @@ public sealed class TitleQueries(MarqueeDbContext db)
             title.Year,
             title.Free,
             Split(title.Countries),
+            title.MaturityRating,
             status.ToString().ToLowerInvariant(),
             status == AssetStatus.Processing ? job?.Progress ?? 0 : ready ? 100 : null,
             status == AssetStatus.Failed ? asset?.Error ?? job?.Error : null,

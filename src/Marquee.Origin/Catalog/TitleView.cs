@@ -10,6 +10,7 @@ public sealed record TitleView(
     int? Year,
     bool Free,
     IReadOnlyList<string> Countries,
+    int MaturityRating,
     string Status,
     double? Progress,
     string? Error,

@@ -18,6 +18,12 @@ public sealed class MarqueeDbContext(DbContextOptions<MarqueeDbContext> options)
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<Profile> Profiles => Set<Profile>();
+
+    public DbSet<Entitlements.StreamLease> StreamLeases => Set<Entitlements.StreamLease>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

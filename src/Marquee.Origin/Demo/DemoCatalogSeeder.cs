@@ -51,6 +51,7 @@ public sealed partial class DemoCatalogSeeder(
                         Genres = clip.Genres,
                         Year = clip.Year,
                         Free = clip.Free,
+                        MaturityRating = clip.Maturity,
                     }, stoppingToken);
                 LogQueued(clip.Title, title.Id);
             }

@@ -11,4 +11,5 @@ internal sealed record DemoClip(
     int Seconds,
     int? ToneHz,
     bool Free = false,
+    int Maturity = 7,
     string? Sar = null);

@@ -20,5 +20,8 @@ public sealed record IngestRequest(string SourcePath, string Title)
 
     public int? Year { get; init; }
 
+    /// <summary>Minimum viewer age: 0, 7, 13, 16 or 18 (the default: unrated counts as adult).</summary>
+    public int MaturityRating { get; init; } = 18;
+
     public IReadOnlyList<SubtitleSource> Subtitles { get; init; } = [];
 }

@@ -80,6 +80,7 @@ public sealed partial class IngestService(
             Genres = string.Join(',', request.Genres.Select(g => g.Trim()).Where(g => g.Length > 0)),
             Year = request.Year,
             Free = request.Free,
+            MaturityRating = request.MaturityRating,
             Countries = string.Join(',', request.Countries.Select(c => c.ToUpperInvariant())),
             AssetId = assetId,
             CreatedAtMs = now,
@@ -122,6 +123,11 @@ public sealed partial class IngestService(
         if (request.Countries.FirstOrDefault(c => !CountryCode().IsMatch(c)) is { } bad)
         {
             throw new IngestValidationException("countries", $"'{bad}' is not an ISO 3166-1 alpha-2 country code (for example DE or US).");
+        }
+
+        if (!Accounts.Profile.MaturityLevels.Contains(request.MaturityRating))
+        {
+            throw new IngestValidationException("maturity", $"The maturity rating is one of {string.Join(", ", Accounts.Profile.MaturityLevels)}.");
         }
 
         if (request.Year is < 1870 or > 2200)

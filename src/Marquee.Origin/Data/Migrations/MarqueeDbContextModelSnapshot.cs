@@ -65,6 +65,10 @@ namespace Marquee.Origin.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -87,6 +91,111 @@ namespace Marquee.Origin.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Marquee.Origin.Accounts.Plan", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DownloadDevices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FullCatalog")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxStreams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriceCentsPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("plans", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "free",
+                            DownloadDevices = 0,
+                            FullCatalog = false,
+                            MaxHeight = 480,
+                            MaxStreams = 1,
+                            Name = "Free",
+                            PriceCentsPerMonth = 0
+                        },
+                        new
+                        {
+                            Id = "standard",
+                            DownloadDevices = 2,
+                            FullCatalog = true,
+                            MaxHeight = 1080,
+                            MaxStreams = 2,
+                            Name = "Standard",
+                            PriceCentsPerMonth = 999
+                        },
+                        new
+                        {
+                            Id = "premium",
+                            DownloadDevices = 6,
+                            FullCatalog = true,
+                            MaxHeight = 2160,
+                            MaxStreams = 4,
+                            Name = "Premium",
+                            PriceCentsPerMonth = 1799
+                        });
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Accounts.Profile", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Avatar")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaturityLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PinHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("profiles", (string)null);
+                });
+
             modelBuilder.Entity("Marquee.Origin.Accounts.RefreshToken", b =>
                 {
                     b.Property<string>("Id")
@@ -107,6 +216,9 @@ namespace Marquee.Origin.Data.Migrations
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RevokedAtMs")
@@ -203,6 +315,9 @@ namespace Marquee.Origin.Data.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MaturityRating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -229,6 +344,41 @@ namespace Marquee.Origin.Data.Migrations
                     b.HasIndex("Slug");
 
                     b.ToTable("titles", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Entitlements.StreamLease", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Slot");
+
+                    b.HasIndex("LeaseId")
+                        .IsUnique();
+
+                    b.ToTable("stream_leases", (string)null);
                 });
 
             modelBuilder.Entity("Marquee.Origin.Ingest.TranscodeJob", b =>

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Marquee.Origin.Data.Migrations
 {
     /// <inheritdoc />
@@ -11,6 +13,14 @@ namespace Marquee.Origin.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "MaturityRating",
+                table: "titles",
+                type: "INTEGER",
+                nullable: false,
+                // Titles ingested before ratings existed are unrated, which counts as adult.
+                defaultValue: 18);
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -32,6 +42,7 @@ namespace Marquee.Origin.Data.Migrations
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     Disabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<string>(type: "TEXT", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -53,12 +64,48 @@ namespace Marquee.Origin.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "plans",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FullCatalog = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MaxHeight = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxStreams = table.Column<int>(type: "INTEGER", nullable: false),
+                    DownloadDevices = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceCentsPerMonth = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "profiles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Avatar = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MaturityLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    PinHash = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_profiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "refresh_tokens",
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     FamilyId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProfileId = table.Column<string>(type: "TEXT", nullable: true),
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpiresAtMs = table.Column<long>(type: "INTEGER", nullable: false),
@@ -68,6 +115,22 @@ namespace Marquee.Origin.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_refresh_tokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stream_leases",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Slot = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaseId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProfileId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TitleId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ExpiresAtMs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stream_leases", x => new { x.UserId, x.Slot });
                 });
 
             migrationBuilder.CreateTable(
@@ -176,6 +239,16 @@ namespace Marquee.Origin.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "plans",
+                columns: new[] { "Id", "DownloadDevices", "FullCatalog", "MaxHeight", "MaxStreams", "Name", "PriceCentsPerMonth" },
+                values: new object[,]
+                {
+                    { "free", 0, false, 480, 1, "Free", 0 },
+                    { "premium", 6, true, 2160, 4, "Premium", 1799 },
+                    { "standard", 2, true, 1080, 2, "Standard", 999 }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -214,6 +287,11 @@ namespace Marquee.Origin.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_profiles_UserId",
+                table: "profiles",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_refresh_tokens_FamilyId",
                 table: "refresh_tokens",
                 column: "FamilyId");
@@ -228,6 +306,12 @@ namespace Marquee.Origin.Data.Migrations
                 name: "IX_refresh_tokens_UserId",
                 table: "refresh_tokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stream_leases_LeaseId",
+                table: "stream_leases",
+                column: "LeaseId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -249,13 +333,26 @@ namespace Marquee.Origin.Data.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "plans");
+
+            migrationBuilder.DropTable(
+                name: "profiles");
+
+            migrationBuilder.DropTable(
                 name: "refresh_tokens");
+
+            migrationBuilder.DropTable(
+                name: "stream_leases");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "MaturityRating",
+                table: "titles");
         }
     }
 }

@@ -1,0 +1,196 @@
+using System.Security.Claims;
+using Marquee.Media.Subtitles;
+using Marquee.Origin.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Marquee.Origin.Accounts;
+
+/// <summary>
+/// <c>/api/v1/profiles</c>: an account's viewers. Another account's profile is simply not found. A request acting
+/// as a kids profile may not create, change or delete profiles (or it could lift its own limit).
+/// </summary>
+public static class ProfilesApi
+{
+    public const int PinLength = 4;
+
+    public static IEndpointRouteBuilder MapProfilesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/profiles").WithTags("Profiles").RequireAuthorization();
+        group.MapGet("/", ListAsync);
+        group.MapPost("/", CreateAsync);
+        group.MapPatch("/{id}", UpdateAsync);
+        group.MapDelete("/{id}", DeleteAsync);
+        group.MapPost("/{id}/select", SelectAsync).RequireRateLimiting(AuthApi.RateLimitPolicy);
+        return routes;
+    }
+
+    internal static async Task<Ok<List<ProfileView>>> ListAsync(ClaimsPrincipal principal, ProfileService profiles, CancellationToken cancellationToken)
+    {
+        await profiles.CurrentAsync(principal, cancellationToken);
+        return TypedResults.Ok((await profiles.ListAsync(UserId(principal), cancellationToken)).Select(View).ToList());
+    }
+
+    internal static async Task<Results<Created<ProfileView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateProfileRequest body, ClaimsPrincipal principal, ProfileService profiles, MarqueeDbContext db, IOptions<AccountOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (await KidsForbiddenAsync(principal, profiles, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var errors = Validate(body.Name, body.Avatar, body.Language, body.MaturityLimit, body.Pin, nameRequired: true);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var existing = await profiles.ListAsync(UserId(principal), cancellationToken);
+        if (existing.Count >= options.Value.MaxProfiles)
+        {
+            return TypedResults.Problem(statusCode: 409, title: "Too many profiles", detail: $"An account has at most {options.Value.MaxProfiles} profiles; delete one first.");
+        }
+
+        var profile = new Profile
+        {
+            Id = Hosting.Ids.New(),
+            UserId = UserId(principal),
+            Name = body.Name!.Trim(),
+            Avatar = body.Avatar ?? "blue",
+            Language = body.Language ?? "en",
+            MaturityLimit = body.MaturityLimit ?? 18,
+            PinHash = string.IsNullOrEmpty(body.Pin) ? null : profiles.HashPin(body.Pin),
+            CreatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
+        db.Profiles.Add(profile);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/profiles/{profile.Id}", View(profile));
+    }
+
+    internal static async Task<Results<Ok<ProfileView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string id, UpdateProfileRequest body, ClaimsPrincipal principal, ProfileService profiles, MarqueeDbContext db, CancellationToken cancellationToken)
+    {
+        if (await KidsForbiddenAsync(principal, profiles, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var profile = (await profiles.ListAsync(UserId(principal), cancellationToken)).SingleOrDefault(p => p.Id == id);
+        if (profile is null)
+        {
+            return NotFound();
+        }
+
+        var errors = Validate(body.Name, body.Avatar, body.Language, body.MaturityLimit, string.IsNullOrEmpty(body.Pin) ? null : body.Pin, nameRequired: false);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        profile.Name = body.Name?.Trim() ?? profile.Name;
+        profile.Avatar = body.Avatar ?? profile.Avatar;
+        profile.Language = body.Language ?? profile.Language;
+        profile.MaturityLimit = body.MaturityLimit ?? profile.MaturityLimit;
+        if (body.Pin is not null)
+        {
+            // An empty PIN removes the lock.
+            profile.PinHash = body.Pin.Length == 0 ? null : profiles.HashPin(body.Pin);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(View(profile));
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string id, ClaimsPrincipal principal, ProfileService profiles, MarqueeDbContext db, CancellationToken cancellationToken)
+    {
+        if (await KidsForbiddenAsync(principal, profiles, cancellationToken) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var all = await profiles.ListAsync(UserId(principal), cancellationToken);
+        var profile = all.SingleOrDefault(p => p.Id == id);
+        if (profile is null)
+        {
+            return NotFound();
+        }
+
+        if (all.Count == 1)
+        {
+            return TypedResults.Problem(statusCode: 409, title: "The last profile stays", detail: "An account keeps at least one profile.");
+        }
+
+        db.Profiles.Remove(profile);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Switches to a profile: new tokens that act as it. A locked profile needs its PIN.</summary>
+    internal static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> SelectAsync(
+        string id, SelectProfileRequest? body, ClaimsPrincipal principal, ProfileService profiles, UserManager<MarqueeUser> users, TokenService tokens, CancellationToken cancellationToken)
+    {
+        var profile = (await profiles.ListAsync(UserId(principal), cancellationToken)).SingleOrDefault(p => p.Id == id);
+        if (profile is null)
+        {
+            return NotFound();
+        }
+
+        if (!profiles.CheckPin(profile, body?.Pin))
+        {
+            return TypedResults.Problem(statusCode: 403, title: "Wrong PIN", detail: "This profile is locked; the PIN is not right.");
+        }
+
+        var user = await users.FindByIdAsync(UserId(principal));
+        return user is null ? NotFound() : TypedResults.Ok(await tokens.IssueAsync(user, cancellationToken, profile.Id));
+    }
+
+    internal static ProfileView View(Profile p) => new(p.Id, p.Name, p.Avatar, p.Language, p.MaturityLimit, p.MaturityLimit < 18, p.PinHash is not null);
+
+    private static async Task<ProblemHttpResult?> KidsForbiddenAsync(ClaimsPrincipal principal, ProfileService profiles, CancellationToken cancellationToken) =>
+        (await profiles.CurrentAsync(principal, cancellationToken)).MaturityLimit < 18
+            ? TypedResults.Problem(statusCode: 403, title: "Not from a kids profile", detail: "Profiles can be managed from an adult profile only.")
+            : null;
+
+    private static Dictionary<string, string[]> Validate(string? name, string? avatar, string? language, int? maturity, string? pin, bool nameRequired)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var trimmed = name?.Trim();
+        if ((nameRequired || name is not null) && (string.IsNullOrEmpty(trimmed) || trimmed.Length > 40 || trimmed.Any(char.IsControl)))
+        {
+            errors["name"] = ["A name is 1 to 40 characters."];
+        }
+
+        if (avatar is not null && !Profile.Avatars.Contains(avatar))
+        {
+            errors["avatar"] = [$"The avatar is one of: {string.Join(", ", Profile.Avatars)}."];
+        }
+
+        if (language is not null && !SubtitleConverter.IsValidLanguage(language))
+        {
+            errors["language"] = ["The language is a tag such as 'en' or 'pt-BR'."];
+        }
+
+        if (maturity is { } m && !Profile.MaturityLevels.Contains(m))
+        {
+            errors["maturityLimit"] = [$"The maturity limit is one of {string.Join(", ", Profile.MaturityLevels)}."];
+        }
+
+        if (pin is not null && (pin.Length != PinLength || !pin.All(char.IsAsciiDigit)))
+        {
+            errors["pin"] = [$"A PIN is {PinLength} digits."];
+        }
+
+        return errors;
+    }
+
+    private static string UserId(ClaimsPrincipal principal) => principal.FindFirstValue(JwtRegisteredClaimNames.Sub)!;
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: 404, title: "Profile not found", detail: "This account has no such profile.");
+}

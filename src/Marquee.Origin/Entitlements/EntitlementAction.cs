@@ -1,0 +1,7 @@
+namespace Marquee.Origin.Entitlements;
+
+public enum EntitlementAction
+{
+    Watch,
+    Download,
+}

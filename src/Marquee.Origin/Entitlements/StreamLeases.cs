@@ -1,0 +1,65 @@
+using Marquee.Origin.Data;
+using Marquee.Origin.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marquee.Origin.Entitlements;
+
+/// <summary>
+/// Concurrent-stream leases. A player takes a lease when playback starts, renews it with its progress heartbeat,
+/// and releases it when it stops; a player that disappears lets it lapse after the lease time.
+/// </summary>
+public sealed class StreamLeases(MarqueeDbContext db, TimeProvider time)
+{
+    /// <summary>Takes a free or lapsed slot below <paramref name="maxStreams"/>; null when all are in use.</summary>
+    public async Task<StreamLease?> AcquireAsync(string userId, string profileId, string titleId, int maxStreams, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        for (var slot = 0; slot < maxStreams; slot++)
+        {
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var leaseId = Ids.New();
+            var expires = now + (long)ttl.TotalMilliseconds;
+            var s = slot;
+            var reclaimed = await db.Set<StreamLease>()
+                .Where(l => l.UserId == userId && l.Slot == s && l.ExpiresAtMs < now)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(l => l.LeaseId, leaseId)
+                    .SetProperty(l => l.ProfileId, profileId)
+                    .SetProperty(l => l.TitleId, titleId)
+                    .SetProperty(l => l.ExpiresAtMs, expires), cancellationToken);
+            if (reclaimed == 1)
+            {
+                return new StreamLease { UserId = userId, Slot = slot, LeaseId = leaseId, ProfileId = profileId, TitleId = titleId, ExpiresAtMs = expires };
+            }
+
+            var lease = new StreamLease { UserId = userId, Slot = slot, LeaseId = leaseId, ProfileId = profileId, TitleId = titleId, ExpiresAtMs = expires };
+            db.Add(lease);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return lease;
+            }
+            catch (DbUpdateException)
+            {
+                // The slot is held (by a live stream, or another device that took it a moment ago): try the next one.
+                db.Entry(lease).State = EntityState.Detached;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Extends a live lease of this account; false when it lapsed or is not theirs.</summary>
+    public async Task<DateTimeOffset?> RenewAsync(string userId, string leaseId, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var expires = (now + ttl).ToUnixTimeMilliseconds();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var renewed = await db.Set<StreamLease>()
+            .Where(l => l.UserId == userId && l.LeaseId == leaseId && l.ExpiresAtMs >= nowMs)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAtMs, expires), cancellationToken);
+        return renewed == 1 ? DateTimeOffset.FromUnixTimeMilliseconds(expires) : null;
+    }
+
+    public async Task<bool> ReleaseAsync(string userId, string leaseId, CancellationToken cancellationToken) =>
+        await db.Set<StreamLease>().Where(l => l.UserId == userId && l.LeaseId == leaseId).ExecuteDeleteAsync(cancellationToken) == 1;
+}
