@@ -31,6 +31,10 @@ public sealed class AccountOptions
     [Range(1, 20)]
     public int MaxProfiles { get; set; } = 5;
 
+    /// <summary>Sign-in attempts and reset mails one account may receive per hour, whatever the client address.</summary>
+    [Range(1, 100000)]
+    public int AccountRequestsPerHour { get; set; } = 30;
+
     /// <summary>The address confirmation and reset links point at.</summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:8080";
 }

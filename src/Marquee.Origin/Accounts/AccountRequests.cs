@@ -11,3 +11,5 @@ public sealed record ResetPasswordRequest(string? Email, string? Token, string? 
 public sealed record AccountView(string Id, string Email, IReadOnlyList<string> Roles);
 
 public sealed record AcceptedMessage(string Message);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

@@ -57,6 +57,7 @@ public static class AccountServices
         services.AddSingleton<IAccountEmailSender, MailKitEmailSender>();
         services.AddScoped<TokenService>();
         services.AddScoped<ProfileService>();
+        services.AddSingleton<AccountRateLimiter>();
         services.AddScoped<Entitlements.EntitlementService>();
         services.AddScoped<Entitlements.StreamLeases>();
         services.AddSingleton<IPaymentProvider, BuiltInPaymentProvider>();

@@ -35,6 +35,7 @@ public static class AuthApi
         var account = routes.MapGroup("/api/v1/account").WithTags("Accounts").RequireAuthorization();
         account.MapGet("/", MeAsync);
         account.MapPost("/sign-out-everywhere", SignOutEverywhereAsync);
+        account.MapPost("/password", ChangePasswordAsync);
         return routes;
     }
 
@@ -92,11 +93,16 @@ public static class AuthApi
     }
 
     internal static async Task<Results<Ok<TokenPair>, ProblemHttpResult, ValidationProblem>> LoginAsync(
-        Credentials body, UserManager<MarqueeUser> users, TokenService tokens, CancellationToken cancellationToken)
+        Credentials body, UserManager<MarqueeUser> users, TokenService tokens, AccountRateLimiter limiter, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password) || body.Password.Length > PasswordPolicyValidator.MaxLength)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["credentials"] = ["An email and a password are required."] });
+        }
+
+        if (limiter.TryAcquire("login", body.Email) is { } wait)
+        {
+            return TooMany(http, wait);
         }
 
         var user = await users.FindByEmailAsync(body.Email.Trim());
@@ -142,13 +148,18 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Accepted<AcceptedMessage>, ValidationProblem>> ForgotPasswordAsync(
-        EmailRequest body, UserManager<MarqueeUser> users, IAccountEmailSender mail, IOptions<AccountOptions> options, CancellationToken cancellationToken)
+    internal static async Task<Results<Accepted<AcceptedMessage>, ValidationProblem, ProblemHttpResult>> ForgotPasswordAsync(
+        EmailRequest body, UserManager<MarqueeUser> users, IAccountEmailSender mail, IOptions<AccountOptions> options, AccountRateLimiter limiter, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = ValidateEmail(body.Email);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (limiter.TryAcquire("reset", body.Email!) is { } wait)
+        {
+            return TooMany(http, wait);
         }
 
         var user = await users.FindByEmailAsync(body.Email!.Trim());
@@ -206,6 +217,34 @@ public static class AuthApi
         await users.UpdateSecurityStampAsync(user);
         await tokens.RevokeAllAsync(user.Id, cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    internal static async Task<Results<Ok<TokenPair>, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest body, ClaimsPrincipal principal, UserManager<MarqueeUser> users, TokenService tokens, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(principal.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? "");
+        if (user is null)
+        {
+            return TypedResults.Problem(statusCode: 401, title: "Sign in again", detail: "The account no longer exists.");
+        }
+
+        var result = await users.ChangePasswordAsync(user, body.CurrentPassword ?? "", body.NewPassword ?? "");
+        if (!result.Succeeded)
+        {
+            var field = result.Errors.Any(e => e.Code == "PasswordMismatch") ? "currentPassword" : "newPassword";
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [.. result.Errors.Select(e => e.Description)] });
+        }
+
+        // The stamp changed: every other session ends. This one continues with fresh tokens.
+        await tokens.RevokeAllAsync(user.Id, cancellationToken);
+        return TypedResults.Ok(await tokens.IssueAsync(user, cancellationToken));
+    }
+
+    private static ProblemHttpResult TooMany(HttpContext http, TimeSpan wait)
+    {
+        http.Response.Headers.RetryAfter = AccountRateLimiter.Seconds(wait);
+        return TypedResults.Problem(statusCode: 429, title: "Too many attempts",
+            detail: $"Too many attempts for this account; try again in {AccountRateLimiter.Seconds(wait)} seconds.");
     }
 
     private static ProblemHttpResult Unauthorized() =>

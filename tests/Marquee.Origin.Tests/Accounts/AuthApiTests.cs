@@ -174,6 +174,28 @@ public sealed class AuthApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Changing_the_password_ends_other_sessions_and_keeps_this_one()
+    {
+        var laptop = await RegisterAndSignInAsync("mover@example.com");
+        var phone = await SignInAsync("mover@example.com");
+        using var change = new HttpRequestMessage(HttpMethod.Post, "/api/v1/account/password")
+        {
+            Content = JsonContent.Create(new { currentPassword = Password, newPassword = "a brand new passphrase" }),
+        };
+        change.Headers.Authorization = new AuthenticationHeaderValue("Bearer", laptop.AccessToken);
+
+        using var changed = await server.Http.SendAsync(change);
+        var fresh = await changed.Content.ReadFromJsonAsync<TokenPair>();
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        using var phoneNow = await AuthorizedGetAsync("/api/v1/account", phone.AccessToken);
+        using var laptopNow = await AuthorizedGetAsync("/api/v1/account", fresh!.AccessToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, phoneNow.StatusCode);
+        Assert.Null(await RefreshAsync(phone.RefreshToken));
+        Assert.Equal(HttpStatusCode.OK, laptopNow.StatusCode);
+    }
+
+    [Fact]
     public async Task A_disabled_account_loses_its_live_session()
     {
         var tokens = await RegisterAndSignInAsync("disabled@example.com");
