@@ -53,6 +53,7 @@ public static class OriginApp
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use((context, next) => BrowserSessions.ValidateAntiforgeryAsync(context, next));
         app.UseAuthorization();
         app.MapAuthApi();
         app.MapProfilesApi();

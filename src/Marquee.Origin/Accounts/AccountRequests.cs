@@ -13,3 +13,5 @@ public sealed record AccountView(string Id, string Email, IReadOnlyList<string> 
 public sealed record AcceptedMessage(string Message);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+public sealed record AntiforgeryView(string Token, string HeaderName);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Marquee.Origin.Data;
 using Marquee.Origin.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -66,7 +68,55 @@ public static class AccountServices
 
     public static IServiceCollection AddAccountsWeb(this IServiceCollection services)
     {
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // One default scheme that forwards: a bearer token means an API client, anything else the browser cookie.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "marquee";
+                o.DefaultChallengeScheme = "marquee";
+            })
+            .AddPolicyScheme("marquee", "Bearer token or browser session", o =>
+                o.ForwardDefaultSelector = context => BrowserSessions.UsesCookie(context) ? BrowserSessions.Scheme : JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddCookie(BrowserSessions.Scheme, o =>
+            {
+                o.Cookie.Name = BrowserSessions.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromDays(14);
+                o.SlidingExpiration = true;
+                o.Events = new CookieAuthenticationEvents
+                {
+                    // An API answers 401/403; it never redirects to a login page.
+                    OnRedirectToLogin = context =>
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        return Task.CompletedTask;
+                    },
+                    OnRedirectToAccessDenied = context =>
+                    {
+                        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                        return Task.CompletedTask;
+                    },
+                    OnValidatePrincipal = async context =>
+                    {
+                        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<MarqueeUser>>();
+                        var user = await users.FindByIdAsync(context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? "");
+                        if (user is null || user.Disabled || user.SecurityStamp != context.Principal?.FindFirst(TokenService.StampClaim)?.Value)
+                        {
+                            context.RejectPrincipal();
+                            await context.HttpContext.SignOutAsync(BrowserSessions.Scheme);
+                        }
+                    },
+                };
+            });
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = BrowserSessions.AntiforgeryHeader;
+            o.Cookie.Name = "marquee_csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKey>((o, key) =>
         {
             o.MapInboundClaims = false;

@@ -1,5 +1,7 @@
 using System.Net.Mail;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +29,10 @@ public static class AuthApi
         auth.MapPost("/register", RegisterAsync);
         auth.MapGet("/confirm", ConfirmAsync).WithName("ConfirmEmail");
         auth.MapPost("/login", LoginAsync);
+        auth.MapPost("/browser/login", BrowserLoginAsync);
+        auth.MapPost("/browser/logout", (Delegate)BrowserLogoutAsync);
+        routes.MapGet("/api/v1/auth/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
+            TypedResults.Ok(new AntiforgeryView(antiforgery.GetAndStoreTokens(http).RequestToken ?? "", BrowserSessions.AntiforgeryHeader))).WithTags("Accounts");
         auth.MapPost("/refresh", RefreshAsync);
         auth.MapPost("/logout", LogoutAsync);
         auth.MapPost("/forgot-password", ForgotPasswordAsync);
@@ -95,14 +101,56 @@ public static class AuthApi
     internal static async Task<Results<Ok<TokenPair>, ProblemHttpResult, ValidationProblem>> LoginAsync(
         Credentials body, UserManager<MarqueeUser> users, TokenService tokens, AccountRateLimiter limiter, HttpContext http, CancellationToken cancellationToken)
     {
+        var (user, refusal) = await AuthenticateAsync(body, users, limiter, http);
+        if (user is null)
+        {
+            return refusal switch
+            {
+                ValidationProblem invalid => invalid,
+                ProblemHttpResult problem => problem,
+                _ => Unauthorized(),
+            };
+        }
+
+        return TypedResults.Ok(await tokens.IssueAsync(user, cancellationToken));
+    }
+
+    /// <summary>Signs a browser in with the session cookie; the tokens never reach page script.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> BrowserLoginAsync(
+        Credentials body, UserManager<MarqueeUser> users, TokenService tokens, AccountRateLimiter limiter, HttpContext http)
+    {
+        var (user, refusal) = await AuthenticateAsync(body, users, limiter, http);
+        if (user is null)
+        {
+            return refusal switch
+            {
+                ValidationProblem invalid => invalid,
+                ProblemHttpResult problem => problem,
+                _ => Unauthorized(),
+            };
+        }
+
+        await BrowserSessions.SignInAsync(http, tokens, user, profileId: null);
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> BrowserLogoutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(BrowserSessions.Scheme);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The checks every sign-in shares; the same refusal for every way of failing.</summary>
+    private static async Task<(MarqueeUser? User, IResult? Refusal)> AuthenticateAsync(Credentials body, UserManager<MarqueeUser> users, AccountRateLimiter limiter, HttpContext http)
+    {
         if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password) || body.Password.Length > PasswordPolicyValidator.MaxLength)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["credentials"] = ["An email and a password are required."] });
+            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["credentials"] = ["An email and a password are required."] }));
         }
 
         if (limiter.TryAcquire("login", body.Email) is { } wait)
         {
-            return TooMany(http, wait);
+            return (null, TooMany(http, wait));
         }
 
         var user = await users.FindByEmailAsync(body.Email.Trim());
@@ -110,24 +158,24 @@ public static class AuthApi
         {
             // Spend the time a real check takes, so timing does not reveal unknown addresses.
             users.PasswordHasher.VerifyHashedPassword(new MarqueeUser(), DummyHash.Value(users), body.Password);
-            return Unauthorized();
+            return (null, Unauthorized());
         }
 
         if (await users.IsLockedOutAsync(user) || user.Disabled || !user.EmailConfirmed)
         {
             users.PasswordHasher.VerifyHashedPassword(user, DummyHash.Value(users), body.Password);
-            return Unauthorized();
+            return (null, Unauthorized());
         }
 
         // UserManager upgrades a hash made with fewer iterations when the password is right (SuccessRehashNeeded).
         if (!await users.CheckPasswordAsync(user, body.Password))
         {
             await users.AccessFailedAsync(user);
-            return Unauthorized();
+            return (null, Unauthorized());
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        return TypedResults.Ok(await tokens.IssueAsync(user, cancellationToken));
+        return (user, null);
     }
 
     internal static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> RefreshAsync(RefreshRequest body, TokenService tokens, CancellationToken cancellationToken)

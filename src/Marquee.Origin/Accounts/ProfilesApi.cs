@@ -132,8 +132,8 @@ public static class ProfilesApi
     }
 
     /// <summary>Switches to a profile: new tokens that act as it. A locked profile needs its PIN.</summary>
-    internal static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> SelectAsync(
-        string id, SelectProfileRequest? body, ClaimsPrincipal principal, ProfileService profiles, UserManager<MarqueeUser> users, TokenService tokens, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<TokenPair>, NoContent, ProblemHttpResult>> SelectAsync(
+        string id, SelectProfileRequest? body, ClaimsPrincipal principal, ProfileService profiles, UserManager<MarqueeUser> users, TokenService tokens, HttpContext http, CancellationToken cancellationToken)
     {
         var profile = (await profiles.ListAsync(UserId(principal), cancellationToken)).SingleOrDefault(p => p.Id == id);
         if (profile is null)
@@ -147,7 +147,19 @@ public static class ProfilesApi
         }
 
         var user = await users.FindByIdAsync(UserId(principal));
-        return user is null ? NotFound() : TypedResults.Ok(await tokens.IssueAsync(user, cancellationToken, profile.Id));
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (BrowserSessions.UsesCookie(http))
+        {
+            // A browser switches by getting a new session cookie; tokens would only expose it to page script.
+            await BrowserSessions.SignInAsync(http, tokens, user, profile.Id);
+            return TypedResults.NoContent();
+        }
+
+        return TypedResults.Ok(await tokens.IssueAsync(user, cancellationToken, profile.Id));
     }
 
     internal static ProfileView View(Profile p) => new(p.Id, p.Name, p.Avatar, p.Language, p.MaturityLimit, p.MaturityLimit < 18, p.PinHash is not null);

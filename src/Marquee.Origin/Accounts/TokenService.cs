@@ -95,18 +95,7 @@ public sealed class TokenService(
     {
         var now = time.GetUtcNow();
         var lifetime = options.Value.AccessTokenLifetime;
-        var claims = new List<Claim>
-        {
-            new(JwtRegisteredClaimNames.Sub, user.Id),
-            new(JwtRegisteredClaimNames.Email, user.Email ?? ""),
-            new(StampClaim, user.SecurityStamp ?? ""),
-        };
-        if (profileId is not null)
-        {
-            claims.Add(new Claim(ProfileClaim, profileId));
-        }
-
-        claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r)));
+        var claims = await ClaimsAsync(user, profileId);
         var access = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
@@ -131,6 +120,24 @@ public sealed class TokenService(
         });
         await db.SaveChangesAsync(cancellationToken);
         return new TokenPair(access, refresh, (int)lifetime.TotalSeconds);
+    }
+
+    /// <summary>What a session knows about its account, the same for bearer tokens and browser cookies.</summary>
+    public async Task<List<Claim>> ClaimsAsync(MarqueeUser user, string? profileId)
+    {
+        var claims = new List<Claim>
+        {
+            new(JwtRegisteredClaimNames.Sub, user.Id),
+            new(JwtRegisteredClaimNames.Email, user.Email ?? ""),
+            new(StampClaim, user.SecurityStamp ?? ""),
+        };
+        if (profileId is not null)
+        {
+            claims.Add(new Claim(ProfileClaim, profileId));
+        }
+
+        claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r)));
+        return claims;
     }
 
     private async Task RevokeFamilyAsync(string familyId, CancellationToken cancellationToken)
