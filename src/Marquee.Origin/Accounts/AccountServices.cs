@@ -27,8 +27,19 @@ public static class AccountServices
     {
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
-        // Keys for confirmation and reset tokens, shared by the origin and the CLI through the data directory.
-        services.AddDataProtection().SetApplicationName("marquee").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.Root, "keys")));
+        // Keys for confirmation and reset tokens and the session cookie, shared by the origin and the CLI through
+        // the data directory. They are not encrypted at rest (Linux has no DPAPI), so only the owner may read them.
+        var keys = Path.Combine(data.Root, "keys");
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(keys);
+        }
+        else
+        {
+            Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        services.AddDataProtection().SetApplicationName("marquee").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.Configure<PasswordHasherOptions>(o =>
         {
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;

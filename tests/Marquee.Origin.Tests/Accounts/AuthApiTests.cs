@@ -196,6 +196,16 @@ public sealed class AuthApiTests : IAsyncLifetime
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Secrets_in_the_data_directory_are_readable_by_the_owner_only()
+    {
+        await RegisterAndSignInAsync("secrets@example.com");
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(server.DataPath, "token-signing-key")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(server.DataPath, "keys")));
+    }
+
+    [Fact]
     public async Task A_disabled_account_loses_its_live_session()
     {
         var tokens = await RegisterAndSignInAsync("disabled@example.com");
