@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Marquee.TestSupport;
@@ -35,19 +34,10 @@ public static class Clips
 
     public static async Task RunFfmpegAsync(IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in (string[])["-hide_banner", "-nostdin", "-y", "-loglevel", "error", .. arguments])
+        var (code, _, stderr) = await Tool.RunAsync("ffmpeg", ["-hide_banner", "-nostdin", "-y", "-loglevel", "error", .. arguments]);
+        if (code != 0)
         {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException("ffmpeg failed: " + await stderr);
+            throw new InvalidOperationException("ffmpeg failed: " + stderr);
         }
     }
 

@@ -16,4 +16,19 @@ public static class Eventually
             await Task.Delay(10, cancellationToken);
         }
     }
+
+    /// <summary>The same for a condition that must ask another process (a database row, an HTTP answer).</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }

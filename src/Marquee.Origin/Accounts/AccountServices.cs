@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Marquee.Origin.Data;
 using Marquee.Origin.Hosting;
@@ -47,6 +48,9 @@ public static class AccountServices
         });
         services.AddIdentityCore<MarqueeUser>(o =>
             {
+                // Sessions name the account in "sub" (JWT convention), so UserManager.GetUserAsync finds it.
+                o.ClaimsIdentity.UserIdClaimType = JwtRegisteredClaimNames.Sub;
+                o.ClaimsIdentity.SecurityStampClaimType = TokenService.StampClaim;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedEmail = true;
                 o.Password.RequiredLength = PasswordPolicyValidator.MinLength;
@@ -111,9 +115,7 @@ public static class AccountServices
                     },
                     OnValidatePrincipal = async context =>
                     {
-                        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<MarqueeUser>>();
-                        var user = await users.FindByIdAsync(context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? "");
-                        if (user is null || user.Disabled || user.SecurityStamp != context.Principal?.FindFirst(TokenService.StampClaim)?.Value)
+                        if (!await IsSessionCurrentAsync(context.HttpContext, context.Principal))
                         {
                             context.RejectPrincipal();
                             await context.HttpContext.SignOutAsync(BrowserSessions.Scheme);
@@ -137,9 +139,7 @@ public static class AccountServices
                 // A token outlives nothing: sign-out everywhere, a password change or disabling renews the stamp.
                 OnTokenValidated = async context =>
                 {
-                    var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<MarqueeUser>>();
-                    var user = await users.FindByIdAsync(context.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? "");
-                    if (user is null || user.Disabled || user.SecurityStamp != context.Principal?.FindFirst(TokenService.StampClaim)?.Value)
+                    if (!await IsSessionCurrentAsync(context.HttpContext, context.Principal))
                     {
                         context.Fail("The session has ended.");
                     }
@@ -168,6 +168,22 @@ public static class AccountServices
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// One check for bearer tokens and cookies alike: the account still exists, is enabled, and its security stamp
+    /// is the one the session was issued with (sign-out everywhere, password change and disabling renew it).
+    /// </summary>
+    private static async Task<bool> IsSessionCurrentAsync(HttpContext http, ClaimsPrincipal? principal)
+    {
+        if (principal is null)
+        {
+            return false;
+        }
+
+        var users = http.RequestServices.GetRequiredService<UserManager<MarqueeUser>>();
+        var user = await users.GetUserAsync(principal);
+        return user is { Disabled: false } && user.SecurityStamp == principal.FindFirst(TokenService.StampClaim)?.Value;
     }
 
     /// <summary>Creates the roles on a new database.</summary>

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Marquee.Origin.Accounts;
 
@@ -101,15 +100,15 @@ public static class AuthApi
     internal static async Task<Results<Ok<TokenPair>, ProblemHttpResult, ValidationProblem>> LoginAsync(
         Credentials body, UserManager<MarqueeUser> users, TokenService tokens, AccountRateLimiter limiter, HttpContext http, CancellationToken cancellationToken)
     {
-        var (user, refusal) = await AuthenticateAsync(body, users, limiter, http);
+        var (user, invalid, refused) = await AuthenticateAsync(body, users, limiter, http);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         if (user is null)
         {
-            return refusal switch
-            {
-                ValidationProblem invalid => invalid,
-                ProblemHttpResult problem => problem,
-                _ => Unauthorized(),
-            };
+            return refused!;
         }
 
         return TypedResults.Ok(await tokens.IssueAsync(user, cancellationToken));
@@ -119,15 +118,15 @@ public static class AuthApi
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> BrowserLoginAsync(
         Credentials body, UserManager<MarqueeUser> users, TokenService tokens, AccountRateLimiter limiter, HttpContext http)
     {
-        var (user, refusal) = await AuthenticateAsync(body, users, limiter, http);
+        var (user, invalid, refused) = await AuthenticateAsync(body, users, limiter, http);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         if (user is null)
         {
-            return refusal switch
-            {
-                ValidationProblem invalid => invalid,
-                ProblemHttpResult problem => problem,
-                _ => Unauthorized(),
-            };
+            return refused!;
         }
 
         await BrowserSessions.SignInAsync(http, tokens, user, profileId: null);
@@ -141,16 +140,16 @@ public static class AuthApi
     }
 
     /// <summary>The checks every sign-in shares; the same refusal for every way of failing.</summary>
-    private static async Task<(MarqueeUser? User, IResult? Refusal)> AuthenticateAsync(Credentials body, UserManager<MarqueeUser> users, AccountRateLimiter limiter, HttpContext http)
+    private static async Task<(MarqueeUser? User, ValidationProblem? Invalid, ProblemHttpResult? Refused)> AuthenticateAsync(Credentials body, UserManager<MarqueeUser> users, AccountRateLimiter limiter, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password) || body.Password.Length > PasswordPolicyValidator.MaxLength)
         {
-            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["credentials"] = ["An email and a password are required."] }));
+            return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["credentials"] = ["An email and a password are required."] }), null);
         }
 
         if (limiter.TryAcquire("login", body.Email) is { } wait)
         {
-            return (null, TooMany(http, wait));
+            return (null, null, TooMany(http, wait));
         }
 
         var user = await users.FindByEmailAsync(body.Email.Trim());
@@ -158,24 +157,24 @@ public static class AuthApi
         {
             // Spend the time a real check takes, so timing does not reveal unknown addresses.
             users.PasswordHasher.VerifyHashedPassword(new MarqueeUser(), DummyHash.Value(users), body.Password);
-            return (null, Unauthorized());
+            return (null, null, Unauthorized());
         }
 
         if (await users.IsLockedOutAsync(user) || user.Disabled || !user.EmailConfirmed)
         {
             users.PasswordHasher.VerifyHashedPassword(user, DummyHash.Value(users), body.Password);
-            return (null, Unauthorized());
+            return (null, null, Unauthorized());
         }
 
         // UserManager upgrades a hash made with fewer iterations when the password is right (SuccessRehashNeeded).
         if (!await users.CheckPasswordAsync(user, body.Password))
         {
             await users.AccessFailedAsync(user);
-            return (null, Unauthorized());
+            return (null, null, Unauthorized());
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        return (user, null);
+        return (user, null, null);
     }
 
     internal static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> RefreshAsync(RefreshRequest body, TokenService tokens, CancellationToken cancellationToken)
@@ -247,7 +246,7 @@ public static class AuthApi
     [Authorize]
     internal static async Task<Results<Ok<AccountView>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal principal, UserManager<MarqueeUser> users)
     {
-        var user = await users.FindByIdAsync(principal.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? "");
+        var user = await users.GetUserAsync(principal);
         return user is null
             ? TypedResults.Unauthorized()
             : TypedResults.Ok(new AccountView(user.Id, user.Email ?? "", [.. await users.GetRolesAsync(user)]));
@@ -256,7 +255,7 @@ public static class AuthApi
     internal static async Task<Results<NoContent, UnauthorizedHttpResult>> SignOutEverywhereAsync(
         ClaimsPrincipal principal, UserManager<MarqueeUser> users, TokenService tokens, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(principal.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? "");
+        var user = await users.GetUserAsync(principal);
         if (user is null)
         {
             return TypedResults.Unauthorized();
@@ -270,7 +269,7 @@ public static class AuthApi
     internal static async Task<Results<Ok<TokenPair>, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
         ChangePasswordRequest body, ClaimsPrincipal principal, UserManager<MarqueeUser> users, TokenService tokens, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(principal.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? "");
+        var user = await users.GetUserAsync(principal);
         if (user is null)
         {
             return TypedResults.Problem(statusCode: 401, title: "Sign in again", detail: "The account no longer exists.");

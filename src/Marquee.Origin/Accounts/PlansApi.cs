@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Marquee.Origin.Accounts;
 
@@ -82,7 +81,7 @@ public static class PlansApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["planId"] = ["Choose one of the plans from /api/v1/plans."] });
         }
 
-        var user = await users.FindByIdAsync(principal.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? "");
+        var user = await users.GetUserAsync(principal);
         if (user is null)
         {
             return TypedResults.Problem(statusCode: 401, title: "Sign in again", detail: "The account no longer exists.");

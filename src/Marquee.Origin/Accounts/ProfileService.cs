@@ -3,12 +3,11 @@ using Marquee.Origin.Data;
 using Marquee.Origin.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Marquee.Origin.Accounts;
 
 /// <summary>Profiles of the signed-in account, and which one a request acts as.</summary>
-public sealed class ProfileService(MarqueeDbContext db, IPasswordHasher<MarqueeUser> hasher, TimeProvider time)
+public sealed class ProfileService(MarqueeDbContext db, UserManager<MarqueeUser> users, IPasswordHasher<MarqueeUser> hasher, TimeProvider time)
 {
     public Task<List<Profile>> ListAsync(string userId, CancellationToken cancellationToken) =>
         db.Profiles.Where(p => p.UserId == userId).OrderBy(p => p.CreatedAtMs).ThenBy(p => p.Id).ToListAsync(cancellationToken);
@@ -16,7 +15,7 @@ public sealed class ProfileService(MarqueeDbContext db, IPasswordHasher<MarqueeU
     /// <summary>The profile named in the token, if it is still the account's; otherwise the account's first profile.</summary>
     public async Task<Profile> CurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        var userId = principal.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? throw new InvalidOperationException("No account in the request.");
+        var userId = users.GetUserId(principal) ?? throw new InvalidOperationException("No account in the request.");
         var selected = principal.FindFirstValue(TokenService.ProfileClaim);
         if (selected is not null && await db.Profiles.SingleOrDefaultAsync(p => p.Id == selected && p.UserId == userId, cancellationToken) is { } profile)
         {

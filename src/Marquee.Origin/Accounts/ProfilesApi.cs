@@ -201,6 +201,7 @@ public static class ProfilesApi
         return errors;
     }
 
+    /// <summary>Authorization guarantees an account: the id comes from the session's "sub" claim.</summary>
     private static string UserId(ClaimsPrincipal principal) => principal.FindFirstValue(JwtRegisteredClaimNames.Sub)!;
 
     private static ProblemHttpResult NotFound() =>

@@ -13,29 +13,10 @@ public sealed class SigningKey
 {
     public SigningKey(DataDirectory data, string? configured)
     {
-        byte[] bytes;
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            bytes = Convert.FromBase64String(configured);
-        }
-        else
-        {
-            var path = Path.Combine(data.Root, "token-signing-key");
-            if (!File.Exists(path))
-            {
-                var temporary = path + ".tmp";
-                File.WriteAllText(temporary, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-
-                File.Move(temporary, path, overwrite: false);
-            }
-
-            bytes = Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-
+        var encoded = !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : SecretFile.LoadOrCreate(Path.Combine(data.Root, "token-signing-key"), () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        var bytes = Convert.FromBase64String(encoded);
         if (bytes.Length < 32)
         {
             throw new InvalidOperationException("Accounts:SigningKey must be at least 32 bytes, base64-encoded.");

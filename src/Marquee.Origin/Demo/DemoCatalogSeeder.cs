@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Marquee.Media;
 using Marquee.Origin.Data;
@@ -64,14 +63,10 @@ public sealed partial class DemoCatalogSeeder(
 
     private async Task GenerateAsync(DemoClip clip, string path, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(ffmpeg.FfmpegPath) { RedirectStandardError = true, UseShellExecute = false };
-        Arguments(clip, path, clip.Seconds).ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("ffmpeg did not start.");
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
+        var result = await ToolProcess.RunAsync(ffmpeg.FfmpegPath, Arguments(clip, path, clip.Seconds), onStdoutLine: null, ffmpeg.StallTimeout, cancellationToken);
+        if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException("ffmpeg could not generate the clip: " + await stderr);
+            throw new InvalidOperationException("ffmpeg could not generate the clip: " + result.StderrTail);
         }
     }
 

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Marquee.Origin.Entitlements;
 
@@ -38,7 +37,7 @@ public static class StreamsApi
         StartRequest body, ClaimsPrincipal principal, MarqueeDbContext db, UserManager<MarqueeUser> users, ProfileService profiles,
         EntitlementService entitlements, StreamLeases leases, IOptions<AccountOptions> options, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(principal.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? "");
+        var user = await users.GetUserAsync(principal);
         if (user is null)
         {
             return TypedResults.Problem(statusCode: 401, title: "Sign in again", detail: "The account no longer exists.");
@@ -78,20 +77,20 @@ public static class StreamsApi
     }
 
     internal static async Task<Results<Ok<Renewed>, ProblemHttpResult>> RenewAsync(
-        string leaseId, ClaimsPrincipal principal, StreamLeases leases, IOptions<AccountOptions> options, CancellationToken cancellationToken)
+        string leaseId, ClaimsPrincipal principal, UserManager<MarqueeUser> users, StreamLeases leases, IOptions<AccountOptions> options, CancellationToken cancellationToken)
     {
         var expires = leaseId.Length > 32 ? null
-            : await leases.RenewAsync(principal.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? "", leaseId, options.Value.StreamLeaseTime, cancellationToken);
+            : await leases.RenewAsync(users.GetUserId(principal) ?? "", leaseId, options.Value.StreamLeaseTime, cancellationToken);
         return expires is { } at
             ? TypedResults.Ok(new Renewed(at))
             : TypedResults.Problem(statusCode: 404, title: "Stream not found", detail: "This stream has ended or lapsed; start playback again.");
     }
 
-    internal static async Task<NoContent> StopAsync(string leaseId, ClaimsPrincipal principal, StreamLeases leases, CancellationToken cancellationToken)
+    internal static async Task<NoContent> StopAsync(string leaseId, ClaimsPrincipal principal, UserManager<MarqueeUser> users, StreamLeases leases, CancellationToken cancellationToken)
     {
         if (leaseId.Length <= 32)
         {
-            await leases.ReleaseAsync(principal.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? "", leaseId, cancellationToken);
+            await leases.ReleaseAsync(users.GetUserId(principal) ?? "", leaseId, cancellationToken);
         }
 
         return TypedResults.NoContent();

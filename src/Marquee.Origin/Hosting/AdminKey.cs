@@ -8,27 +8,8 @@ namespace Marquee.Origin.Hosting;
 /// </summary>
 public static class AdminKey
 {
-    public static string LoadOrCreate(DataDirectory data, string? configured)
-    {
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        if (File.Exists(data.AdminKeyFile))
-        {
-            return File.ReadAllText(data.AdminKeyFile).Trim();
-        }
-
-        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var temporary = data.AdminKeyFile + ".tmp";
-        File.WriteAllText(temporary, key);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        File.Move(temporary, data.AdminKeyFile, overwrite: false);
-        return key;
-    }
+    public static string LoadOrCreate(DataDirectory data, string? configured) =>
+        !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : SecretFile.LoadOrCreate(data.AdminKeyFile, () => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
 }

@@ -59,13 +59,13 @@ public sealed partial class IngestService(
         }
         catch (InputRefusedException e)
         {
-            Discard(staged, stagedSubtitles);
+            StagedFiles.Delete(staged, stagedSubtitles);
             metrics.IngestRefused.Add(1, new KeyValuePair<string, object?>("reason", e.Reason.Code));
             throw;
         }
         catch
         {
-            Discard(staged, stagedSubtitles);
+            StagedFiles.Delete(staged, stagedSubtitles);
             throw;
         }
 
@@ -103,7 +103,7 @@ public sealed partial class IngestService(
         }
         catch
         {
-            Discard(staged, stagedSubtitles);
+            StagedFiles.Delete(staged, stagedSubtitles);
             throw;
         }
 
@@ -158,21 +158,6 @@ public sealed partial class IngestService(
 
     private static string SubtitleExtension(string path) =>
         Path.GetExtension(path).Equals(".vtt", StringComparison.OrdinalIgnoreCase) ? ".vtt" : ".srt";
-
-    private static void Discard(string staged, IEnumerable<StagedSubtitle> subtitles)
-    {
-        foreach (var path in subtitles.Select(s => s.Path).Prepend(staged))
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-                // Staging is ours; a leftover is cleaned with the folder and harms nothing.
-            }
-        }
-    }
 
     [GeneratedRegex("^[A-Za-z]{2}$")]
     private static partial Regex CountryCode();

@@ -70,7 +70,7 @@ public sealed partial class JobRunner(
             metrics.TranscodeDuration.Record(clock.Elapsed.TotalSeconds);
             metrics.JobsFinished.Add(1, new KeyValuePair<string, object?>("outcome", "succeeded"));
             LogPublished(job.AssetId, version, clock.Elapsed.TotalSeconds);
-            Cleanup(job, subtitles);
+            StagedFiles.Delete(job.SourcePath, subtitles);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -149,7 +149,7 @@ public sealed partial class JobRunner(
             .SetProperty(a => a.UpdatedAtMs, now), cancellationToken);
         metrics.JobsFinished.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
         LogFailed(job.Id, error);
-        Cleanup(job, JsonSerializer.Deserialize<List<StagedSubtitle>>(job.Subtitles) ?? []);
+        StagedFiles.Delete(job.SourcePath, JsonSerializer.Deserialize<List<StagedSubtitle>>(job.Subtitles) ?? []);
     }
 
     /// <summary>
@@ -185,20 +185,6 @@ public sealed partial class JobRunner(
         catch (OperationCanceledException)
         {
             // The job finished or the host is stopping.
-        }
-    }
-
-    private static void Cleanup(TranscodeJob job, IEnumerable<StagedSubtitle> subtitles)
-    {
-        foreach (var path in subtitles.Select(s => s.Path).Prepend(job.SourcePath))
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-            }
         }
     }
 

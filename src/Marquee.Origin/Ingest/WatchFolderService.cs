@@ -79,11 +79,11 @@ public sealed partial class WatchFolderService(
     private async Task TakeAsync(FileInfo dropped, CancellationToken cancellationToken)
     {
         // FileInfo.MoveTo renames the object itself; keep the name the operator gave the file.
-        var file = new { dropped.Name };
+        var name = dropped.Name;
         var processing = Directory.CreateDirectory(Path.Combine(Folder, ".processing")).FullName;
-        var taken = Path.Combine(processing, Ids.New() + Path.GetExtension(file.Name));
+        var taken = Path.Combine(processing, Ids.New() + Path.GetExtension(name));
         dropped.MoveTo(taken);
-        var sidecars = FindSidecars(file.Name);
+        var sidecars = FindSidecars(name);
         var subtitles = new List<SubtitleSource>();
         foreach (var (path, language) in sidecars)
         {
@@ -96,19 +96,19 @@ public sealed partial class WatchFolderService(
         try
         {
             var title = await scope.ServiceProvider.GetRequiredService<IngestService>().IngestAsync(
-                new IngestRequest(taken, TitleFromFileName(file.Name)) { Subtitles = subtitles }, cancellationToken);
+                new IngestRequest(taken, TitleFromFileName(name)) { Subtitles = subtitles }, cancellationToken);
             outcome = ".done";
-            LogIngested(file.Name, title.Id);
+            LogIngested(name, title.Id);
         }
         catch (Exception e) when (e is InputRefusedException or IngestValidationException)
         {
             outcome = ".refused";
             reason = e.Message;
-            LogRefused(file.Name, e.Message);
+            LogRefused(name, e.Message);
         }
 
         var destination = Directory.CreateDirectory(Path.Combine(Folder, outcome)).FullName;
-        var final = Unique(Path.Combine(destination, file.Name));
+        var final = Unique(Path.Combine(destination, name));
         File.Move(taken, final);
         foreach (var (path, _) in sidecars)
         {

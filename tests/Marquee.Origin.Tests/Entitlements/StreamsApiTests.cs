@@ -51,11 +51,11 @@ public sealed class StreamsApiTests : IAsyncLifetime
         Assert.Equal(480, (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("maxHeight").GetInt32());
 
         // The second player vanishes without a word: after the lease time (2 s here) the slot is free again.
-        await Poll.UntilAsync(async () =>
+        await Eventually.TrueAsync(async () =>
         {
             using var again = await client.PostAsJsonAsync("/api/v1/streams", new { titleId = title });
             return again.StatusCode == HttpStatusCode.Created;
-        }, TimeSpan.FromSeconds(20), "the lapsed lease frees its slot");
+        }, "the lapsed lease frees its slot", TimeSpan.FromSeconds(20));
     }
 
     [Fact]

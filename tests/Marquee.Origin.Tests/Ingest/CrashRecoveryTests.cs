@@ -19,8 +19,8 @@ public sealed class CrashRecoveryTests
         using (var doomed = MarqueeCli.Start(["ingest", clip, "--title", "Survivor", "--wait", "--data", data], environment))
         {
             using var killOnFailure = new KillOnDispose(doomed);
-            await Poll.UntilAsync(async () => (await JobAsync(data))?.State == JobState.Running, TimeSpan.FromMinutes(1), "the job runs");
-            await Poll.UntilAsync(async () => (await JobAsync(data))?.Progress > 0, TimeSpan.FromMinutes(1), "the job reports progress");
+            await Eventually.TrueAsync(async () => (await JobAsync(data))?.State == JobState.Running, "the job runs", TimeSpan.FromMinutes(1));
+            await Eventually.TrueAsync(async () => (await JobAsync(data))?.Progress > 0, "the job reports progress", TimeSpan.FromMinutes(1));
             doomed.Kill(entireProcessTree: true);
             await doomed.WaitForExitAsync();
         }

@@ -15,8 +15,8 @@ public sealed class WatchFolderTests
         await File.WriteAllTextAsync(Path.Combine(watch, "Holiday_Film.en.srt"), "1\n00:00:01,000 --> 00:00:02,000\nHi\n");
         File.Copy(HostileInputs.TextRenamed(), Path.Combine(watch, "notes.mp4"));
 
-        await Poll.UntilAsync(() => Task.FromResult(File.Exists(Path.Combine(watch, ".done", "Holiday_Film.mp4"))), TimeSpan.FromSeconds(30), "the film is moved to .done");
-        await Poll.UntilAsync(() => Task.FromResult(File.Exists(Path.Combine(watch, ".refused", "notes.mp4.reason.txt"))), TimeSpan.FromSeconds(30), "the notes are refused");
+        await Eventually.TrueAsync(() => Task.FromResult(File.Exists(Path.Combine(watch, ".done", "Holiday_Film.mp4"))), "the film is moved to .done", TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => Task.FromResult(File.Exists(Path.Combine(watch, ".refused", "notes.mp4.reason.txt"))), "the notes are refused", TimeSpan.FromSeconds(30));
 
         var list = await origin.Http.GetFromJsonAsync<JsonElement>("/api/v1/titles");
         var item = Assert.Single(list.GetProperty("items").EnumerateArray());
