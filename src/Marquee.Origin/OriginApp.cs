@@ -56,6 +56,7 @@ public static class OriginApp
         app.Use((context, next) => BrowserSessions.ValidateAntiforgeryAsync(context, next));
         app.UseAuthorization();
         app.MapAuthApi();
+        app.MapPasskeysApi();
         app.MapProfilesApi();
         app.MapPlansApi();
         app.MapAdminUsersApi();

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -60,6 +61,7 @@ public static class AccountServices
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
                 o.Lockout.AllowedForNewUsers = true;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<MarqueeDbContext>()
@@ -70,6 +72,10 @@ public static class AccountServices
             identity.Lockout.MaxFailedAccessAttempts = accounts.Value.LockoutAttempts;
             identity.Lockout.DefaultLockoutTimeSpan = accounts.Value.LockoutDuration;
         });
+        // Passkeys: discoverable credentials only, so sign-in needs no email and reveals none.
+        services.TryAddScoped<IPasskeyHandler<MarqueeUser>, PasskeyHandler<MarqueeUser>>();
+        services.Configure<IdentityPasskeyOptions>(o => o.ResidentKeyRequirement = "required");
+        services.AddSingleton<PasskeyCeremonies>();
         services.AddSingleton(_ => new SigningKey(data, configuration["Accounts:SigningKey"]));
         services.AddSingleton<IAccountEmailSender, MailKitEmailSender>();
         services.AddScoped<TokenService>();

@@ -7,5 +7,5 @@ namespace Marquee.Origin.Data;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<MarqueeDbContext>
 {
     public MarqueeDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<MarqueeDbContext>().UseSqlite("Data Source=design-time.db").Options);
+        new(MarqueeDbContext.StandaloneOptions("Data Source=design-time.db"));
 }

@@ -2,8 +2,10 @@ using Marquee.Origin.Accounts;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Catalog;
 using Marquee.Origin.Ingest;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marquee.Origin.Data;
 
@@ -23,6 +25,21 @@ public sealed class MarqueeDbContext(DbContextOptions<MarqueeDbContext> options)
     public DbSet<Profile> Profiles => Set<Profile>();
 
     public DbSet<Entitlements.StreamLease> StreamLeases => Set<Entitlements.StreamLease>();
+
+    /// <summary>
+    /// Options for a context made outside the host (migrations tooling, tests that open the database directly).
+    /// Identity reads its schema version (3: passkeys) from IdentityOptions in the application's services, so
+    /// these options carry a provider with just that setting, and every context builds the same model.
+    /// </summary>
+    public static DbContextOptions<MarqueeDbContext> StandaloneOptions(string sqliteConnectionString) =>
+        new DbContextOptionsBuilder<MarqueeDbContext>()
+            .UseSqlite(sqliteConnectionString)
+            .UseApplicationServiceProvider(IdentitySchema.Value)
+            .Options;
+
+    private static readonly Lazy<IServiceProvider> IdentitySchema = new(() => new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider());
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -93,5 +93,5 @@ public sealed class CrashRecoveryTests
     }
 
     private static MarqueeDbContext Open(string data) =>
-        new(new DbContextOptionsBuilder<MarqueeDbContext>().UseSqlite(Database.SqliteConnectionString(new DataDirectory(data).Database)).Options);
+        new(MarqueeDbContext.StandaloneOptions(Database.SqliteConnectionString(new DataDirectory(data).Database)));
 }
