@@ -96,7 +96,9 @@ internal static class IngestCommand
         while (true)
         {
             await using var scope = services.CreateAsyncScope();
-            var view = await scope.ServiceProvider.GetRequiredService<TitleQueries>().FindAsync(titleId, CancellationToken.None);
+            var queries = scope.ServiceProvider.GetRequiredService<TitleQueries>();
+            var title = await queries.FindAsync(titleId, CancellationToken.None);
+            var view = title is null ? null : await queries.ViewAsync(title, access: null, CancellationToken.None);
             switch (view?.Status)
             {
                 case "ready":

@@ -1,5 +1,10 @@
 using Marquee.Origin.Accounts;
 using Marquee.Origin.Catalog;
+using Marquee.Origin.Catalog.Admin;
+using Marquee.Origin.Catalog.Browse;
+using Marquee.Origin.Catalog.Lists;
+using Marquee.Origin.Catalog.Search;
+using Marquee.Origin.Regions;
 using Marquee.Origin.Data;
 using Marquee.Origin.Delivery;
 using Marquee.Origin.Demo;
@@ -41,6 +46,7 @@ public static class OriginApp
         Logging.Configure(builder);
         builder.Services.AddOriginCore(builder.Configuration, data);
         builder.Services.AddOriginWeb(builder.Configuration, data);
+        builder.Services.AddHostedService<CatalogSync>();
         builder.Services.AddHostedService<TranscodeWorker>();
         builder.Services.AddHostedService<WatchFolderService>();
         if (builder.Configuration.GetValue("Demo:Seed", false))
@@ -49,6 +55,7 @@ public static class OriginApp
         }
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
@@ -62,6 +69,14 @@ public static class OriginApp
         app.MapAdminUsersApi();
         app.MapStreamsApi();
         app.MapTitlesApi();
+        app.MapBrowseApi();
+        app.MapSearchApi();
+        app.MapListsApi();
+        app.MapCatalogAdminApi();
+        app.MapLicencesAdminApi();
+        app.MapEpisodesAdminApi();
+        app.MapArtworkApi();
+        app.MapRegionsApi();
         app.MapMediaApi();
         app.MapUploadsApi();
         app.MapOriginOperations();

@@ -31,7 +31,10 @@ public sealed class OriginServer : IAsyncDisposable
 
     public const string AdminKey = "test-admin-key-0123456789";
 
-    public static async Task<OriginServer> StartAsync(string? data = null, params string[] settings)
+    public static Task<OriginServer> StartAsync(string? data = null, params string[] settings) => StartAsync(data, clock: null, settings);
+
+    /// <param name="clock">A clock the test moves (licence windows, leases), instead of the system's.</param>
+    public static async Task<OriginServer> StartAsync(string? data, TimeProvider? clock, params string[] settings)
     {
         data ??= TestPaths.NewScratchFolder("origin");
         string[] args =
@@ -46,7 +49,13 @@ public sealed class OriginServer : IAsyncDisposable
             "--Logging:LogLevel:Default", "Warning",
             .. settings,
         ];
-        var app = OriginApp.Build(args);
+        var app = OriginApp.Build(args, builder =>
+        {
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton(clock);
+            }
+        });
         await OriginApp.InitializeAsync(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

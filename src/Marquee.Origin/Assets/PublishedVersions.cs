@@ -13,7 +13,14 @@ public sealed class PublishedVersions(IServiceScopeFactory scopes)
 {
     private readonly ConcurrentDictionary<string, int> versions = new(StringComparer.Ordinal);
 
-    public void Set(string assetId, int version) => versions[assetId] = version;
+    /// <summary>Raised after this process publishes a version, so its catalog can show the title without waiting for a poll.</summary>
+    public event Action<string>? Published;
+
+    public void Set(string assetId, int version)
+    {
+        versions[assetId] = version;
+        Published?.Invoke(assetId);
+    }
 
     public async Task<bool> IsPublishedAsync(string assetId, int version, CancellationToken cancellationToken)
     {

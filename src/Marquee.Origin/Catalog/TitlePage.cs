@@ -1,3 +1,3 @@
 namespace Marquee.Origin.Catalog;
 
-public sealed record TitlePage(IReadOnlyList<TitleView> Items, int Offset, int Limit);
+public sealed record TitlePage(IReadOnlyList<TitleSummary> Items, int Offset, int Limit, int Total);

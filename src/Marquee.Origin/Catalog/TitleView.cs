@@ -1,16 +1,23 @@
 namespace Marquee.Origin.Catalog;
 
-/// <summary>A title as the API returns it, with where its media is and how far its transcoding has got.</summary>
+/// <summary>
+/// A title page: metadata, the movie's media (status, manifests, poster…) or a series' seasons and episodes, and
+/// the viewer's access tier ("free" or "subscription"; null in admin views).
+/// </summary>
 public sealed record TitleView(
     string Id,
+    string Kind,
     string Title,
     string Slug,
     string Synopsis,
     IReadOnlyList<string> Genres,
     int? Year,
-    bool Free,
-    IReadOnlyList<string> Countries,
+    int? RuntimeMinutes,
+    string OriginalLanguage,
     int MaturityRating,
+    IReadOnlyList<CreditView> Credits,
+    string? Access,
+    bool Published,
     string Status,
     double? Progress,
     string? Error,
@@ -19,4 +26,6 @@ public sealed record TitleView(
     string? Dash,
     string? Poster,
     string? Thumbnails,
-    IReadOnlyList<string> Subtitles);
+    IReadOnlyList<string> Subtitles,
+    MediaView? Trailer,
+    IReadOnlyList<SeasonView> Seasons);

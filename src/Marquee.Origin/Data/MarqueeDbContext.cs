@@ -26,6 +26,18 @@ public sealed class MarqueeDbContext(DbContextOptions<MarqueeDbContext> options)
 
     public DbSet<Entitlements.StreamLease> StreamLeases => Set<Entitlements.StreamLease>();
 
+    public DbSet<Catalog.Licensing.Licence> Licences => Set<Catalog.Licensing.Licence>();
+
+    public DbSet<Season> Seasons => Set<Season>();
+
+    public DbSet<Episode> Episodes => Set<Episode>();
+
+    public DbSet<Regions.Region> Regions => Set<Regions.Region>();
+
+    public DbSet<Catalog.Lists.MyListEntry> MyList => Set<Catalog.Lists.MyListEntry>();
+
+    public DbSet<Catalog.Lists.Playlist> Playlists => Set<Catalog.Lists.Playlist>();
+
     /// <summary>
     /// Options for a context made outside the host (migrations tooling, tests that open the database directly).
     /// Identity reads its schema version (3: passkeys) from IdentityOptions in the application's services, so

@@ -1,7 +1,10 @@
 using Marquee.Origin.Accounts;
 using Marquee.Origin.Catalog;
+using Marquee.Origin.Catalog.Licensing;
 using Marquee.Origin.Data;
+using Marquee.Origin.Regions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Marquee.Origin.Entitlements;
 
@@ -9,16 +12,19 @@ namespace Marquee.Origin.Entitlements;
 /// The one place the rules live: licence for the viewer's country, profile maturity, plan tier, downloads. Every
 /// feature (playback, downloads, browse) asks here and applies the limits it returns; nothing re-implements them.
 /// </summary>
-public sealed class EntitlementService(MarqueeDbContext db)
+public sealed class EntitlementService(MarqueeDbContext db, TimeProvider clock, IOptions<GeoOptions> geo)
 {
-    /// <param name="country">ISO 3166-1 alpha-2 of the viewer, or null when unknown (licensed content is then refused).</param>
+    /// <param name="country">ISO 3166-1 alpha-2 of the viewer, or null when unknown (then only worldwide licences count, unless Geo:AllowUnknownCountry).</param>
     public async Task<EntitlementDecision> CheckAsync(MarqueeUser user, Profile profile, Title title, string? country, EntitlementAction action, CancellationToken cancellationToken)
     {
-        var countries = title.Countries.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        if (countries.Length > 0 && (country is null || !countries.Contains(country, StringComparer.OrdinalIgnoreCase)))
+        var licences = await db.Licences.AsNoTracking().Where(l => l.TitleId == title.Id).ToListAsync(cancellationToken);
+        var tier = title.Published && title.DeletedAtMs is null
+            ? LicenceRules.ActiveTier(licences, country, clock.GetUtcNow().ToUnixTimeMilliseconds(), geo.Value.AllowUnknownCountry)
+            : null;
+        if (tier is null)
         {
             return EntitlementDecision.Refuse(451, "Not available in your region",
-                "This title is not licensed where you are. Licensing differs from country to country.");
+                "This title is not licensed where you are at the moment. Licensing differs from country to country.");
         }
 
         if (title.MaturityRating > profile.MaturityLimit)
@@ -29,7 +35,7 @@ public sealed class EntitlementService(MarqueeDbContext db)
 
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == user.PlanId, cancellationToken)
             ?? await db.Plans.AsNoTracking().SingleAsync(p => p.Id == "free", cancellationToken);
-        if (!plan.FullCatalog && !title.Free)
+        if (!plan.FullCatalog && tier != LicenceTier.Free)
         {
             return EntitlementDecision.Refuse(403, "Not included in your plan",
                 $"The {plan.Name} plan includes free titles only; change plan to watch this one.");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marquee.Origin.Accounts;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Data;
+using Marquee.Origin.Regions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +36,7 @@ public static class StreamsApi
 
     internal static async Task<Results<Created<StreamView>, ProblemHttpResult>> StartAsync(
         StartRequest body, ClaimsPrincipal principal, MarqueeDbContext db, UserManager<MarqueeUser> users, ProfileService profiles,
-        EntitlementService entitlements, StreamLeases leases, IOptions<AccountOptions> options, HttpContext httpContext, CancellationToken cancellationToken)
+        EntitlementService entitlements, StreamLeases leases, CountryResolver countries, IOptions<AccountOptions> options, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
@@ -44,7 +45,7 @@ public static class StreamsApi
         }
 
         var title = string.IsNullOrEmpty(body.TitleId) || body.TitleId.Length > 100 ? null
-            : await db.Titles.AsNoTracking().SingleOrDefaultAsync(t => t.Id == body.TitleId, cancellationToken);
+            : await db.Titles.AsNoTracking().SingleOrDefaultAsync(t => t.Id == body.TitleId && t.Published && t.DeletedAtMs == null, cancellationToken);
         var ready = title is not null && await db.Assets.AnyAsync(a => a.Id == title.AssetId && a.Status == AssetStatus.Ready, cancellationToken);
         if (title is null || !ready)
         {
@@ -52,8 +53,7 @@ public static class StreamsApi
         }
 
         var profile = await profiles.CurrentAsync(principal, cancellationToken);
-        // The viewer's country arrives with the regional catalog (issue 5); until then it is unknown here.
-        var decision = await entitlements.CheckAsync(user, profile, title, country: null, EntitlementAction.Watch, cancellationToken);
+        var decision = await entitlements.CheckAsync(user, profile, title, countries.Resolve(httpContext), EntitlementAction.Watch, cancellationToken);
         if (!decision.Allowed)
         {
             if (decision.Status == 451)

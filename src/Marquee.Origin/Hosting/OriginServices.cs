@@ -12,6 +12,7 @@ using Marquee.Origin.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Marquee.Origin.Hosting;
@@ -25,7 +26,7 @@ public static class OriginServices
     public static IServiceCollection AddOriginCore(this IServiceCollection services, IConfiguration configuration, DataDirectory data)
     {
         services.AddSingleton(data);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<OriginMetrics>();
 

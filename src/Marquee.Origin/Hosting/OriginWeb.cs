@@ -1,6 +1,8 @@
 using Marquee.Origin.Accounts;
+using Marquee.Origin.Catalog;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
+using Marquee.Origin.Regions;
 using Marquee.Origin.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +19,8 @@ public static class OriginWeb
         services.AddAccountsWeb();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOriginObservability();
+        services.AddRegions(configuration);
+        services.AddCatalogWeb(configuration);
 
         // Uploads are admin-only until accounts exist: the key comes from configuration or is generated once.
         var uploads = configuration.GetSection(UploadOptions.SectionName);

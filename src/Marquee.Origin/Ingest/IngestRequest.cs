@@ -10,9 +10,17 @@ public sealed record IngestRequest(string SourcePath, string Title)
 {
     public bool MoveSource { get; init; }
 
+    /// <summary>Licence the new title worldwide (or in <see cref="Countries"/>) on the free tier rather than for subscribers.</summary>
     public bool Free { get; init; }
 
+    /// <summary>Countries to license the new title in, from now on; empty means everywhere.</summary>
     public IReadOnlyList<string> Countries { get; init; } = [];
+
+    /// <summary>Keep the new title unpublished (hidden) until an admin publishes it.</summary>
+    public bool Draft { get; init; }
+
+    /// <summary>Attach the media to an existing title, episode or trailer slot instead of creating a title.</summary>
+    public IngestTarget? AttachTo { get; init; }
 
     public string Synopsis { get; init; } = "";
 

@@ -4,9 +4,11 @@ using Marquee.Media.Probing;
 using Marquee.Media.Subtitles;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Catalog;
+using Marquee.Origin.Catalog.Licensing;
 using Marquee.Origin.Data;
 using Marquee.Origin.Hosting;
 using Marquee.Origin.Observability;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marquee.Origin.Ingest;
 
@@ -71,21 +73,17 @@ public sealed partial class IngestService(
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var assetId = Ids.New();
-        var title = new Title
+        Title title;
+        try
         {
-            Id = Ids.New(),
-            Name = name,
-            Slug = Slug.From(name),
-            Synopsis = request.Synopsis.Trim(),
-            Genres = string.Join(',', request.Genres.Select(g => g.Trim()).Where(g => g.Length > 0)),
-            Year = request.Year,
-            Free = request.Free,
-            MaturityRating = request.MaturityRating,
-            Countries = string.Join(',', request.Countries.Select(c => c.ToUpperInvariant())),
-            AssetId = assetId,
-            CreatedAtMs = now,
-        };
-        db.Titles.Add(title);
+            title = request.AttachTo is { } target ? await AttachAsync(target, assetId, now, cancellationToken) : NewTitle(request, name, assetId, now);
+        }
+        catch
+        {
+            StagedFiles.Delete(staged, stagedSubtitles);
+            throw;
+        }
+
         db.Assets.Add(new MediaAsset { Id = assetId, Status = AssetStatus.Processing, CreatedAtMs = now, UpdatedAtMs = now });
         db.Jobs.Add(new TranscodeJob
         {
@@ -109,6 +107,68 @@ public sealed partial class IngestService(
 
         metrics.IngestAccepted.Add(1);
         signal.Notify();
+        return title;
+    }
+
+    private Title NewTitle(IngestRequest request, string name, string assetId, long now)
+    {
+        var title = new Title
+        {
+            Id = Ids.New(),
+            Name = name,
+            Slug = Slug.From(name),
+            Synopsis = request.Synopsis.Trim(),
+            Genres = string.Join(',', request.Genres.Select(g => g.Trim()).Where(g => g.Length > 0)),
+            Year = request.Year,
+            MaturityRating = request.MaturityRating,
+            AssetId = assetId,
+            Published = !request.Draft,
+            PublishedAtMs = request.Draft ? null : now,
+            CreatedAtMs = now,
+            UpdatedAtMs = now,
+        };
+        var tier = request.Free ? LicenceTier.Free : LicenceTier.Subscription;
+        var countries = request.Countries.Count == 0 ? [Licence.Everywhere] : request.Countries.Select(c => c.ToUpperInvariant()).Distinct();
+        title.Licences.AddRange(countries.Select(c => new Licence { Id = Ids.New(), TitleId = title.Id, Country = c, StartsAtMs = now, Tier = tier }));
+        db.Titles.Add(title);
+        return title;
+    }
+
+    /// <summary>Points an existing movie, episode or trailer slot at the new asset, in the same transaction as its job.</summary>
+    private async Task<Title> AttachAsync(IngestTarget target, string assetId, long now, CancellationToken cancellationToken)
+    {
+        Title? title;
+        if (target.Kind == IngestTargetKind.Episode)
+        {
+            var episode = await db.Episodes.SingleOrDefaultAsync(e => e.Id == target.Id, cancellationToken)
+                ?? throw new IngestValidationException("episode", "There is no episode with this id.");
+            episode.AssetId = assetId;
+            title = await db.Titles.SingleOrDefaultAsync(t => t.Id == episode.SeriesId && t.DeletedAtMs == null, cancellationToken);
+        }
+        else
+        {
+            title = await db.Titles.SingleOrDefaultAsync(t => t.Id == target.Id && t.DeletedAtMs == null, cancellationToken);
+            if (title is { Kind: TitleKind.Series } && target.Kind == IngestTargetKind.Title)
+            {
+                throw new IngestValidationException("title", "A series has no media of its own; upload to one of its episodes.");
+            }
+
+            if (title is not null && target.Kind == IngestTargetKind.Title)
+            {
+                title.AssetId = assetId;
+            }
+            else if (title is not null)
+            {
+                title.TrailerAssetId = assetId;
+            }
+        }
+
+        if (title is null)
+        {
+            throw new IngestValidationException("title", "There is no title with this id.");
+        }
+
+        title.UpdatedAtMs = now;
         return title;
     }
 

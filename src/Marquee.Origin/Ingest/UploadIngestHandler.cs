@@ -90,6 +90,8 @@ internal sealed class UploadIngestHandler(IngestService ingest, SubtitleConverte
         {
             MoveSource = true,
             Free = upload.Metadata.TryGetValue("free", out var free) && free == "true",
+            Draft = upload.Metadata.TryGetValue("draft", out var draft) && draft == "true",
+            AttachTo = Target(upload.Metadata.GetValueOrDefault("attach-to")),
             Subtitles = subtitles,
         }, cancellationToken);
         foreach (var subtitle in subtitles)
@@ -99,5 +101,30 @@ internal sealed class UploadIngestHandler(IngestService ingest, SubtitleConverte
         }
 
         return UploadCompletionResult.Accepted($"/api/v1/titles/{created.Id}");
+    }
+
+    /// <summary>Parses the <c>attach-to</c> metadata: <c>title:ID</c>, <c>episode:ID</c> or <c>trailer:ID</c>.</summary>
+    private static IngestTarget? Target(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        var kind = colon > 0 ? value[..colon] : "";
+        var id = colon > 0 ? value[(colon + 1)..] : "";
+        if (id.Length is 0 or > 16 || !id.All(char.IsAsciiLetterOrDigit))
+        {
+            throw new IngestValidationException("attach-to", "attach-to is title:ID, episode:ID or trailer:ID.");
+        }
+
+        return kind switch
+        {
+            "title" => new IngestTarget(IngestTargetKind.Title, id),
+            "episode" => new IngestTarget(IngestTargetKind.Episode, id),
+            "trailer" => new IngestTarget(IngestTargetKind.Trailer, id),
+            _ => throw new IngestValidationException("attach-to", "attach-to is title:ID, episode:ID or trailer:ID."),
+        };
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Marquee.Origin.Accounts;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Catalog;
+using Marquee.Origin.Catalog.Licensing;
 using Marquee.Origin.Data;
 using Marquee.Origin.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -43,16 +44,48 @@ internal static class TestAccounts
         return client;
     }
 
-    /// <summary>A playable-looking title row (no media needed for entitlement decisions).</summary>
-    public static async Task<string> TitleAsync(OriginServer server, string name, bool free = false, int maturity = 0, string countries = "")
+    /// <summary>
+    /// A published, playable-looking title (no media needed for entitlement and catalog decisions), licensed
+    /// worldwide or in <paramref name="countries"/> (comma-separated) on the free or subscription tier.
+    /// </summary>
+    public static async Task<string> TitleAsync(
+        OriginServer server, string name, bool free = false, int maturity = 0, string countries = "", string genres = "", int? year = null, long? startsAtMs = null, long? endsAtMs = null)
     {
-        await using var scope = server.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarqueeDbContext>();
-        var assetId = Ids.New();
-        var title = new Title { Id = Ids.New(), Name = name, Slug = Slug.From(name), AssetId = assetId, Free = free, MaturityRating = maturity, Countries = countries };
-        db.Titles.Add(title);
-        db.Assets.Add(new MediaAsset { Id = assetId, Status = AssetStatus.Ready, PublishedVersion = 1 });
-        await db.SaveChangesAsync();
+        var title = new Title
+        {
+            Id = Ids.New(), Name = name, Slug = Slug.From(name), AssetId = Ids.New(), MaturityRating = maturity, Genres = genres, Year = year,
+            Published = true, PublishedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), CreatedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+        };
+        var tier = free ? LicenceTier.Free : LicenceTier.Subscription;
+        var codes = countries.Length == 0 ? [Licence.Everywhere] : countries.Split(',');
+        title.Licences.AddRange(codes.Select(c => new Licence { Id = Ids.New(), TitleId = title.Id, Country = c, Tier = tier, StartsAtMs = startsAtMs, EndsAtMs = endsAtMs }));
+        await using (var scope = server.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MarqueeDbContext>();
+            db.Titles.Add(title);
+            db.Assets.Add(new MediaAsset { Id = title.AssetId, Status = AssetStatus.Ready, PublishedVersion = 1 });
+            await db.SaveChangesAsync();
+        }
+
+        await server.App.Services.GetRequiredService<CatalogIndex>().RefreshAsync([title.Id], CancellationToken.None);
         return title.Id;
+    }
+
+    /// <summary>A signed-in administrator.</summary>
+    public static async Task<HttpClient> AdminClientAsync(OriginServer server, string email = "admin@example.com")
+    {
+        await using (var scope = server.App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<MarqueeUser>>();
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var user = new MarqueeUser { UserName = email, Email = email, EmailConfirmed = true, PlanId = "premium" };
+                Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+                Assert.True((await users.AddToRoleAsync(user, Roles.Admin)).Succeeded);
+                await scope.ServiceProvider.GetRequiredService<ProfileService>().CreateDefaultAsync(user.Id, "Admin", CancellationToken.None);
+            }
+        }
+
+        return Client(server, (await LoginAsync(server, email)).AccessToken);
     }
 }

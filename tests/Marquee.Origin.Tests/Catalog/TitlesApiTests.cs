@@ -1,3 +1,4 @@
+using Marquee.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -24,10 +25,13 @@ public sealed class TitlesApiTests(ReadyTitleFixture fixture) : IClassFixture<Re
     public async Task The_slug_finds_the_title_too_and_the_list_contains_it()
     {
         var bySlug = await fixture.Server.Http.GetFromJsonAsync<JsonElement>("/api/v1/titles/ready-title");
-        var list = await fixture.Server.Http.GetFromJsonAsync<JsonElement>("/api/v1/titles?limit=10");
-
         Assert.Equal(fixture.TitleId, bySlug.GetProperty("id").GetString());
-        Assert.Contains(list.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetString() == fixture.TitleId);
+        // The list is the in-memory catalog, which follows publication a moment later.
+        await Eventually.TrueAsync(async () =>
+        {
+            var list = await fixture.Server.Http.GetFromJsonAsync<JsonElement>("/api/v1/titles?limit=10");
+            return list.GetProperty("items").EnumerateArray().Any(t => t.GetProperty("id").GetString() == fixture.TitleId);
+        }, "the ready title is listed", TimeSpan.FromSeconds(10));
     }
 
     [Theory]

@@ -68,7 +68,7 @@ public sealed class IngestCommandTests
         Assert.Contains($"refused ({code})", stderr, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(Path.Combine(data, "staging")));
         await using var origin = await OriginServer.StartAsync(data, "--Ingest:Workers", "0");
-        var list = await origin.Http.GetFromJsonAsync<JsonElement>("/api/v1/titles");
+        var list = await (await Accounts.TestAccounts.AdminClientAsync(origin)).GetFromJsonAsync<JsonElement>("/api/v1/admin/titles");
         Assert.Empty(list.GetProperty("items").EnumerateArray());
     }
 

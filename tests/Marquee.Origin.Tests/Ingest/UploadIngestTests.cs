@@ -20,7 +20,7 @@ public sealed class UploadIngestTests
 
         Assert.True(code == 0, stdout + stderr);
         Assert.Contains("\"event\":\"success\"", stdout, StringComparison.Ordinal);
-        var list = await origin.Http.GetFromJsonAsync<JsonElement>("/api/v1/titles");
+        var list = await (await Accounts.TestAccounts.AdminClientAsync(origin)).GetFromJsonAsync<JsonElement>("/api/v1/admin/titles");
         var id = list.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("title").GetString() == "Uploaded Clip").GetProperty("id").GetString()!;
         var title = await origin.WaitForTitleAsync(id);
         Assert.EndsWith("master.m3u8", title.GetProperty("hls").GetString(), StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class UploadIngestTests
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("hls", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var list = await origin.Http.GetFromJsonAsync<JsonElement>("/api/v1/titles");
+        var list = await (await Accounts.TestAccounts.AdminClientAsync(origin)).GetFromJsonAsync<JsonElement>("/api/v1/admin/titles");
         Assert.Empty(list.GetProperty("items").EnumerateArray());
     }
 

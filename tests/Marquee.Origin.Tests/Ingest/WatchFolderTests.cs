@@ -18,7 +18,7 @@ public sealed class WatchFolderTests
         await Eventually.TrueAsync(() => Task.FromResult(File.Exists(Path.Combine(watch, ".done", "Holiday_Film.mp4"))), "the film is moved to .done", TimeSpan.FromSeconds(30));
         await Eventually.TrueAsync(() => Task.FromResult(File.Exists(Path.Combine(watch, ".refused", "notes.mp4.reason.txt"))), "the notes are refused", TimeSpan.FromSeconds(30));
 
-        var list = await origin.Http.GetFromJsonAsync<JsonElement>("/api/v1/titles");
+        var list = await (await Accounts.TestAccounts.AdminClientAsync(origin)).GetFromJsonAsync<JsonElement>("/api/v1/admin/titles");
         var item = Assert.Single(list.GetProperty("items").EnumerateArray());
         Assert.Equal("Holiday Film", item.GetProperty("title").GetString());
         var title = await origin.WaitForTitleAsync(item.GetProperty("id").GetString()!);

@@ -1,0 +1,69 @@
+using Marquee.Origin.Catalog.Licensing;
+using Marquee.Origin.Catalog.Search;
+using Marquee.Origin.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marquee.Origin.Catalog.Browse;
+
+/// <summary>
+/// <c>GET /api/v1/browse</c>: the home screen's rows — My List, new in the viewer's region, free to watch, and one
+/// row per genre — all from the titles this viewer may see here and now.
+/// </summary>
+public static class BrowseApi
+{
+    public const int MaxPerRow = 50;
+    public const int GenreRows = 8;
+
+    public static IEndpointRouteBuilder MapBrowseApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/v1/browse", BrowseAsync).WithTags("Titles");
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<BrowsePage>, ValidationProblem>> BrowseAsync(
+        CatalogIndex catalog, ViewerResolver viewers, MarqueeDbContext db, HttpContext http, CancellationToken cancellationToken, int perRow = 20)
+    {
+        if (perRow is < 1 or > MaxPerRow)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["perRow"] = [$"perRow must be between 1 and {MaxPerRow}."] });
+        }
+
+        var (viewer, _) = await viewers.ResolveAsync(http, cancellationToken);
+        var now = catalog.NowMs;
+        var visible = catalog.Visible(viewer).ToList();
+        var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
+        var region = viewer.Country is null ? null : regions.FirstOrDefault(r => r.CountryList.Contains(viewer.Country));
+        var rows = new List<BrowseRow>();
+
+        if (viewer.ProfileId is { } profileId)
+        {
+            var listed = await db.MyList.AsNoTracking().Where(e => e.ProfileId == profileId).OrderByDescending(e => e.AddedAtMs).Select(e => e.TitleId).ToListAsync(cancellationToken);
+            var byId = visible.ToDictionary(v => v.Entry.Id);
+            rows.Add(new BrowseRow("my-list", "My List", listed.Where(byId.ContainsKey).Take(perRow).Select(id => TitleSummary.From(byId[id].Entry, byId[id].Access)).ToList()));
+        }
+
+        // New here: ordered by when the title became available to this viewer (its licence start, else publication).
+        rows.Add(new BrowseRow("new", $"New in {region?.Name ?? viewer.Country ?? "your region"}",
+            Top(visible.OrderByDescending(v => AvailableSince(v.Entry, viewer.Country, now)), perRow)));
+        rows.Add(new BrowseRow("free", "Free to watch", Top(visible.Where(v => v.Access == TitleAccess.Free).OrderByDescending(v => v.Entry.PublishedAtMs), perRow)));
+        foreach (var genre in visible.SelectMany(v => v.Entry.Genres).GroupBy(g => g, StringComparer.OrdinalIgnoreCase)
+                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Take(GenreRows))
+        {
+            rows.Add(new BrowseRow("genre:" + genre.Key.ToLowerInvariant(), genre.Key,
+                Top(visible.Where(v => v.Entry.Genres.Contains(genre.Key, StringComparer.OrdinalIgnoreCase)).OrderByDescending(v => v.Entry.PublishedAtMs), perRow)));
+        }
+
+        CatalogResponses.Private(http);
+        return TypedResults.Ok(new BrowsePage(viewer.Country, region?.Id, region?.Name, rows));
+    }
+
+    private static long AvailableSince(CatalogEntry entry, string? country, long now) =>
+        entry.Licences.Where(l => l.Covers(country) && l.IsActive(now)).Select(l => Math.Max(l.StartsAtMs ?? 0, entry.PublishedAtMs)).DefaultIfEmpty(entry.PublishedAtMs).Max();
+
+    private static List<TitleSummary> Top(IOrderedEnumerable<(CatalogEntry Entry, TitleAccess Access)> ordered, int count) =>
+        ordered.ThenBy(v => v.Entry.Id).Take(count).Select(v => TitleSummary.From(v.Entry, v.Access)).ToList();
+}

@@ -1,0 +1,33 @@
+using System.Threading.RateLimiting;
+using Marquee.Origin.Catalog.Admin;
+using Marquee.Origin.Catalog.Search;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marquee.Origin.Catalog;
+
+public static class CatalogServices
+{
+    /// <summary>Browse, search, lists and the admin catalog for the web origin.</summary>
+    public static IServiceCollection AddCatalogWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<SearchIndex>();
+        services.AddSingleton<CatalogIndex>();
+        services.AddScoped<ViewerResolver>();
+        services.AddScoped<CatalogAdmin>();
+        // Search costs CPU: a per-address budget, generous for people typing, fatal for scrapers.
+        var perMinute = configuration.GetValue("Search:RequestsPerMinute", 600);
+        services.AddRateLimiter(o => o.AddPolicy(SearchApi.RateLimitPolicy, context =>
+            RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(perMinute / 6, 10),
+                TokensPerPeriod = Math.Max(perMinute / 60, 1),
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+            })));
+        return services;
+    }
+}

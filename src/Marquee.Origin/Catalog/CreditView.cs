@@ -1,0 +1,3 @@
+namespace Marquee.Origin.Catalog;
+
+public sealed record CreditView(string Name, string Role, string? Character);

@@ -1,0 +1,3 @@
+namespace Marquee.Origin.Catalog;
+
+public sealed record EpisodeView(string Id, int Number, string Name, string Synopsis, int? RuntimeMinutes, MediaView Media);

@@ -1,0 +1,16 @@
+namespace Marquee.Origin.Catalog;
+
+/// <summary>Where an asset's media is and how far its transcoding has got.</summary>
+public sealed record MediaView(
+    string Status,
+    double? Progress,
+    string? Error,
+    double? DurationSeconds,
+    string? Hls,
+    string? Dash,
+    string? Poster,
+    string? Thumbnails,
+    IReadOnlyList<string> Subtitles)
+{
+    public static readonly MediaView Missing = new("missing", null, null, null, null, null, null, null, []);
+}

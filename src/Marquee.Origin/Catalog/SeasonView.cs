@@ -1,0 +1,3 @@
+namespace Marquee.Origin.Catalog;
+
+public sealed record SeasonView(string Id, int Number, string Name, IReadOnlyList<EpisodeView> Episodes);

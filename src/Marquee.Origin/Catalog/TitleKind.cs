@@ -1,0 +1,7 @@
+namespace Marquee.Origin.Catalog;
+
+public enum TitleKind
+{
+    Movie,
+    Series,
+}
