@@ -9,7 +9,7 @@ internal static class CommandLine
           up [--data DIR] [--urls URL]      run the origin with the demo catalog (default http://127.0.0.1:8080)
           origin [--data DIR] [--urls URL]  run the origin without seeding demo content
           worker [--data DIR]               run transcoding workers only, on the same database and storage
-          ingest FILE --title NAME [--wait] [--free] [--countries DE,FR] [--subtitles FILE[:LANG]]
+          ingest FILE --title NAME [--wait] [--free] [--countries DE,FR] [--draft] [--subtitles FILE[:LANG]]
                  [--synopsis TEXT] [--genres A,B] [--year YYYY] [--maturity 0|7|13|16|18] [--data DIR]
                                             add a video; prints the new title's id first
           user add EMAIL [--plan free|standard|premium] [--admin] [--data DIR]

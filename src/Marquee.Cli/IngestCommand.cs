@@ -18,7 +18,7 @@ internal static class IngestCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var parsed = Arguments.Parse(args, ["title", "countries", "subtitles", "synopsis", "genres", "year", "maturity", "data"], ["wait", "free"]);
+        var parsed = Arguments.Parse(args, ["title", "countries", "subtitles", "synopsis", "genres", "year", "maturity", "data"], ["wait", "free", "draft"]);
         if (parsed.Positional.Count != 1)
         {
             throw new UsageException("ingest takes exactly one FILE.");
@@ -41,6 +41,7 @@ internal static class IngestCommand
         {
             MaturityRating = maturity,
             Free = parsed.Flag("free"),
+            Draft = parsed.Flag("draft"),
             Countries = List(parsed.Value("countries")),
             Genres = List(parsed.Value("genres")),
             Synopsis = parsed.Value("synopsis") ?? "",

@@ -44,7 +44,9 @@ internal static class ServeCommand
 
             Marquee is running.
               origin        {string.Join(", ", addresses)}
-              titles        {addresses.FirstOrDefault()}/api/v1/titles
+              titles        {addresses.FirstOrDefault()}/api/v1/titles   home rows {addresses.FirstOrDefault()}/api/v1/browse
+              search        {addresses.FirstOrDefault()}/api/v1/search?q=signal
+              regions       add -H 'X-Forwarded-For: 198.51.100.7' (DE) or 203.0.113.9 (JP); loopback is US
               health        {addresses.FirstOrDefault()}/healthz   metrics {addresses.FirstOrDefault()}/metrics
               data          {directory.Root}
               watch folder  {(string.IsNullOrWhiteSpace(watch) ? directory.Watch : watch)}

@@ -2,7 +2,8 @@ namespace Marquee.Origin.Demo;
 
 /// <summary>
 /// A dozen short synthetic clips: varied sources, sizes (portrait, 4:3, anamorphic, up to 1080p), frame rates
-/// (15 to 60) and with or without sound, so a new installation exercises the whole pipeline at once.
+/// (15 to 60) and with or without sound, so a new installation exercises the whole pipeline at once. A few are
+/// licensed in one country only, so the demo addresses (US, DE, JP) see different catalogs.
 /// </summary>
 internal static class DemoCatalog
 {
@@ -13,13 +14,13 @@ internal static class DemoCatalog
         new("Bars of Gold", "The untold story of the colour bars that calibrated a century of television.", ["Documentary"], 2019,
             "smptehdbars=s=1920x1080:r=25", 12, 1000),
         new("Mandelbrot Nights", "A detective follows a trail that gets more intricate the closer she looks.", ["Mystery", "Thriller"], 2023,
-            "mandelbrot=s=1280x720:r=30", 16, null, Maturity: 16),
+            "mandelbrot=s=1280x720:r=30", 16, null, Maturity: 16, Countries: ["DE", "AT", "CH"]),
         new("The Game of Life", "Four rules, one grid, and a civilisation that rises and falls in an afternoon.", ["Drama"], 2017,
             "life=s=640x360:r=15:mold=10:ratio=0.3:death_color=#2b0a3d:life_color=#f2c14e", 20, 330, Free: true),
         new("Cellular", "Rule 110 spreads through a city of pixels, and nobody can stop it.", ["Thriller"], 2015,
             "cellauto=s=640x480:r=25:rule=110", 15, null, Maturity: 13),
         new("Portrait of a Gradient", "A love story told in colours that never quite meet, shot on a phone.", ["Romance"], 2024,
-            "gradients=s=720x1280:r=30:speed=0.02", 12, 523),
+            "gradients=s=720x1280:r=30:speed=0.02", 12, 523, Countries: ["JP"]),
         new("Primary Colours", "Red, green and blue share a flat in this sixty-frames-a-second comedy.", ["Comedy"], 2022,
             "rgbtestsrc=s=854x480:r=60", 10, 660),
         new("Test Card F", "A family gathers around the television after closedown.", ["Family"], 1988,
@@ -29,7 +30,7 @@ internal static class DemoCatalog
         new("Northern Lights", "Slow colour drifts across the arctic sky, in full HD.", ["Documentary", "Nature"], 2018,
             "gradients=s=1920x1080:r=24:speed=0.01:c0=#0b3d2e:c1=#41c9a0:c2=#1b1f4a:nb_colors=3", 10, null),
         new("Sine City", "A small town hums at 220 hertz until a stranger arrives.", ["Animation"], 2016,
-            "testsrc2=s=426x240:r=30", 20, 220),
+            "testsrc2=s=426x240:r=30", 20, 220, Countries: ["US", "CA"]),
         new("Widescreen Memories", "Home movies from a 1987 camcorder, in PAL and anamorphic.", ["Classic", "Drama"], 1987,
             "smptebars=s=720x576:r=25", 12, 1200, Sar: "64/45"),
     ];

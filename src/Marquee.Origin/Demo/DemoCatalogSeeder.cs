@@ -50,6 +50,7 @@ public sealed partial class DemoCatalogSeeder(
                         Genres = clip.Genres,
                         Year = clip.Year,
                         Free = clip.Free,
+                        Countries = clip.Countries ?? [],
                         MaturityRating = clip.Maturity,
                     }, stoppingToken);
                 LogQueued(clip.Title, title.Id);
