@@ -2,6 +2,7 @@ namespace Marquee.Origin.Catalog;
 
 /// <summary>Where an asset's media is and how far its transcoding has got.</summary>
 public sealed record MediaView(
+    string? AssetId,
     string Status,
     double? Progress,
     string? Error,
@@ -12,5 +13,5 @@ public sealed record MediaView(
     string? Thumbnails,
     IReadOnlyList<string> Subtitles)
 {
-    public static readonly MediaView Missing = new("missing", null, null, null, null, null, null, null, []);
+    public static readonly MediaView Missing = new(null, "missing", null, null, null, null, null, null, null, []);
 }

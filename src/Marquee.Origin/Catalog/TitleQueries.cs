@@ -33,7 +33,7 @@ public sealed class TitleQueries(MarqueeDbContext db)
             title.Id, Kinds.Name(title.Kind), title.Name, title.Slug, title.Synopsis, CatalogLoader.Split(title.Genres), title.Year,
             title.RuntimeMinutes, title.OriginalLanguage, title.MaturityRating,
             title.Credits.Select(c => new CreditView(c.Name, c.Role, c.Character)).ToList(), access, title.Published,
-            own.Status, own.Progress, own.Error, own.DurationSeconds, own.Hls, own.Dash, poster, own.Thumbnails, own.Subtitles,
+            own.AssetId, own.Status, own.Progress, own.Error, own.DurationSeconds, own.Hls, own.Dash, poster, own.Thumbnails, own.Subtitles,
             title.TrailerAssetId is null ? null : Media(title.TrailerAssetId), seasonViews);
     }
 
@@ -43,7 +43,7 @@ public sealed class TitleQueries(MarqueeDbContext db)
         var episodes = seasons.SelectMany(s => s.Episodes).Select(e => e.Media).ToList();
         var first = episodes.FirstOrDefault(m => m.Status == "ready");
         var status = first is not null ? "ready" : episodes.Any(m => m.Status == "processing") ? "processing" : episodes.Count == 0 ? "missing" : "failed";
-        return new MediaView(status, null, null, null, null, null, first?.Poster, null, []);
+        return new MediaView(null, status, null, null, null, null, null, first?.Poster, null, []);
     }
 
     private async Task<Dictionary<string, MediaView>> MediaAsync(List<string> assetIds, CancellationToken cancellationToken)
@@ -60,6 +60,7 @@ public sealed class TitleQueries(MarqueeDbContext db)
         var ready = asset.Status == AssetStatus.Ready && asset.PublishedVersion > 0;
         var prefix = ready ? $"/media/{asset.Id}/v{asset.PublishedVersion}/" : null;
         return new MediaView(
+            asset.Id,
             asset.Status.ToString().ToLowerInvariant(),
             asset.Status == AssetStatus.Processing ? job?.Progress ?? 0 : ready ? 100 : null,
             asset.Status == AssetStatus.Failed ? asset.Error ?? job?.Error : null,

@@ -1,4 +1,4 @@
 namespace Marquee.Origin.Catalog.Admin;
 
-/// <summary>Names an uploaded asset (the <c>Marquee-Asset</c> of a finished upload) to attach; null detaches.</summary>
+/// <summary>Names an asset to attach (the <c>assetId</c> of another title's media, e.g. a draft upload); null detaches.</summary>
 public sealed record AssetRequest(string? AssetId);

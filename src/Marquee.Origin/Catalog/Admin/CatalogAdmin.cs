@@ -124,7 +124,7 @@ public sealed class CatalogAdmin(MarqueeDbContext db, TitleQueries queries, Cata
         }
 
         return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "No such media",
-            detail: "assetId must name an uploaded asset that did not fail (the Marquee-Asset header of a finished upload).");
+            detail: "assetId must name an uploaded asset that did not fail (the media assetId of an uploaded title).");
     }
 
     public Task<Title?> FindAsync(string id, CancellationToken cancellationToken) =>
