@@ -65,6 +65,15 @@ public sealed class MaxMindTests
     }
 
     [Fact]
+    public void A_City_database_answers_the_country_too()
+    {
+        using var resolver = new CountryResolver(Options.Create(new GeoOptions { MaxMindDatabase = WriteDatabase("GeoLite2-City") }));
+
+        Assert.Equal("IE", resolver.Resolve(IPAddress.Parse("81.2.69.160")));
+        Assert.Null(resolver.Resolve(IPAddress.Parse("10.0.0.1")));
+    }
+
+    [Fact]
     public async Task An_origin_with_a_database_reports_its_country_for_the_forwarded_address()
     {
         await using var server = await OriginServer.StartAsync(null, "--Ingest:Workers", "0", "--Geo:MaxMindDatabase", WriteDatabase());
