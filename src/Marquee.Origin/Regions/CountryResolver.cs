@@ -13,6 +13,7 @@ public sealed class CountryResolver : IDisposable
 {
     private readonly CidrTable _table;
     private readonly DatabaseReader? _maxMind;
+    private readonly bool _maxMindCity;
 
     public CountryResolver(IOptions<GeoOptions> options)
     {
@@ -25,6 +26,9 @@ public sealed class CountryResolver : IDisposable
         if (!string.IsNullOrEmpty(options.Value.MaxMindDatabase))
         {
             _maxMind = new DatabaseReader(options.Value.MaxMindDatabase);
+
+            // GeoIP2's reader refuses Country lookups in a City database (and the reverse), though a City record holds the country too.
+            _maxMindCity = _maxMind.Metadata.DatabaseType.Contains("City", StringComparison.Ordinal);
         }
     }
 
@@ -40,7 +44,14 @@ public sealed class CountryResolver : IDisposable
             return country;
         }
 
-        return _maxMind is not null && _maxMind.TryCountry(address, out var response) ? Countries.Normalize(response?.Country.IsoCode) : null;
+        if (_maxMind is null)
+        {
+            return null;
+        }
+
+        return _maxMindCity
+            ? _maxMind.TryCity(address, out var cityResponse) ? Countries.Normalize(cityResponse?.Country.IsoCode) : null
+            : _maxMind.TryCountry(address, out var countryResponse) ? Countries.Normalize(countryResponse?.Country.IsoCode) : null;
     }
 
     public string? Resolve(HttpContext http) => Resolve(http.Connection.RemoteIpAddress);
