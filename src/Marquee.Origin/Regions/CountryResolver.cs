@@ -28,7 +28,14 @@ public sealed class CountryResolver : IDisposable
             _maxMind = new DatabaseReader(options.Value.MaxMindDatabase);
 
             // GeoIP2's reader refuses Country lookups in a City database (and the reverse), though a City record holds the country too.
-            _maxMindCity = _maxMind.Metadata.DatabaseType.Contains("City", StringComparison.Ordinal);
+            var type = _maxMind.Metadata.DatabaseType;
+            _maxMindCity = type.Contains("City", StringComparison.Ordinal);
+            if (!_maxMindCity && !type.Contains("Country", StringComparison.Ordinal))
+            {
+                _maxMind.Dispose();
+                throw new OptionsValidationException(GeoOptions.Section, typeof(GeoOptions),
+                    [$"Geo:MaxMindDatabase is a {type} database; a GeoIP2 or GeoLite2 Country or City database is needed."]);
+            }
         }
     }
 

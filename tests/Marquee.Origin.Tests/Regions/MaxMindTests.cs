@@ -106,4 +106,13 @@ public sealed class MaxMindTests
         using var client = Viewers.From(server, address);
         return await client.GetFromJsonAsync<JsonElement>("/api/v1/regions/me", TestContext.Current.CancellationToken);
     }
+
+    [Fact]
+    public void A_database_without_countries_is_refused_at_start()
+    {
+        var path = WriteDatabase("GeoLite2-ASN");
+
+        var error = Assert.Throws<OptionsValidationException>(() => new CountryResolver(Options.Create(new GeoOptions { MaxMindDatabase = path })));
+        Assert.Contains("GeoLite2-ASN", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,3 @@
+namespace Marquee.Origin.Catalog.Search;
+
+public sealed record SearchFacetValue(string Value, int Count);
