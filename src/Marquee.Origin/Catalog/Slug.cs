@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Lucene.Net.Analysis.Miscellaneous;
 
 namespace Marquee.Origin.Catalog;
 
@@ -8,15 +7,14 @@ public static class Slug
 {
     public static string From(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var slug = new StringBuilder();
-        foreach (var c in decomposed)
+        // The process runs with invariant globalization (no Unicode normalization), so accents are folded with
+        // Lucene's table: the same folding search uses, so a slug reads like what people type.
+        var input = text.ToCharArray();
+        var folded = new char[input.Length * 4];
+        var length = ASCIIFoldingFilter.FoldToASCII(input, 0, folded, 0, input.Length);
+        var slug = new System.Text.StringBuilder();
+        foreach (var c in folded.AsSpan(0, length))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             if (char.IsAsciiLetterOrDigit(c))
             {
                 slug.Append(char.ToLowerInvariant(c));
