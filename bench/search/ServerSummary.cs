@@ -1,0 +1,8 @@
+namespace Marquee.Bench.Search;
+
+/// <summary>
+/// A server under test: seconds from process start until <c>/healthz</c> answered 200 (for the origin, that
+/// includes loading every title into its index), its resident memory after the run and its peak, and for the
+/// origin its "Catalog loaded" log line.
+/// </summary>
+internal sealed record ServerSummary(string Name, double ReadySeconds, double? RssMiB, double? PeakRssMiB, string? LoadedLine);
