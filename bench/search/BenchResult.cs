@@ -16,6 +16,7 @@ internal sealed record BenchResult(
     int BlockSize,
     ServerSummary Origin,
     ServerSummary Reference,
+    double BenchCpuMsPerRequest,
     LatencyStats Ours,
     LatencyStats Fts5,
     double RatioP50,

@@ -45,6 +45,7 @@ internal static class Report
             }
         }
 
+        writer.WriteLine(Invariant($"CPU per request (user + system; not judged): origin {Ms(r.Origin.CpuMsPerRequest)}, FTS5 server {Ms(r.Reference.CpuMsPerRequest)}, load generator {r.BenchCpuMsPerRequest:0.00} ms"));
         writer.WriteLine(Invariant($"memory after the run: origin {MiB(r.Origin.RssMiB)} (peak {MiB(r.Origin.PeakRssMiB)}), FTS5 server {MiB(r.Reference.RssMiB)} (peak {MiB(r.Reference.PeakRssMiB)})"));
 
         writer.WriteLine();
@@ -95,6 +96,8 @@ internal static class Report
     private static string Share(int part, int whole) => whole == 0 ? "-" : Percent((double)part / whole);
 
     private static string Percent(double fraction) => double.IsNaN(fraction) ? "-" : Invariant($"{fraction * 100:0.0}%");
+
+    private static string Ms(double? value) => value is { } v ? Invariant($"{v:0.00} ms") : "unknown";
 
     private static string MiB(double? value) => value is { } v ? Invariant($"{v:0} MiB") : "unknown";
 

@@ -67,6 +67,7 @@ internal static class SearchBench
         var dataset = new DatasetSummary(catalog.Titles.Count, args.Seed, catalog.OfferedInUs.Count, catalog.VocabularySize, Round(generateSeconds),
             seedSeconds is { } s ? Round(s) : null, referenceSeconds is { } rs ? Round(rs) : null,
             Math.Round(new FileInfo(work.OriginDatabase).Length / 1048576.0, 1), ProcessMemory.PeakResidentMiB(Environment.ProcessId));
+        Console.WriteLine(Invariant($"         origin database {dataset.OriginDatabaseMiB:0} MiB; the bench's peak memory so far {(dataset.BenchPeakRssMiB is { } peak ? $"{peak:0} MiB" : "unknown")}"));
         var typos = queries.Count(q => q.Kind == QueryKind.Typo);
         Console.WriteLine(Invariant(
             $"queries: {queries.Count} ({typos} with one typo) and {warmup.Count} warm-up per engine, {args.Rate:0.##} requests/s open loop, blocks of {BlockSize} alternating engines"));
@@ -92,12 +93,14 @@ internal static class SearchBench
         if (warmup.Count > 0)
         {
             Console.WriteLine("warming up ...");
-            foreach (var target in new[] { ours, fts5 })
+            foreach (var (target, server) in new[] { (ours, origin), (fts5, reference) })
             {
                 var samples = await generator.RunAsync(target, warmup, cancellationToken);
-                if (samples.Count(x => !x.Ok) * 2 > samples.Length)
+                // A slow engine is measured and fails its targets; one that answers nothing at all is a broken run.
+                if (server.HasExited || !samples.Any(x => x.Ok))
                 {
-                    throw new InvalidOperationException($"{target.Name} failed most warm-up requests, e.g. {samples.First(x => !x.Ok).Error}");
+                    throw new InvalidOperationException(
+                        $"{target.Name} answered no warm-up request{(server.HasExited ? " and exited" : "")}, e.g. {samples.FirstOrDefault(x => !x.Ok)?.Error}:\n{server.Tail(15)}");
                 }
             }
         }
@@ -105,23 +108,32 @@ internal static class SearchBench
         Console.WriteLine("measuring ...");
         var oursSamples = new Sample[queries.Count];
         var fts5Samples = new Sample[queries.Count];
+        var cpu = new Dictionary<string, double?> { [ours.Name] = 0, [fts5.Name] = 0 };
+        var servers = new Dictionary<string, ChildProcess> { [ours.Name] = origin, [fts5.Name] = reference };
+        var benchCpu = Environment.CpuUsage.TotalTime;
         for (var block = 0; block * BlockSize < queries.Count; block++)
         {
             var slice = queries.Skip(block * BlockSize).Take(BlockSize).ToList();
             // Alternate which engine goes first so that neither always follows the other.
             foreach (var (target, into) in block % 2 == 0 ? new[] { (ours, oursSamples), (fts5, fts5Samples) } : [(fts5, fts5Samples), (ours, oursSamples)])
             {
+                var before = ProcessCpu.Seconds(servers[target.Name].Id);
                 var samples = await generator.RunAsync(target, slice, cancellationToken);
+                cpu[target.Name] += ProcessCpu.Seconds(servers[target.Name].Id) - before;
                 samples.CopyTo(into, block * BlockSize);
             }
         }
 
+        var benchCpuMs = (Environment.CpuUsage.TotalTime - benchCpu).TotalMilliseconds / (2.0 * queries.Count);
         var loadAfter = LoadAverage();
-        var originSummary = new ServerSummary("origin", Round(originReady.TotalSeconds), ProcessMemory.ResidentMiB(origin.Id), ProcessMemory.PeakResidentMiB(origin.Id), loadedLine is null ? null : LogMessage(loadedLine));
-        var referenceSummary = new ServerSummary("FTS5", Round(referenceReady.TotalSeconds), ProcessMemory.ResidentMiB(reference.Id), ProcessMemory.PeakResidentMiB(reference.Id), null);
+        double? PerRequest(double? seconds) => seconds is { } v ? Math.Round(v * 1000 / queries.Count, 3) : null;
+        var originSummary = new ServerSummary("origin", Round(originReady.TotalSeconds), ProcessMemory.ResidentMiB(origin.Id), ProcessMemory.PeakResidentMiB(origin.Id),
+            loadedLine is null ? null : LogMessage(loadedLine), PerRequest(cpu[ours.Name]));
+        var referenceSummary = new ServerSummary("FTS5", Round(referenceReady.TotalSeconds), ProcessMemory.ResidentMiB(reference.Id), ProcessMemory.PeakResidentMiB(reference.Id),
+            null, PerRequest(cpu[fts5.Name]));
         Console.WriteLine($"machine: load average {loadAfter} (after)");
 
-        var result = Judge(args, dataset, queries, warmup.Count, oursSamples, fts5Samples, originSummary, referenceSummary, loadBefore, loadAfter);
+        var result = Judge(args, dataset, queries, warmup.Count, oursSamples, fts5Samples, originSummary, referenceSummary, Math.Round(benchCpuMs, 3), loadBefore, loadAfter);
         Report.Print(result, Console.Out);
         await Report.WriteJsonAsync(result, work.ResultsFile, cancellationToken);
         await WriteAnswersAsync(work.AnswersFile, queries, oursSamples, fts5Samples, cancellationToken);
@@ -135,7 +147,7 @@ internal static class SearchBench
 
     private static BenchResult Judge(
         BenchArguments args, DatasetSummary dataset, List<BenchQuery> queries, int warmup, Sample[] ours, Sample[] fts5,
-        ServerSummary origin, ServerSummary reference, string loadBefore, string loadAfter)
+        ServerSummary origin, ServerSummary reference, double benchCpuMsPerRequest, string loadBefore, string loadAfter)
     {
         var oursStats = LatencyStats.From(ours);
         var fts5Stats = LatencyStats.From(fts5);
@@ -149,7 +161,7 @@ internal static class SearchBench
         var ratioPass = ratioP99 <= RatioTarget;
         var typoPass = typoOurs >= TypoTarget;
         var noErrors = oursStats.Errors == 0 && fts5Stats.Errors == 0;
-        string[] notes =
+        List<string> notes =
         [
             "latency runs from each request's due time on a steady schedule (open loop) to the end of its response body, over loopback HTTP with JSON for both engines; it includes the generator's own lateness, shown above",
             "the origin answers through its whole middleware pipeline and also counts every match and computes facets, as its endpoint always does; the FTS5 server only ranks and returns the first 20",
@@ -157,9 +169,14 @@ internal static class SearchBench
             "typos never touch a word's first letter, never produce a word found anywhere in the catalog, and never make the query one edit from another title's name",
             "both servers run on this machine with the bench; use a quiet machine, and compare the load averages before and after",
         ];
+        if (double.TryParse(loadBefore.Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load) && load > Environment.ProcessorCount / 2.0)
+        {
+            notes.Insert(0, Invariant($"the machine was busy before the run (load average {load:0.00} on {Environment.ProcessorCount} cores): latencies are not representative; CPU per request is the steadier figure"));
+        }
+
         var result = new BenchResult(
             DateTimeOffset.UtcNow, Environment.ProcessorCount, loadBefore, loadAfter, dataset, queries.Count, typo?.Count ?? 0, warmup, args.Rate, BlockSize,
-            origin, reference, oursStats, fts5Stats, ratioP50, ratioP99, kinds,
+            origin, reference, benchCpuMsPerRequest, oursStats, fts5Stats, ratioP50, ratioP99, kinds,
             typoOurs, typo?.Top1Rate(typo.Reference) ?? double.NaN, fullName?.Top1Rate(fullName.Ours) ?? double.NaN, fullName?.Top1Rate(fullName.Reference) ?? double.NaN,
             P99TargetMs, RatioTarget, TypoTarget, latencyPass, ratioPass, typoPass, noErrors, latencyPass && ratioPass && typoPass && noErrors, "", notes);
         return result with { ResultLine = Report.ResultLine(result) };
