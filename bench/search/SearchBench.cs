@@ -73,7 +73,7 @@ internal static class SearchBench
             $"queries: {queries.Count} ({typos} with one typo) and {warmup.Count} warm-up per engine, {args.Rate:0.##} requests/s open loop, blocks of {BlockSize} alternating engines"));
 
         using var http = Client();
-        // The origin starts alone, so its load time is measured on a quiet machine.
+        // The origin starts alone, so nothing of the bench competes with its index load.
         var originUrl = new Uri(Invariant($"http://127.0.0.1:{FreePort()}"));
         using var origin = ChildProcess.Start("origin", dotnet,
             [originHost, "origin", "--data", work.OriginData, "--urls", originUrl.ToString().TrimEnd('/')], OriginEnvironment, work.Root, work.OriginLog);
