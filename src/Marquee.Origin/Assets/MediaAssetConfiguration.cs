@@ -13,5 +13,7 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Error).HasMaxLength(1000);
         builder.Property(a => a.Subtitles).HasMaxLength(200);
+        // Every origin asks "which assets changed since…" every few seconds (CatalogSync).
+        builder.HasIndex(a => a.UpdatedAtMs);
     }
 }

@@ -286,6 +286,8 @@ namespace Marquee.Origin.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UpdatedAtMs");
+
                     b.ToTable("media_assets", (string)null);
                 });
 
