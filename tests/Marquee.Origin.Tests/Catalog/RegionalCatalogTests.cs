@@ -88,6 +88,8 @@ public sealed class RegionalCatalogTests : IAsyncLifetime
         var adult = await TestAccounts.TitleAsync(server, "Grim Night", maturity: 16, genres: "Thriller");
         var family = await TestAccounts.TitleAsync(server, "Sunny Meadow", maturity: 0, genres: "Family");
         using var account = await TestAccounts.SignedInClientAsync(server, "family@example.com", plan: "premium");
+        // The account's first profile (by creation time) is the one without a selection; this clock only moves by hand.
+        clock.Advance(TimeSpan.FromSeconds(1));
         using var created = await account.PostAsJsonAsync("/api/v1/profiles", new { name = "Kid", maturityLimit = 7 }, TestContext.Current.CancellationToken);
         var kidId = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString();
         using var selected = await account.PostAsJsonAsync($"/api/v1/profiles/{kidId}/select", new { }, TestContext.Current.CancellationToken);
