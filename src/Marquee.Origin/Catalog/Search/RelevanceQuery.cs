@@ -59,7 +59,7 @@ internal sealed class RelevanceQuery(NearMisses nearMisses)
             query.Add(phrase, Occur.SHOULD);
         }
 
-        query.Add(new TermQuery(new Term(SearchFields.NameKey, string.Join(' ', words))) { Boost = WholeNameBoost }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(SearchFields.NameKey, SearchFields.Key(words))) { Boost = WholeNameBoost }, Occur.SHOULD);
         return query;
     }
 

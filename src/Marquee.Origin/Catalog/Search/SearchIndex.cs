@@ -18,6 +18,7 @@ public sealed class SearchIndex : IDisposable
     private readonly RAMDirectory directory = new();
     private readonly GenreTable genres = new();
     private readonly SegmentFactsCache facts;
+    private readonly TitleDocuments documents;
     private readonly RelevanceQuery relevance = new(new NearMisses());
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -27,12 +28,13 @@ public sealed class SearchIndex : IDisposable
     public SearchIndex()
     {
         facts = new SegmentFactsCache(genres);
+        documents = new TitleDocuments(analyzer);
         var similarity = new CatalogSimilarity();
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
             OpenMode = OpenMode.CREATE,
             Similarity = similarity,
-            RAMBufferSizeMB = 64,
+            RAMBufferSizeMB = 256, // a rebuild of 100,000 titles in one flush: one segment, no merge
 
             // Every write opens a one-title segment, and a search costs a term lookup per segment for each of its
             // few hundred terms: merge small segments early to keep their number low.
@@ -74,7 +76,7 @@ public sealed class SearchIndex : IDisposable
             writer.DeleteAll();
             foreach (var document in latest.Values)
             {
-                writer.AddDocument(SearchFields.ToLucene(document, analyzer));
+                writer.AddDocument(documents.For(document));
             }
 
             // One segment: a search looks each of its terms up once per segment.
@@ -86,10 +88,9 @@ public sealed class SearchIndex : IDisposable
     public void Upsert(SearchDocument document)
     {
         Check(document);
-        var lucene = SearchFields.ToLucene(document, analyzer);
         lock (writeGate)
         {
-            writer.UpdateDocument(new Term(SearchFields.Id, document.TitleId), lucene);
+            writer.UpdateDocument(new Term(SearchFields.Id, document.TitleId), documents.For(document));
             searchers.MaybeRefreshBlocking();
         }
     }
