@@ -119,15 +119,16 @@ public sealed class SearchIndex : IDisposable
         {
             if (words.Count == 0)
             {
-                return Run(searcher, new MatchAllDocsQuery(), query, access, wanted => new NewestFirstRanking(wanted, facts));
+                return Run(searcher, new MatchAllDocsQuery(), query, access, wanted => new NewestFirstRanking(wanted, facts)).Results;
             }
 
-            // Most of the words must match; when none does, any of them may, so a misspelt short word still finds something.
+            // Most of the words must match. When no title has them, any of the words may, so that a misspelt short
+            // word still finds something; only then, so the access rule is never asked twice about a title.
             var distinct = words.Distinct(StringComparer.Ordinal).Count();
             var required = distinct - (distinct / 3);
-            var results = Run(searcher, relevance.Build(words, searcher.IndexReader, required), query, access, wanted => new RelevanceRanking(wanted));
-            return results.Total == 0 && required > 1
-                ? Run(searcher, relevance.Build(words, searcher.IndexReader, 1), query, access, wanted => new RelevanceRanking(wanted))
+            var (results, matched) = Run(searcher, relevance.Build(words, searcher.IndexReader, required), query, access, wanted => new RelevanceRanking(wanted));
+            return matched == 0 && required > 1
+                ? Run(searcher, relevance.Build(words, searcher.IndexReader, 1), query, access, wanted => new RelevanceRanking(wanted)).Results
                 : results;
         }
         finally
@@ -147,13 +148,13 @@ public sealed class SearchIndex : IDisposable
 
             disposed = true;
             searchers.Dispose();
-            writer.Dispose();
+            writer.Rollback(); // closes without a commit, which an index in memory has no use for
             directory.Dispose();
             analyzer.Dispose();
         }
     }
 
-    private SearchResults Run(IndexSearcher searcher, Query lucene, SearchQuery query, Func<string, TitleAccess> access, Func<int, IRanking> ranking)
+    private (SearchResults Results, int Matched) Run(IndexSearcher searcher, Query lucene, SearchQuery query, Func<string, TitleAccess> access, Func<int, IRanking> ranking)
     {
         var offset = Math.Max(0, query.Offset);
         var limit = Math.Max(0, query.Limit);
@@ -172,7 +173,7 @@ public sealed class SearchIndex : IDisposable
         }
 
         var facets = collector.Facets;
-        return new SearchResults(items, collector.Total, facets.Genres(), facets.Decades(), facets.Maturity(), facets.Access());
+        return (new SearchResults(items, collector.Total, facets.Genres(), facets.Decades(), facets.Maturity(), facets.Access()), collector.Matched);
     }
 
     private static string Clip(string text)
