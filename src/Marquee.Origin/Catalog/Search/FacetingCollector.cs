@@ -18,7 +18,11 @@ internal sealed class FacetingCollector(
     private SegmentFacts facts = null!;
     private bool[] allowedGenres = [];
 
+    /// <summary>Visible matches that pass the filters.</summary>
     public int Total { get; private set; }
+
+    /// <summary>Every match the query found, before filters and access.</summary>
+    public int Matched { get; private set; }
 
     public FacetCounts Facets { get; } = new(genres);
 
@@ -40,6 +44,7 @@ internal sealed class FacetingCollector(
 
     public void Collect(int doc)
     {
+        Matched++;
         if (filter.HasYears && (facts.Years[doc] < filter.YearFrom || facts.Years[doc] > filter.YearTo))
         {
             return;

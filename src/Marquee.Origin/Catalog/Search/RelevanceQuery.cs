@@ -59,7 +59,7 @@ internal sealed class RelevanceQuery(NearMisses nearMisses)
             query.Add(phrase, Occur.SHOULD);
         }
 
-        query.Add(new TermQuery(new Term(SearchFields.NameKey, string.Join(' ', words))) { Boost = WholeNameBoost }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(SearchFields.NameKey, SearchFields.Key(words))) { Boost = WholeNameBoost }, Occur.SHOULD);
         return query;
     }
 
@@ -79,7 +79,7 @@ internal sealed class RelevanceQuery(NearMisses nearMisses)
             var weight = existsExactly ? FuzzyWeightWhenExactExists : FuzzyWeight;
             foreach (var (field, boost) in FuzzyFields)
             {
-                var nearby = nearMisses.Find(reader, field, word, MaxFuzzyExpansions);
+                var nearby = nearMisses.Find(reader, field, word, knownWord: existsExactly, MaxFuzzyExpansions);
                 if (nearby.Count > 0)
                 {
                     var anyOf = new BooleanQuery(disableCoord: true);

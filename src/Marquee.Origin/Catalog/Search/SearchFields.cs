@@ -1,7 +1,3 @@
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Util;
-
 namespace Marquee.Origin.Catalog.Search;
 
 /// <summary>
@@ -24,60 +20,13 @@ internal static class SearchFields
     /// <summary>Doc value of a title without a year; never a real year.</summary>
     public const long NoYear = long.MinValue;
 
-    // Words without positions where no phrase is ever asked: smaller and quicker to index.
-    private static readonly FieldType WordsOnly = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
-
-    public static Document ToLucene(SearchDocument title, CatalogAnalyzer analyzer)
-    {
-        var document = new Document
-        {
-            new StringField(Id, title.TitleId, Field.Store.NO),
-            new BinaryDocValuesField(Id, new BytesRef(title.TitleId)),
-            new TextField(Name, title.Name ?? string.Empty, Field.Store.NO),
-            new StringField(NameKey, Key(analyzer, title.Name ?? string.Empty), Field.Store.NO),
-            new Field(Synopsis, title.Synopsis ?? string.Empty, WordsOnly),
-            new NumericDocValuesField(Year, title.Year ?? NoYear),
-            new NumericDocValuesField(Maturity, title.MaturityRating),
-            new NumericDocValuesField(AddedAt, title.AddedAtMs),
-        };
-
-        foreach (var person in title.People ?? [])
-        {
-            if (!string.IsNullOrWhiteSpace(person))
-            {
-                document.Add(new Field(People, person, WordsOnly));
-            }
-        }
-
-        var seenGenres = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var genre in title.Genres ?? [])
-        {
-            var trimmed = genre?.Trim();
-            if (string.IsNullOrEmpty(trimmed) || !seenGenres.Add(trimmed))
-            {
-                continue;
-            }
-
-            document.Add(new Field(Genres, trimmed, WordsOnly));
-            document.Add(new SortedSetDocValuesField(GenreFacet, new BytesRef(trimmed)));
-        }
-
-        return document;
-    }
-
-    /// <summary>The same words joined by one space, for <see cref="NameKey"/> on both sides.</summary>
-    public static string Key(CatalogAnalyzer analyzer, string name)
-    {
-        var key = string.Join(' ', analyzer.Words(name, MaxKeyWords));
-        return key.Length > MaxKeyLength ? key[..MaxKeyLength] : key;
-    }
-
-    private static FieldType Frozen(FieldType type)
-    {
-        type.Freeze();
-        return type;
-    }
-
     private const int MaxKeyWords = 64;
     private const int MaxKeyLength = 512;
+
+    /// <summary>The words joined by one space, for <see cref="NameKey"/> on both sides.</summary>
+    public static string Key(IEnumerable<string> words)
+    {
+        var key = string.Join(' ', words.Take(MaxKeyWords));
+        return key.Length > MaxKeyLength ? key[..MaxKeyLength] : key;
+    }
 }

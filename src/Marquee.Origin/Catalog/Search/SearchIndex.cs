@@ -18,6 +18,7 @@ public sealed class SearchIndex : IDisposable
     private readonly RAMDirectory directory = new();
     private readonly GenreTable genres = new();
     private readonly SegmentFactsCache facts;
+    private readonly TitleDocuments documents;
     private readonly RelevanceQuery relevance = new(new NearMisses());
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -27,12 +28,13 @@ public sealed class SearchIndex : IDisposable
     public SearchIndex()
     {
         facts = new SegmentFactsCache(genres);
+        documents = new TitleDocuments(analyzer);
         var similarity = new CatalogSimilarity();
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
             OpenMode = OpenMode.CREATE,
             Similarity = similarity,
-            RAMBufferSizeMB = 64,
+            RAMBufferSizeMB = 256, // a rebuild of 100,000 titles in one flush: one segment, no merge
 
             // Every write opens a one-title segment, and a search costs a term lookup per segment for each of its
             // few hundred terms: merge small segments early to keep their number low.
@@ -74,7 +76,7 @@ public sealed class SearchIndex : IDisposable
             writer.DeleteAll();
             foreach (var document in latest.Values)
             {
-                writer.AddDocument(SearchFields.ToLucene(document, analyzer));
+                writer.AddDocument(documents.For(document));
             }
 
             // One segment: a search looks each of its terms up once per segment.
@@ -86,10 +88,9 @@ public sealed class SearchIndex : IDisposable
     public void Upsert(SearchDocument document)
     {
         Check(document);
-        var lucene = SearchFields.ToLucene(document, analyzer);
         lock (writeGate)
         {
-            writer.UpdateDocument(new Term(SearchFields.Id, document.TitleId), lucene);
+            writer.UpdateDocument(new Term(SearchFields.Id, document.TitleId), documents.For(document));
             searchers.MaybeRefreshBlocking();
         }
     }
@@ -118,15 +119,16 @@ public sealed class SearchIndex : IDisposable
         {
             if (words.Count == 0)
             {
-                return Run(searcher, new MatchAllDocsQuery(), query, access, wanted => new NewestFirstRanking(wanted, facts));
+                return Run(searcher, new MatchAllDocsQuery(), query, access, wanted => new NewestFirstRanking(wanted, facts)).Results;
             }
 
-            // Most of the words must match; when none does, any of them may, so a misspelt short word still finds something.
+            // Most of the words must match. When no title has them, any of the words may, so that a misspelt short
+            // word still finds something; only then, so the access rule is never asked twice about a title.
             var distinct = words.Distinct(StringComparer.Ordinal).Count();
             var required = distinct - (distinct / 3);
-            var results = Run(searcher, relevance.Build(words, searcher.IndexReader, required), query, access, wanted => new RelevanceRanking(wanted));
-            return results.Total == 0 && required > 1
-                ? Run(searcher, relevance.Build(words, searcher.IndexReader, 1), query, access, wanted => new RelevanceRanking(wanted))
+            var (results, matched) = Run(searcher, relevance.Build(words, searcher.IndexReader, required), query, access, wanted => new RelevanceRanking(wanted));
+            return matched == 0 && required > 1
+                ? Run(searcher, relevance.Build(words, searcher.IndexReader, 1), query, access, wanted => new RelevanceRanking(wanted)).Results
                 : results;
         }
         finally
@@ -146,13 +148,13 @@ public sealed class SearchIndex : IDisposable
 
             disposed = true;
             searchers.Dispose();
-            writer.Dispose();
+            writer.Rollback(); // closes without a commit, which an index in memory has no use for
             directory.Dispose();
             analyzer.Dispose();
         }
     }
 
-    private SearchResults Run(IndexSearcher searcher, Query lucene, SearchQuery query, Func<string, TitleAccess> access, Func<int, IRanking> ranking)
+    private (SearchResults Results, int Matched) Run(IndexSearcher searcher, Query lucene, SearchQuery query, Func<string, TitleAccess> access, Func<int, IRanking> ranking)
     {
         var offset = Math.Max(0, query.Offset);
         var limit = Math.Max(0, query.Limit);
@@ -171,7 +173,7 @@ public sealed class SearchIndex : IDisposable
         }
 
         var facets = collector.Facets;
-        return new SearchResults(items, collector.Total, facets.Genres(), facets.Decades(), facets.Maturity(), facets.Access());
+        return (new SearchResults(items, collector.Total, facets.Genres(), facets.Decades(), facets.Maturity(), facets.Access()), collector.Matched);
     }
 
     private static string Clip(string text)

@@ -49,6 +49,9 @@ public sealed class SearchRankingTests : IDisposable
     [InlineData("alein", "alien")]
     [InlineData("memnto", "memento")]
     [InlineData("star warz", "star-wars")]
+    [InlineData("nterstellar", "interstellar")]
+    [InlineData("klien", "alien")]
+    [InlineData("emmento", "memento")]
     public void One_typo_in_a_word_of_five_letters_or_more_still_finds_the_title_first(string text, string expected) =>
         Assert.Equal(expected, index.Find(text).First());
 

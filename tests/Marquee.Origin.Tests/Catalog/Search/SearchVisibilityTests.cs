@@ -78,6 +78,23 @@ public sealed class SearchVisibilityTests : IDisposable
     }
 
     [Fact]
+    public void The_access_rule_is_asked_at_most_once_even_when_the_search_is_relaxed_to_any_word()
+    {
+        // No title has both words, so the search is run again accepting either.
+        var asked = new Dictionary<string, int>();
+        TitleAccess Counting(string titleId)
+        {
+            asked[titleId] = asked.GetValueOrDefault(titleId) + 1;
+            return Viewer(titleId);
+        }
+
+        var results = index.Search(new SearchQuery("galaxy xyzzy"), Counting);
+
+        Assert.Equal(20, results.Total);
+        Assert.All(asked.Values, count => Assert.Equal(1, count));
+    }
+
+    [Fact]
     public void Nothing_is_visible_when_everything_is_hidden()
     {
         var results = index.Search(new SearchQuery(""), _ => TitleAccess.Hidden);
