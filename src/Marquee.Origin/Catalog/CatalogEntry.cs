@@ -16,4 +16,4 @@ public sealed record CatalogEntry(
     int MaturityRating,
     string? Poster,
     long PublishedAtMs,
-    IReadOnlyList<Licence> Licences);
+    Licence[] Licences);

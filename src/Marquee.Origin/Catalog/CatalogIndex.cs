@@ -18,6 +18,7 @@ public sealed class CatalogIndex(IServiceScopeFactory scopes, SearchIndex search
 {
     private readonly ConcurrentDictionary<string, CatalogEntry> _entries = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _writes = new(1, 1);
+    private readonly bool _allowUnknownCountry = geo.Value.AllowUnknownCountry;
 
     public int Count => _entries.Count;
 
@@ -90,7 +91,7 @@ public sealed class CatalogIndex(IServiceScopeFactory scopes, SearchIndex search
             return TitleAccess.Hidden;
         }
 
-        return LicenceRules.ActiveTier(entry.Licences, viewer.Country, nowMs, geo.Value.AllowUnknownCountry) switch
+        return LicenceRules.ActiveTier(entry.Licences.AsSpan(), viewer.Country, nowMs, _allowUnknownCountry) switch
         {
             LicenceTier.Free => TitleAccess.Free,
             LicenceTier.Subscription => TitleAccess.Subscription,

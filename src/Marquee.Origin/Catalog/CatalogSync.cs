@@ -1,3 +1,4 @@
+using System.Runtime;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Data;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,10 @@ public sealed partial class CatalogSync(
         await catalog.LoadAllAsync(cancellationToken);
         LogLoaded(catalog.Count);
         published.Published += _ => Wake();
+        // Loading leaves hundreds of MB of garbage (EF's materialized rows, Lucene's write buffer). Collect it once
+        // now, before the origin serves, instead of in a full collection that pauses requests later.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         await base.StartAsync(cancellationToken);
     }
 

@@ -9,7 +9,11 @@ public static class LicenceRules
     /// <param name="country">The viewer's country, or null when it could not be determined.</param>
     /// <param name="allowUnknownCountry">The operator's policy for unknown countries: when false (the default), only
     /// worldwide licences count for them; when true, any active licence does.</param>
-    public static LicenceTier? ActiveTier(IEnumerable<Licence> licences, string? country, long nowMs, bool allowUnknownCountry)
+    public static LicenceTier? ActiveTier(IEnumerable<Licence> licences, string? country, long nowMs, bool allowUnknownCountry) =>
+        ActiveTier(licences as Licence[] ?? [.. licences], country, nowMs, allowUnknownCountry);
+
+    /// <summary>The same rule over an array: search asks it once for every matching title, so it must not allocate.</summary>
+    public static LicenceTier? ActiveTier(ReadOnlySpan<Licence> licences, string? country, long nowMs, bool allowUnknownCountry)
     {
         LicenceTier? best = null;
         foreach (var licence in licences)

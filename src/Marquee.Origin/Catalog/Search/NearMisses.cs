@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 using Lucene.Net.Util.Automaton;
 
 namespace Marquee.Origin.Catalog.Search;
 
 /// <summary>
 /// Finds the indexed words a typed word may be a typo of: within one edit from 5 letters, two from 9. A word the
-/// index knows is most likely meant as typed, so its near misses keep its first letter, which keeps them few; a
-/// word it does not know is a typo, which may be in the first letter too. It does what Lucene's FuzzyQuery does,
+/// index knows is most likely meant as typed, so only its one-edit neighbours with the same first letter are
+/// looked at; a word it does not know is a typo, looked up with its first letter kept and, if that finds
+/// nothing, with the first letter as the mistake. It does what Lucene's FuzzyQuery does,
 /// but builds each word's Levenshtein automaton once for every field and keeps it for the next query, since
 /// building one costs more than the rest of a search and people retype the same words.
 /// </summary>
@@ -42,8 +44,81 @@ internal sealed class NearMisses
             return [];
         }
 
+        if (knownWord)
+        {
+            // A word the index knows was most likely meant: look one edit around it, first letter kept. Two-edit
+            // automata cost tens of milliseconds each to build and intersect, which only typos deserve.
+            return Collect(terms, Automaton(sameFirstLetter, word, 1, PrefixLength), word, 1, max);
+        }
+
+        // A typo: most keep their first letter, which is the cheap search; only when it finds nothing is the first
+        // letter allowed to be the mistake too.
+        if (edits == 1)
+        {
+            var found = Collect(terms, Automaton(sameFirstLetter, word, edits, PrefixLength), word, edits, max);
+            return found.Count > 0 ? found : Collect(terms, Automaton(anyFirstLetter, word, edits, 0), word, edits, max);
+        }
+
+        // Two edits: building and intersecting a two-edit automaton for a new word costs tens of milliseconds, while
+        // reading the words that share its first letter and measuring each costs well under one (a catalog's
+        // vocabulary is tens of thousands of words). Measured with bench/search.
+        var scanned = Scan(terms, word, word[..PrefixLength], edits, max);
+        return scanned.Count > 0 ? scanned : Scan(terms, word, "", edits, max);
+    }
+
+    /// <summary>Every indexed word starting with <paramref name="prefix"/>, of a length within reach, measured directly.</summary>
+    private static List<(string Word, int Edits)> Scan(Terms terms, string word, string prefix, int edits, int max)
+    {
         var found = new List<(string Word, int Edits, int DocFreq)>();
-        var automaton = knownWord ? Automaton(sameFirstLetter, word, edits, PrefixLength) : Automaton(anyFirstLetter, word, edits, 0);
+        var enumerator = terms.GetEnumerator();
+        var start = new BytesRef(prefix);
+        if (enumerator.SeekCeil(start) == TermsEnum.SeekStatus.END)
+        {
+            return [];
+        }
+
+        do
+        {
+            var term = enumerator.Term;
+            if (!StringHelper.StartsWith(term, start))
+            {
+                break;
+            }
+
+            // Byte length is the character count for ASCII words, and a lower bound otherwise is not needed here:
+            // a candidate too long or short in bytes is measured anyway when it is not ASCII.
+            if (Math.Abs(term.Length - word.Length) <= edits || !IsAscii(term))
+            {
+                var candidate = term.Utf8ToString();
+                var distance = Distance(word, candidate);
+                if (distance > 0 && distance <= edits)
+                {
+                    found.Add((candidate, distance, enumerator.DocFreq));
+                }
+            }
+        }
+        while (enumerator.MoveNext());
+
+        found.Sort((a, b) => a.Edits != b.Edits ? a.Edits.CompareTo(b.Edits) : b.DocFreq.CompareTo(a.DocFreq));
+        return [.. found.Take(max).Select(f => (f.Word, f.Edits))];
+    }
+
+    private static bool IsAscii(BytesRef term)
+    {
+        for (var i = term.Offset; i < term.Offset + term.Length; i++)
+        {
+            if (term.Bytes[i] > AsciiMax)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<(string Word, int Edits)> Collect(Terms terms, CompiledAutomaton automaton, string word, int edits, int max)
+    {
+        var found = new List<(string Word, int Edits, int DocFreq)>();
         var matches = automaton.GetTermsEnum(terms);
         for (var scanned = 0; scanned < MaxScannedTerms && matches.MoveNext(); scanned++)
         {
@@ -61,7 +136,8 @@ internal sealed class NearMisses
 
     private static CompiledAutomaton Automaton(ConcurrentDictionary<string, CompiledAutomaton> cache, string word, int edits, int prefixLength)
     {
-        if (cache.TryGetValue(word, out var compiled))
+        var key = edits == 1 ? word + "\u0001" : word;
+        if (cache.TryGetValue(key, out var compiled))
         {
             return compiled;
         }
@@ -82,15 +158,16 @@ internal sealed class NearMisses
             automaton = BasicOperations.Concatenate(BasicAutomata.MakeString(word[..prefixLength]), automaton);
         }
 
-        return cache.GetOrAdd(word, new CompiledAutomaton(automaton, finite: true, simplify: false));
+        return cache.GetOrAdd(key, new CompiledAutomaton(automaton, finite: true, simplify: false));
     }
 
     /// <summary>Edit distance counting a swap of neighbours as one edit, as the automaton does.</summary>
     internal static int Distance(string a, string b)
     {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        Span<int> rows = b.Length < 64 ? stackalloc int[3 * (b.Length + 1)] : new int[3 * (b.Length + 1)];
+        var previous2 = rows[..(b.Length + 1)];
+        var previous = rows.Slice(b.Length + 1, b.Length + 1);
+        var current = rows.Slice(2 * (b.Length + 1), b.Length + 1);
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -109,7 +186,10 @@ internal sealed class NearMisses
                 }
             }
 
-            (previous2, previous, current) = (previous, current, previous2);
+            var oldest = previous2;
+            previous2 = previous;
+            previous = current;
+            current = oldest;
         }
 
         return previous[b.Length];
