@@ -16,16 +16,6 @@ namespace Marquee.Origin.Data.Migrations
                 name: "IX_titles_AssetId",
                 table: "titles");
 
-            migrationBuilder.AlterColumn<string>(
-                name: "AssetId",
-                table: "titles",
-                type: "TEXT",
-                maxLength: 16,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldMaxLength: 16);
-
             migrationBuilder.AddColumn<string>(
                 name: "Credits",
                 table: "titles",
@@ -110,7 +100,8 @@ namespace Marquee.Origin.Data.Migrations
                 });
 
             // Titles were licensed by a country list and a free flag; they become licence rows (worldwide when the
-            // list was empty), every existing title counts as published, and the old columns go.
+            // list was empty) and every existing title counts as published. The old columns go in CatalogCleanup:
+            // on SQLite that needs a table rebuild, which must not share a migration with SQL statements.
             if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
             {
                 migrationBuilder.Sql("""
@@ -128,14 +119,6 @@ namespace Marquee.Origin.Data.Migrations
                     FROM titles WHERE Countries = '';
                     """);
             }
-
-            migrationBuilder.DropColumn(
-                name: "Countries",
-                table: "titles");
-
-            migrationBuilder.DropColumn(
-                name: "Free",
-                table: "titles");
 
             migrationBuilder.AddColumn<long>(
                 name: "UpdatedAtMs",
@@ -407,33 +390,6 @@ namespace Marquee.Origin.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "UpdatedAtMs",
                 table: "titles");
-
-            migrationBuilder.AddColumn<bool>(
-                name: "Free",
-                table: "titles",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
-
-            migrationBuilder.AlterColumn<string>(
-                name: "AssetId",
-                table: "titles",
-                type: "TEXT",
-                maxLength: 16,
-                nullable: false,
-                defaultValue: "",
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldMaxLength: 16,
-                oldNullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "Countries",
-                table: "titles",
-                type: "TEXT",
-                maxLength: 1000,
-                nullable: false,
-                defaultValue: "");
 
             migrationBuilder.CreateIndex(
                 name: "IX_titles_AssetId",
