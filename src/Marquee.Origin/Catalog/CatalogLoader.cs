@@ -19,9 +19,11 @@ internal static class CatalogLoader
 
         var titles = await query.ToListAsync(cancellationToken);
         var ready = db.Assets.AsNoTracking().Where(a => a.Status == AssetStatus.Ready && a.PublishedVersion > 0);
-        var movieAssets = await ready
-            .Join(db.Titles.AsNoTracking().Where(t => t.Published && t.DeletedAtMs == null && (ids == null || ids.Contains(t.Id))), a => a.Id, t => t.AssetId, (a, t) => new { t.Id, a.PublishedVersion, AssetId = a.Id })
-            .ToDictionaryAsync(x => x.Id, x => Poster(x.AssetId, x.PublishedVersion), cancellationToken);
+        // The movies' assets, by the ids the titles just read name (all ready ones when loading everything).
+        var assetIds = ids is null ? null : titles.Select(t => t.AssetId).OfType<string>().ToList();
+        var movieVersions = await ready.Where(a => assetIds == null || assetIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.PublishedVersion })
+            .ToDictionaryAsync(a => a.Id, a => a.PublishedVersion, cancellationToken);
         // A series plays once any of its episodes does; its poster is the first playable episode's.
         var firstEpisodes = (await ready
             .Join(db.Episodes.AsNoTracking().Where(e => ids == null || ids.Contains(e.SeriesId)), a => a.Id, e => e.AssetId, (a, e) => new { e.SeriesId, e.SeasonId, e.Number, AssetId = a.Id, a.PublishedVersion })
@@ -33,7 +35,8 @@ internal static class CatalogLoader
         var entries = new List<CatalogEntry>(titles.Count);
         foreach (var title in titles)
         {
-            var media = title.Kind == TitleKind.Series ? firstEpisodes.GetValueOrDefault(title.Id) : movieAssets.GetValueOrDefault(title.Id);
+            var media = title.Kind == TitleKind.Series ? firstEpisodes.GetValueOrDefault(title.Id)
+                : title.AssetId is { } asset && movieVersions.TryGetValue(asset, out var version) ? Poster(asset, version) : null;
             if (media is null)
             {
                 continue;

@@ -137,35 +137,26 @@ public sealed partial class IngestService(
     /// <summary>Points an existing movie, episode or trailer slot at the new asset, in the same transaction as its job.</summary>
     private async Task<Title> AttachAsync(IngestTarget target, string assetId, long now, CancellationToken cancellationToken)
     {
-        Title? title;
-        if (target.Kind == IngestTargetKind.Episode)
+        var episode = target.Kind == IngestTargetKind.Episode
+            ? await db.Episodes.SingleOrDefaultAsync(e => e.Id == target.Id, cancellationToken)
+                ?? throw new IngestValidationException("episode", "There is no episode with this id.")
+            : null;
+        var titleId = episode?.SeriesId ?? target.Id;
+        var title = await db.Titles.SingleOrDefaultAsync(t => t.Id == titleId && t.DeletedAtMs == null, cancellationToken)
+            ?? throw new IngestValidationException("title", "There is no title with this id.");
+        switch (target.Kind)
         {
-            var episode = await db.Episodes.SingleOrDefaultAsync(e => e.Id == target.Id, cancellationToken)
-                ?? throw new IngestValidationException("episode", "There is no episode with this id.");
-            episode.AssetId = assetId;
-            title = await db.Titles.SingleOrDefaultAsync(t => t.Id == episode.SeriesId && t.DeletedAtMs == null, cancellationToken);
-        }
-        else
-        {
-            title = await db.Titles.SingleOrDefaultAsync(t => t.Id == target.Id && t.DeletedAtMs == null, cancellationToken);
-            if (title is { Kind: TitleKind.Series } && target.Kind == IngestTargetKind.Title)
-            {
+            case IngestTargetKind.Episode:
+                episode!.AssetId = assetId;
+                break;
+            case IngestTargetKind.Title when title.Kind == TitleKind.Series:
                 throw new IngestValidationException("title", "A series has no media of its own; upload to one of its episodes.");
-            }
-
-            if (title is not null && target.Kind == IngestTargetKind.Title)
-            {
+            case IngestTargetKind.Title:
                 title.AssetId = assetId;
-            }
-            else if (title is not null)
-            {
+                break;
+            default:
                 title.TrailerAssetId = assetId;
-            }
-        }
-
-        if (title is null)
-        {
-            throw new IngestValidationException("title", "There is no title with this id.");
+                break;
         }
 
         title.UpdatedAtMs = now;

@@ -12,6 +12,10 @@ public sealed class Region
 
     public IReadOnlyList<string> CountryList => Countries.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>The region a country belongs to (a country is in at most one), or null.</summary>
+    public static Region? Containing(IEnumerable<Region> regions, string? country) =>
+        country is null ? null : regions.FirstOrDefault(r => r.CountryList.Contains(country));
+
     /// <summary>The defaults of a new installation (and of the local cluster's edges).</summary>
     public static IReadOnlyList<Region> Defaults =>
     [

@@ -43,9 +43,21 @@ public static class RegionServices
             forwarded.KnownProxies.Clear();
             foreach (var proxy in geo.Value.TrustedProxies)
             {
-                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(proxy, out var network) ? network : new System.Net.IPNetwork(IPAddress.Parse(proxy), IPAddress.Parse(proxy).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
+                forwarded.KnownIPNetworks.Add(TrustedNetwork(proxy));
             }
         });
         return services;
+    }
+
+    /// <summary>A configured proxy: a CIDR network, or a single address as the network of just itself.</summary>
+    private static System.Net.IPNetwork TrustedNetwork(string proxy)
+    {
+        if (System.Net.IPNetwork.TryParse(proxy, out var network))
+        {
+            return network;
+        }
+
+        var address = IPAddress.Parse(proxy);
+        return new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
     }
 }

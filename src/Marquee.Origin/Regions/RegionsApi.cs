@@ -39,7 +39,7 @@ public static partial class RegionsApi
         var country = countries.Resolve(http);
         var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
         CatalogResponses.Private(http);
-        return TypedResults.Ok(new WhereView(country, country is null ? null : regions.FirstOrDefault(r => r.CountryList.Contains(country))?.Id,
+        return TypedResults.Ok(new WhereView(country, Region.Containing(regions, country)?.Id,
             http.Connection.RemoteIpAddress?.ToString() ?? ""));
     }
 
@@ -51,7 +51,7 @@ public static partial class RegionsApi
             errors["id"] = ["A region id is 1 to 32 lower-case letters, digits and hyphens."];
         }
 
-        if (!TitleValidatorText(body.Name))
+        if (!Catalog.Admin.TitleValidator.IsText(body.Name, 1, 100))
         {
             errors["name"] = ["name is 1 to 100 characters without control characters."];
         }
@@ -99,8 +99,6 @@ public static partial class RegionsApi
         return deleted > 0 ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such region", detail: "There is no region with this id.");
     }
-
-    private static bool TitleValidatorText(string? name) => Catalog.Admin.TitleValidator.IsText(name, 1, 100);
 
     private static RegionView View(Region region) => new(region.Id, region.Name, region.CountryList);
 

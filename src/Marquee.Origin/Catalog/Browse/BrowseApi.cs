@@ -36,7 +36,7 @@ public static class BrowseApi
         var now = catalog.NowMs;
         var visible = catalog.Visible(viewer).ToList();
         var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
-        var region = viewer.Country is null ? null : regions.FirstOrDefault(r => r.CountryList.Contains(viewer.Country));
+        var region = Regions.Region.Containing(regions, viewer.Country);
         var rows = new List<BrowseRow>();
 
         if (viewer.ProfileId is { } profileId)

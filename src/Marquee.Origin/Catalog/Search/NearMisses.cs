@@ -44,19 +44,13 @@ internal sealed class NearMisses
             return [];
         }
 
-        if (knownWord)
+        // A word the index knows was most likely meant: only its one-edit neighbours with the same first letter
+        // are looked at. A one-edit typo keeps its first letter most of the time, the cheap search; only when that
+        // finds nothing is the first letter allowed to be the mistake too.
+        if (knownWord || edits == 1)
         {
-            // A word the index knows was most likely meant: look one edit around it, first letter kept. Two-edit
-            // automata cost tens of milliseconds each to build and intersect, which only typos deserve.
-            return Collect(terms, Automaton(sameFirstLetter, word, 1, PrefixLength), word, 1, max);
-        }
-
-        // A typo: most keep their first letter, which is the cheap search; only when it finds nothing is the first
-        // letter allowed to be the mistake too.
-        if (edits == 1)
-        {
-            var found = Collect(terms, Automaton(sameFirstLetter, word, edits, PrefixLength), word, edits, max);
-            return found.Count > 0 ? found : Collect(terms, Automaton(anyFirstLetter, word, edits, 0), word, edits, max);
+            var found = Collect(terms, OneEdit(sameFirstLetter, word, PrefixLength), word, max);
+            return knownWord || found.Count > 0 ? found : Collect(terms, OneEdit(anyFirstLetter, word, 0), word, max);
         }
 
         // Two edits: building and intersecting a two-edit automaton for a new word costs tens of milliseconds, while
@@ -99,8 +93,7 @@ internal sealed class NearMisses
         }
         while (enumerator.MoveNext());
 
-        found.Sort((a, b) => a.Edits != b.Edits ? a.Edits.CompareTo(b.Edits) : b.DocFreq.CompareTo(a.DocFreq));
-        return [.. found.Take(max).Select(f => (f.Word, f.Edits))];
+        return Nearest(found, max);
     }
 
     private static bool IsAscii(BytesRef term)
@@ -116,7 +109,8 @@ internal sealed class NearMisses
         return true;
     }
 
-    private static List<(string Word, int Edits)> Collect(Terms terms, CompiledAutomaton automaton, string word, int edits, int max)
+    /// <summary>The indexed words a one-edit automaton accepts, itself excluded.</summary>
+    private static List<(string Word, int Edits)> Collect(Terms terms, CompiledAutomaton automaton, string word, int max)
     {
         var found = new List<(string Word, int Edits, int DocFreq)>();
         var matches = automaton.GetTermsEnum(terms);
@@ -124,20 +118,26 @@ internal sealed class NearMisses
         {
             var candidate = matches.Term.Utf8ToString();
             var distance = Distance(word, candidate);
-            if (distance > 0 && distance <= edits)
+            if (distance == 1)
             {
                 found.Add((candidate, distance, matches.DocFreq));
             }
         }
 
+        return Nearest(found, max);
+    }
+
+    /// <summary>Nearest first, then the most frequent.</summary>
+    private static List<(string Word, int Edits)> Nearest(List<(string Word, int Edits, int DocFreq)> found, int max)
+    {
         found.Sort((a, b) => a.Edits != b.Edits ? a.Edits.CompareTo(b.Edits) : b.DocFreq.CompareTo(a.DocFreq));
         return [.. found.Take(max).Select(f => (f.Word, f.Edits))];
     }
 
-    private static CompiledAutomaton Automaton(ConcurrentDictionary<string, CompiledAutomaton> cache, string word, int edits, int prefixLength)
+    /// <summary>The one-edit automaton of a word (two-edit typos are scanned instead), built once and kept.</summary>
+    private static CompiledAutomaton OneEdit(ConcurrentDictionary<string, CompiledAutomaton> cache, string word, int prefixLength)
     {
-        var key = edits == 1 ? word + "\u0001" : word;
-        if (cache.TryGetValue(key, out var compiled))
+        if (cache.TryGetValue(word, out var compiled))
         {
             return compiled;
         }
@@ -151,14 +151,14 @@ internal sealed class NearMisses
         // compiles to UTF-8 many times faster than one over all of Unicode.
         var rest = word[prefixLength..];
         var automaton = Ascii.IsValid(word)
-            ? new LevenshteinAutomata([.. rest.Select(c => (int)c)], AsciiMax, withTranspositions: true).ToAutomaton(edits)
-            : new LevenshteinAutomata(rest, withTranspositions: true).ToAutomaton(edits);
+            ? new LevenshteinAutomata([.. rest.Select(c => (int)c)], AsciiMax, withTranspositions: true).ToAutomaton(1)
+            : new LevenshteinAutomata(rest, withTranspositions: true).ToAutomaton(1);
         if (prefixLength > 0)
         {
             automaton = BasicOperations.Concatenate(BasicAutomata.MakeString(word[..prefixLength]), automaton);
         }
 
-        return cache.GetOrAdd(key, new CompiledAutomaton(automaton, finite: true, simplify: false));
+        return cache.GetOrAdd(word, new CompiledAutomaton(automaton, finite: true, simplify: false));
     }
 
     /// <summary>Edit distance counting a swap of neighbours as one edit, as the automaton does.</summary>
