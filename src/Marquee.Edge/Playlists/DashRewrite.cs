@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Marquee.Edge.Playlists;
+
+/// <summary>DASH MPDs: token on segment templates and base URLs, representations above the plan dropped.</summary>
+internal static class DashRewrite
+{
+    public static string Apply(string text, string token, int maxHeight)
+    {
+        var document = XDocument.Parse(text, LoadOptions.PreserveWhitespace);
+        var ns = document.Root?.Name.Namespace ?? XNamespace.None;
+        foreach (var set in document.Descendants(ns + "AdaptationSet").ToList())
+        {
+            DropTallRepresentations(set, ns, maxHeight);
+        }
+
+        foreach (var template in document.Descendants(ns + "SegmentTemplate"))
+        {
+            foreach (var name in new[] { "initialization", "media" })
+            {
+                if (template.Attribute(name) is { } attribute)
+                {
+                    attribute.Value = PlaylistRewriter.WithToken(attribute.Value, token);
+                }
+            }
+        }
+
+        foreach (var baseUrl in document.Descendants(ns + "BaseURL"))
+        {
+            baseUrl.Value = PlaylistRewriter.WithToken(baseUrl.Value, token);
+        }
+
+        var output = new StringBuilder(text.Length + 256);
+        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = false }))
+        {
+            document.Save(writer);
+        }
+
+        return output.ToString();
+    }
+
+    private static void DropTallRepresentations(XElement set, XNamespace ns, int maxHeight)
+    {
+        var representations = set.Elements(ns + "Representation").ToList();
+        var heights = representations.Select(r => (int?)r.Attribute("height") ?? 0).ToList();
+        if (maxHeight <= 0 || heights.All(h => h == 0))
+        {
+            return;
+        }
+
+        var limit = heights.Any(h => h <= maxHeight) ? maxHeight : heights.Min();
+        for (var i = 0; i < representations.Count; i++)
+        {
+            if (heights[i] > limit)
+            {
+                representations[i].Remove();
+            }
+        }
+
+        var kept = set.Elements(ns + "Representation").ToList();
+        if (set.Attribute("maxHeight") is not null)
+        {
+            set.SetAttributeValue("maxHeight", kept.Max(r => (int?)r.Attribute("height") ?? 0).ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (set.Attribute("maxWidth") is not null)
+        {
+            set.SetAttributeValue("maxWidth", kept.Max(r => (int?)r.Attribute("width") ?? 0).ToString(CultureInfo.InvariantCulture));
+        }
+    }
+}
