@@ -12,6 +12,8 @@ using Marquee.Origin.Entitlements;
 using Marquee.Origin.Hosting;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
+using Marquee.Origin.Playback;
+using Marquee.Origin.Steering;
 using Marquee.Origin.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -77,6 +79,9 @@ public static class OriginApp
         app.MapEpisodesAdminApi();
         app.MapArtworkApi();
         app.MapRegionsApi();
+        app.MapPlaybackApi();
+        app.MapSteeringApi();
+        app.MapEdgesApi();
         app.MapMediaApi();
         app.MapUploadsApi();
         app.MapOriginOperations();
@@ -90,5 +95,9 @@ public static class OriginApp
         await using var scope = app.Services.CreateAsyncScope();
         await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<MarqueeDbContext>(), cancellationToken);
         await AccountServices.SeedRolesAsync(scope.ServiceProvider);
+
+        // Secrets generated on first start exist before serving, so ./marquee up can hand the edge key to its edges.
+        app.Services.GetRequiredService<EdgeKey>();
+        app.Services.GetRequiredService<PlaybackKeys>();
     }
 }

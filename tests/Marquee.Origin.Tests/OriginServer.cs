@@ -29,6 +29,25 @@ public sealed class OriginServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The cluster's edge key, as <c>./marquee up</c> hands it to its edges.</summary>
+    public string EdgeKey => File.ReadAllText(Path.Combine(DataPath, Marquee.Origin.Steering.EdgeKey.FileName)).Trim();
+
+    /// <summary>A viewer's playback token for the objects under <paramref name="prefix"/> (<c>/media/{asset}/v{n}/</c>), as the playback API signs them.</summary>
+    public string MediaToken(string prefix, int maxHeight = 0)
+    {
+        var keys = App.Services.GetRequiredService<Marquee.Origin.Playback.PlaybackKeys>();
+        var clock = App.Services.GetRequiredService<TimeProvider>();
+        return Edge.Tokens.PlaybackToken.Sign(new Edge.Tokens.PlaybackClaims(prefix, clock.GetUtcNow().AddHours(1), ["eu", "us"], "test-session", maxHeight), keys.Current);
+    }
+
+    /// <summary>A client that pulls media the way an edge does: with the edge key instead of a viewer's token.</summary>
+    public HttpClient EdgeHttp()
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EdgeKey);
+        return client;
+    }
+
     public const string AdminKey = "test-admin-key-0123456789";
 
     public static Task<OriginServer> StartAsync(string? data = null, params string[] settings) => StartAsync(data, clock: null, settings);

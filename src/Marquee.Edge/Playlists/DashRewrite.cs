@@ -33,13 +33,14 @@ internal static class DashRewrite
             baseUrl.Value = PlaylistRewriter.WithToken(baseUrl.Value, token);
         }
 
-        var output = new StringBuilder(text.Length + 256);
-        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = false }))
+        // Through bytes, not a StringBuilder: a string writer would declare the document UTF-16.
+        using var output = new MemoryStream(text.Length + 256);
+        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false }))
         {
             document.Save(writer);
         }
 
-        return output.ToString();
+        return Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
     }
 
     private static void DropTallRepresentations(XElement set, XNamespace ns, int maxHeight)

@@ -51,7 +51,7 @@ internal static partial class HlsRewrite
             output.Append(UriAttribute().Replace(line, m => "URI=\"" + PlaylistRewriter.WithToken(m.Groups[1].Value, token) + "\"")).Append('\n');
             if (multivariant && steering is not null && line.StartsWith("#EXT-X-VERSION", StringComparison.Ordinal))
             {
-                var server = PlaylistRewriter.WithToken(new Uri(steering.ServerUri, Uri.EscapeDataString(claims.Session)).AbsoluteUri, token);
+                var server = PlaylistRewriter.WithToken(new Uri(steering.ServerUri, claims.Session + "/" + steering.PathwayId).AbsoluteUri, token);
                 output.Append(CultureInfo.InvariantCulture, $"#EXT-X-CONTENT-STEERING:SERVER-URI=\"{server}\",PATHWAY-ID=\"{steering.PathwayId}\"\n");
             }
         }

@@ -34,10 +34,32 @@ public static class PlaybackToken
 
     /// <summary>
     /// Checks the token for a request of <paramref name="path"/> on an edge of <paramref name="region"/> (null on
-    /// the origin, which serves every region). The MAC is compared in constant time before anything in the payload
-    /// is believed; an expired but genuine token is a 410 so players know to ask for a new one.
+    /// the origin, which serves every region).
     /// </summary>
     public static TokenCheck Verify(string? token, string path, string? region, TokenKeyRing keys, DateTimeOffset now)
+    {
+        var check = Open(token, keys, now);
+        if (!check.Allowed)
+        {
+            return check;
+        }
+
+        if (!check.Claims!.Covers(path))
+        {
+            return TokenCheck.Forbidden("The playback token does not cover this object.");
+        }
+
+        return region is not null && !check.Claims.AllowsRegion(region)
+            ? TokenCheck.Forbidden($"The playback token is not valid in region '{region}'.")
+            : check;
+    }
+
+    /// <summary>
+    /// Checks that the token is genuine and unexpired, whatever it covers. The MAC is compared in constant time
+    /// before anything in the payload is believed; an expired but genuine token is a 410 so players know to ask
+    /// for a new one.
+    /// </summary>
+    public static TokenCheck Open(string? token, TokenKeyRing keys, DateTimeOffset now)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -79,22 +101,7 @@ public static class PlaybackToken
             return TokenCheck.Forbidden("The playback token is malformed.");
         }
 
-        if (now >= claims.ExpiresAt)
-        {
-            return TokenCheck.Expired();
-        }
-
-        if (!claims.Covers(path))
-        {
-            return TokenCheck.Forbidden("The playback token does not cover this object.");
-        }
-
-        if (region is not null && !claims.AllowsRegion(region))
-        {
-            return TokenCheck.Forbidden($"The playback token is not valid in region '{region}'.");
-        }
-
-        return TokenCheck.Allow(claims);
+        return now >= claims.ExpiresAt ? TokenCheck.Expired() : TokenCheck.Allow(claims);
     }
 
     private static PlaybackClaims? ParsePayload(ReadOnlySpan<char> encoded)

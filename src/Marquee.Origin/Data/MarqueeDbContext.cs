@@ -38,6 +38,10 @@ public sealed class MarqueeDbContext(DbContextOptions<MarqueeDbContext> options)
 
     public DbSet<Catalog.Lists.Playlist> Playlists => Set<Catalog.Lists.Playlist>();
 
+    public DbSet<Steering.EdgeNode> Edges => Set<Steering.EdgeNode>();
+
+    public DbSet<Playback.PlaybackStart> PlaybackStarts => Set<Playback.PlaybackStart>();
+
     /// <summary>
     /// Options for a context made outside the host (migrations tooling, tests that open the database directly).
     /// Identity reads its schema version (3: passkeys) from IdentityOptions in the application's services, so

@@ -1,9 +1,14 @@
+using Marquee.Edge.Playlists;
+using Marquee.Edge.Tokens;
 using Marquee.Media.Storage;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Hosting;
 using Marquee.Origin.Observability;
+using Marquee.Origin.Playback;
+using Marquee.Origin.Steering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
@@ -12,12 +17,15 @@ namespace Marquee.Origin.Delivery;
 
 /// <summary>
 /// The origin for media objects: <c>/media/{assetId}/v{version}/{path}</c>, only for published versions, with
-/// byte ranges, validators and caching suited to immutable, versioned objects.
+/// byte ranges, validators and caching suited to immutable, versioned objects. Edges pull with the cluster's edge
+/// key and get the objects as stored; viewers (the origin is the last pathway of every player) need a playback
+/// token, checked exactly as an edge checks it, and get playlists rewritten for them.
 /// </summary>
 public static class MediaApi
 {
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
     public const string ManifestCacheControl = "public, max-age=60";
+    public const string OriginPathway = "origin";
 
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder routes)
     {
@@ -27,7 +35,7 @@ public static class MediaApi
         return routes;
     }
 
-    internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
+    internal static async Task<IResult> GetAsync(
         string assetId,
         int version,
         string path,
@@ -35,8 +43,25 @@ public static class MediaApi
         IObjectStore store,
         PublishedVersions published,
         OriginMetrics metrics,
+        EdgeKey edgeKey,
+        PlaybackKeys keys,
+        SteeringTargets steering,
+        TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        if (!MediaRequestTarget.TryParse(raw, out var target, out var reason))
+        {
+            return Refused(context, 403, reason);
+        }
+
+        var fromEdge = edgeKey.Matches(context.Request.Headers.Authorization);
+        var check = fromEdge ? default : PlaybackToken.Verify(target.Token, target.Path, region: null, keys.Ring(), clock.GetUtcNow());
+        if (!fromEdge && !check.Allowed)
+        {
+            return Refused(context, check.Status, check.Reason);
+        }
+
         if (!Ids.IsValid(assetId) || version < 1 || !ObjectKey.IsValid(path)
             || !await published.IsPublishedAsync(assetId, version, cancellationToken))
         {
@@ -50,9 +75,13 @@ public static class MediaApi
         }
 
         context.Response.RegisterForDisposeAsync(stored);
-        var isManifest = path.EndsWith(".m3u8", StringComparison.Ordinal) || path.EndsWith(".mpd", StringComparison.Ordinal);
-        context.Response.Headers.CacheControl = isManifest ? ManifestCacheControl : ImmutableCacheControl;
         context.Response.Headers.AccessControlAllowOrigin = "*";
+        if (!fromEdge && PlaylistRewriter.IsPlaylist(path))
+        {
+            return await ViewerPlaylistAsync(stored, target, check.Claims!, steering, context, metrics, cancellationToken);
+        }
+
+        context.Response.Headers.CacheControl = PlaylistRewriter.IsPlaylist(path) ? ManifestCacheControl : ImmutableCacheControl;
         if (HttpMethods.IsGet(context.Request.Method))
         {
             metrics.MediaBytes.Add(stored.Info.Length);
@@ -64,6 +93,25 @@ public static class MediaApi
             lastModified: stored.Info.LastModified,
             entityTag: EntityTagHeaderValue.Parse(stored.Info.ETag),
             enableRangeProcessing: true);
+    }
+
+    private static async Task<IResult> ViewerPlaylistAsync(
+        StoredObject stored, MediaRequestTarget target, PlaybackClaims claims, SteeringTargets steering, HttpContext context, OriginMetrics metrics, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await stored.Content.CopyToAsync(buffer, cancellationToken);
+        var rewriter = new PlaylistRewriter();
+        rewriter.UseSteering(steering.For(context, OriginPathway));
+        var body = rewriter.Rewrite(target.Key, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), target.Token!, claims);
+        context.Response.Headers.CacheControl = "private, no-store";
+        metrics.MediaBytes.Add(body.Length);
+        return TypedResults.Bytes(body, stored.Info.ContentType);
+    }
+
+    private static ProblemHttpResult Refused(HttpContext context, int status, string reason)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Problem(statusCode: status, title: status == 410 ? "Playback expired" : "Forbidden", detail: reason);
     }
 
     private static ProblemHttpResult NotFoundProblem() =>

@@ -3,6 +3,7 @@ using Marquee.Origin.Catalog;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
 using Marquee.Origin.Regions;
+using Marquee.Origin.Steering;
 using Marquee.Origin.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class OriginWeb
         services.AddOriginObservability();
         services.AddRegions(configuration);
         services.AddCatalogWeb(configuration);
+        services.AddPlaybackAndSteering(configuration, data);
 
         // Uploads are admin-only until accounts exist: the key comes from configuration or is generated once.
         var uploads = configuration.GetSection(UploadOptions.SectionName);

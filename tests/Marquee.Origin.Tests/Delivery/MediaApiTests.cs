@@ -1,11 +1,17 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Marquee.Edge.Tokens;
+using Marquee.Origin.Playback;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marquee.Origin.Tests.Delivery;
 
-public sealed class MediaApiTests(ReadyTitleFixture fixture) : IClassFixture<ReadyTitleFixture>
+/// <summary>The origin as an edge's upstream (the edge key) and as a viewer's last pathway (a playback token).</summary>
+public sealed class MediaApiTests(ReadyTitleFixture fixture) : IClassFixture<ReadyTitleFixture>, IDisposable
 {
-    private HttpClient Http => fixture.Server.Http;
+    private readonly HttpClient edge = fixture.Server.EdgeHttp();
+
+    private HttpClient Http => edge;
 
     private string Prefix => fixture.Title.GetProperty("hls").GetString()![..^"master.m3u8".Length];
 
@@ -73,20 +79,69 @@ public sealed class MediaApiTests(ReadyTitleFixture fixture) : IClassFixture<Rea
     }
 
     [Theory]
-    [InlineData("v2/master.m3u8")]
-    [InlineData("v1/..%2F..%2Fmarquee.db")]
-    [InlineData("v1/%2e%2e/%2e%2e/%2e%2e/marquee.db")]
-    [InlineData("v1/trickplay/..%5c..%5cmaster.m3u8")]
-    [InlineData("v1/nothing-here.m4s")]
-    public async Task Unpublished_missing_or_traversing_paths_are_not_found(string tail)
+    [InlineData("v2/master.m3u8", HttpStatusCode.NotFound)]
+    [InlineData("v1/nothing-here.m4s", HttpStatusCode.NotFound)]
+    [InlineData("v1/..%2F..%2Fmarquee.db", HttpStatusCode.Forbidden)]
+    // Kestrel resolves these to paths outside /media/ before routing, so no media route (and no file) answers them.
+    [InlineData("v1/%2e%2e/%2e%2e/%2e%2e/marquee.db", HttpStatusCode.NotFound)]
+    [InlineData("v1/../../../marquee.db", HttpStatusCode.NotFound)]
+    [InlineData("v1/trickplay/..%5c..%5cmaster.m3u8", HttpStatusCode.Forbidden)]
+    public async Task Unpublished_and_missing_paths_are_not_found_and_traversal_is_refused(string tail, HttpStatusCode expected)
     {
         var asset = Prefix.Split('/')[2];
 
-        // Send the path exactly as written: HttpClient would otherwise resolve %2e%2e itself.
-        var raw = new Uri($"{fixture.Server.Address.ToString().TrimEnd('/')}/media/{asset}/{tail}", new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
-        using var response = await Http.GetAsync(raw);
+        using var response = await Http.GetAsync(Raw($"/media/{asset}/{tail}"));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
+
+    [Fact]
+    public async Task Viewers_need_a_token_for_the_asset_and_get_playlists_rewritten_for_them()
+    {
+        using var viewer = new HttpClient { BaseAddress = fixture.Server.Address };
+        var token = Token(Prefix);
+        var otherAsset = Token("/media/0123456789abcdef/v1/");
+
+        using var without = await viewer.GetAsync(Prefix + "seg-0-00001.m4s");
+        using var wrongAsset = await viewer.GetAsync(Prefix + "seg-0-00001.m4s?token=" + otherAsset);
+        using var twice = await viewer.GetAsync(Prefix + $"seg-0-00001.m4s?token={token}&token={token}");
+        using var tampered = await viewer.GetAsync(Prefix + "seg-0-00001.m4s?token=" + token[..^2] + (token[^2] == 'A' ? "BB" : "AA"));
+        var segment = await viewer.GetByteArrayAsync(Prefix + "seg-0-00001.m4s?token=" + token);
+        using var master = await viewer.GetAsync(Prefix + "master.m3u8?token=" + token);
+        var playlist = await master.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, without.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, wrongAsset.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, twice.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
+        Assert.Equal(await edge.GetByteArrayAsync(Prefix + "seg-0-00001.m4s"), segment);
+        Assert.True(master.Headers.CacheControl!.Private && master.Headers.CacheControl.NoStore);
+        Assert.All(playlist.Split('\n').Where(l => l.Length > 0 && l[0] != '#'), uri => Assert.EndsWith("?token=" + token, uri, StringComparison.Ordinal));
+        Assert.Contains("#EXT-X-CONTENT-STEERING:SERVER-URI=", playlist, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_gone_not_forbidden()
+    {
+        using var viewer = new HttpClient { BaseAddress = fixture.Server.Address };
+        var token = Token(Prefix, lifetime: TimeSpan.FromSeconds(-1));
+
+        using var response = await viewer.GetAsync(Prefix + "master.m3u8?token=" + token);
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+    }
+
+    public void Dispose() => edge.Dispose();
+
+    private string Token(string prefix, TimeSpan? lifetime = null)
+    {
+        var keys = fixture.Server.App.Services.GetRequiredService<PlaybackKeys>();
+        var claims = new PlaybackClaims(prefix, DateTimeOffset.UtcNow + (lifetime ?? TimeSpan.FromMinutes(5)), ["eu"], "session1", 0);
+        return PlaybackToken.Sign(claims, keys.Current);
+    }
+
+    /// <summary>The path exactly as written: HttpClient would otherwise resolve dot segments and %2e%2e itself.</summary>
+    private Uri Raw(string pathAndQuery) =>
+        new($"{fixture.Server.Address.ToString().TrimEnd('/')}{pathAndQuery}", new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
 }

@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Text.Json;
+using Marquee.Origin.Tests.Accounts;
 using Marquee.TestSupport;
 
 namespace Marquee.Origin.Tests.Delivery;
@@ -6,12 +8,22 @@ namespace Marquee.Origin.Tests.Delivery;
 /// <summary>The published package as real clients read it over HTTP from the running origin.</summary>
 public sealed class PlaybackOverHttpTests(ReadyTitleFixture fixture) : IClassFixture<ReadyTitleFixture>
 {
-    private string Url(string property) => new Uri(fixture.Server.Address, fixture.Title.GetProperty(property).GetString()).ToString();
+    private static int viewers;
+
+    /// <summary>The URL a signed-in viewer's playback answer gives (the origin: this cluster has no edges), token included.</summary>
+    private async Task<string> UrlAsync(string property)
+    {
+        using var client = await TestAccounts.SignedInClientAsync(fixture.Server, $"viewer{Interlocked.Increment(ref viewers)}@example.com", plan: "premium");
+        using var response = await client.PostAsync($"/api/v1/playback/{fixture.TitleId}", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return answer.GetProperty(property).GetString()!;
+    }
 
     [Fact]
     public async Task Every_hls_rendition_decodes_end_to_end_when_ffmpeg_reads_it_from_the_origin()
     {
-        var master = Url("hls");
+        var master = await UrlAsync("hls");
         var streams = await Tool.OutputAsync("ffprobe", "-v", "error", "-protocol_whitelist", "http,tcp", "-show_entries", "stream=codec_type,width,height", "-of", "json", master);
         var video = JsonDocument.Parse(streams).RootElement.GetProperty("streams").EnumerateArray().Count(s => s.GetProperty("codec_type").GetString() == "video");
         Assert.Equal(2, video);
@@ -26,7 +38,7 @@ public sealed class PlaybackOverHttpTests(ReadyTitleFixture fixture) : IClassFix
     [Fact]
     public async Task Every_dash_representation_decodes_end_to_end_from_the_origin()
     {
-        var mpd = Url("dash");
+        var mpd = await UrlAsync("dash");
         for (var i = 0; i < 2; i++)
         {
             var frames = await DecodedFramesAsync(mpd, $"0:v:{i}");
@@ -37,7 +49,7 @@ public sealed class PlaybackOverHttpTests(ReadyTitleFixture fixture) : IClassFix
     [Fact]
     public async Task Hls_playlist_parses_with_the_videojs_parser()
     {
-        var (code, stdout, stderr) = await Tool.RunAsync("node", [Path.Combine(TestPaths.NodeTools, "parse-manifest.mjs"), "hls", Url("hls")]);
+        var (code, stdout, stderr) = await Tool.RunAsync("node", [Path.Combine(TestPaths.NodeTools, "parse-manifest.mjs"), "hls", await UrlAsync("hls")]);
         Assert.True(code == 0, stderr);
         var parsed = JsonDocument.Parse(stdout).RootElement;
 
@@ -53,7 +65,7 @@ public sealed class PlaybackOverHttpTests(ReadyTitleFixture fixture) : IClassFix
     [Fact]
     public async Task Dash_manifest_parses_with_the_videojs_parser_and_its_segments_exist()
     {
-        var (code, stdout, stderr) = await Tool.RunAsync("node", [Path.Combine(TestPaths.NodeTools, "parse-manifest.mjs"), "dash", Url("dash")]);
+        var (code, stdout, stderr) = await Tool.RunAsync("node", [Path.Combine(TestPaths.NodeTools, "parse-manifest.mjs"), "dash", await UrlAsync("dash")]);
         Assert.True(code == 0, stderr);
         var parsed = JsonDocument.Parse(stdout).RootElement;
 

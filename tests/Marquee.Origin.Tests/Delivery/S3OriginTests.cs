@@ -24,16 +24,17 @@ public sealed class S3OriginTests
         var prefix = title.GetProperty("hls").GetString()![..^"master.m3u8".Length];
 
         Assert.Empty(Directory.GetDirectories(Path.Combine(origin.DataPath, "objects")));
-        var master = await origin.Http.GetStringAsync(prefix + "master.m3u8");
+        using var edge = origin.EdgeHttp();
+        var master = await edge.GetStringAsync(prefix + "master.m3u8");
         Assert.Contains("#EXT-X-STREAM-INF", master, StringComparison.Ordinal);
-        var whole = await origin.Http.GetByteArrayAsync(prefix + "seg-0-00001.m4s");
+        var whole = await edge.GetByteArrayAsync(prefix + "seg-0-00001.m4s");
         using var request = new HttpRequestMessage(HttpMethod.Get, prefix + "seg-0-00001.m4s");
         request.Headers.Range = new RangeHeaderValue(1000, 1999);
-        using var partial = await origin.Http.SendAsync(request);
+        using var partial = await edge.SendAsync(request);
         Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
         Assert.Equal(whole[1000..2000], await partial.Content.ReadAsByteArrayAsync());
 
-        var (code, _, stderr) = await Tool.RunAsync("ffmpeg", ["-v", "error", "-protocol_whitelist", "http,tcp", "-i", new Uri(origin.Address, prefix + "master.m3u8").ToString(), "-map", "0:v:0", "-f", "null", "-"]);
+        var (code, _, stderr) = await Tool.RunAsync("ffmpeg", ["-v", "error", "-protocol_whitelist", "http,tcp", "-i", new Uri(origin.Address, prefix + "master.m3u8?token=" + origin.MediaToken(prefix)).ToString(), "-map", "0:v:0", "-f", "null", "-"]);
         Assert.True(code == 0, stderr);
     }
 }

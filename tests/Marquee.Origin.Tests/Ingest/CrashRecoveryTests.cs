@@ -36,7 +36,8 @@ public sealed class CrashRecoveryTests
         Assert.Equal(JobState.Succeeded, finished!.State);
         Assert.Equal(2, finished.Attempts);
         Assert.EndsWith("/v1/master.m3u8", title.GetProperty("hls").GetString(), StringComparison.Ordinal);
-        using var master = await origin.Http.GetAsync(title.GetProperty("hls").GetString());
+        using var edge = origin.EdgeHttp();
+        using var master = await edge.GetAsync(title.GetProperty("hls").GetString());
         Assert.Equal(System.Net.HttpStatusCode.OK, master.StatusCode);
     }
 

@@ -643,6 +643,35 @@ namespace Marquee.Origin.Data.Migrations
                     b.ToTable("transcode_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Marquee.Origin.Playback.PlaybackStart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "AtMs");
+
+                    b.ToTable("playback_starts", (string)null);
+                });
+
             modelBuilder.Entity("Marquee.Origin.Regions.Region", b =>
                 {
                     b.Property<string>("Id")
@@ -682,6 +711,57 @@ namespace Marquee.Origin.Data.Migrations
                             Countries = "JP,KR,AU,NZ,SG,IN,ID,TH,PH,MY,TW,HK,VN",
                             Name = "Asia Pacific"
                         });
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Steering.EdgeNode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ActiveConnections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ByteHitRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CacheCapacityBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CacheUsedBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EgressBytesPerSecond")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Healthy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("HitRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("LastSeenMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LoadFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("edges", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

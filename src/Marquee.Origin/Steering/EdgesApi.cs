@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Marquee.Edge.ControlPlane;
+using Marquee.Origin.Accounts;
+using Marquee.Origin.Data;
+using Marquee.Origin.Playback;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Marquee.Origin.Steering;
+
+/// <summary>
+/// Edges and the control plane: <c>POST /api/v1/edges/heartbeat</c> (the edge key; the first heartbeat registers
+/// an edge, every one refreshes its health and load, and the reply carries token keys, the steering endpoint and
+/// the region's fill list), and for admins <c>GET /api/v1/admin/edges</c> and <c>DELETE /api/v1/admin/edges/{id}</c>.
+/// </summary>
+public static partial class EdgesApi
+{
+    public sealed record EdgeView(
+        string Id, string Region, string BaseUrl, bool Live, bool Healthy, double LoadFactor, long ActiveConnections, long EgressBytesPerSecond,
+        double HitRatio, double ByteHitRatio, long CacheUsedBytes, long CacheCapacityBytes, DateTimeOffset LastSeen);
+
+    public static IEndpointRouteBuilder MapEdgesApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/v1/edges/heartbeat", HeartbeatAsync).WithTags("Edges");
+        var admin = routes.MapGroup("/api/v1/admin/edges").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        admin.MapGet("/", ListAsync);
+        admin.MapDelete("/{id}", DeleteAsync);
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<HeartbeatReply>, ProblemHttpResult, ValidationProblem>> HeartbeatAsync(
+        EdgeHeartbeat? body, HttpContext http, EdgeKey edgeKey, MarqueeDbContext db, EdgeDirectory directory, PlaybackKeys keys, FillPlanner fill,
+        SteeringTargets targets, IOptions<SteeringOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!edgeKey.Matches(http.Request.Headers.Authorization))
+        {
+            return TypedResults.Problem(statusCode: 401, title: "Not an edge of this cluster", detail: "Heartbeats need the cluster's edge key as a bearer token.");
+        }
+
+        var errors = Validate(body);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The heartbeat is not valid");
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Id == body!.Region, cancellationToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = [$"There is no region '{body!.Region}'; see GET /api/v1/regions."] });
+        }
+
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var edge = await db.Edges.SingleOrDefaultAsync(e => e.Id == body!.Id, cancellationToken);
+        if (edge is null)
+        {
+            edge = new EdgeNode { Id = body!.Id, Region = body.Region, BaseUrl = body.BaseUrl, RegisteredAtMs = now };
+            db.Edges.Add(edge);
+        }
+
+        Apply(edge, body!, now);
+        await db.SaveChangesAsync(cancellationToken);
+        directory.Invalidate();
+        return TypedResults.Ok(new HeartbeatReply(
+            [.. keys.Published().Select(k => new TokenKeyView(k.Id, Convert.ToBase64String(k.Secret)))],
+            targets.ServerUri(http).AbsoluteUri,
+            options.Value.HeartbeatSeconds,
+            await fill.PlanAsync(edge.Region, cancellationToken)));
+    }
+
+    internal static async Task<Ok<List<EdgeView>>> ListAsync(MarqueeDbContext db, SteeringRanker ranker, CancellationToken cancellationToken)
+    {
+        var edges = await db.Edges.AsNoTracking().OrderBy(e => e.Region).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(edges.Select(e => new EdgeView(
+            e.Id, e.Region, e.BaseUrl, ranker.IsLive(e), e.Healthy, e.LoadFactor, e.ActiveConnections, e.EgressBytesPerSecond,
+            e.HitRatio, e.ByteHitRatio, e.CacheUsedBytes, e.CacheCapacityBytes, DateTimeOffset.FromUnixTimeMilliseconds(e.LastSeenMs))).ToList());
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, MarqueeDbContext db, EdgeDirectory directory, CancellationToken cancellationToken)
+    {
+        var removed = id.Length <= 32 && await db.Edges.Where(e => e.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
+        directory.Invalidate();
+        return removed ? TypedResults.NoContent()
+            : TypedResults.Problem(statusCode: 404, title: "Edge not found", detail: "No registered edge has this id.");
+    }
+
+    private static void Apply(EdgeNode edge, EdgeHeartbeat beat, long now)
+    {
+        edge.Region = beat.Region;
+        edge.BaseUrl = beat.BaseUrl.TrimEnd('/');
+        edge.Healthy = beat.Healthy;
+        edge.LoadFactor = beat.LoadFactor;
+        edge.ActiveConnections = beat.ActiveConnections;
+        edge.EgressBytesPerSecond = beat.EgressBytesPerSecond;
+        edge.HitRatio = beat.HitRatio;
+        edge.ByteHitRatio = beat.ByteHitRatio;
+        edge.CacheUsedBytes = beat.CacheUsedBytes;
+        edge.CacheCapacityBytes = beat.CacheCapacityBytes;
+        edge.LastSeenMs = now;
+    }
+
+    private static Dictionary<string, string[]> Validate(EdgeHeartbeat? beat)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (beat is null)
+        {
+            errors["body"] = ["Send the heartbeat as JSON."];
+            return errors;
+        }
+
+        if (beat.Id is null || !Name().IsMatch(beat.Id))
+        {
+            errors["id"] = ["An edge id is 1–32 lower-case letters, digits or '-'."];
+        }
+
+        if (beat.Region is null || !Name().IsMatch(beat.Region))
+        {
+            errors["region"] = ["A region id is 1–32 lower-case letters, digits or '-'."];
+        }
+
+        if (beat.BaseUrl is null || beat.BaseUrl.Length > 200 || !Uri.TryCreate(beat.BaseUrl, UriKind.Absolute, out var url)
+            || url.Scheme is not ("http" or "https") || url.PathAndQuery != "/" || !string.IsNullOrEmpty(url.UserInfo))
+        {
+            errors["baseUrl"] = ["The base URL is an absolute http(s) URL with no path, e.g. http://127.0.0.1:8101."];
+        }
+
+        if (!double.IsFinite(beat.LoadFactor) || beat.LoadFactor < 0 || !double.IsFinite(beat.HitRatio) || beat.HitRatio is < 0 or > 1
+            || !double.IsFinite(beat.ByteHitRatio) || beat.ByteHitRatio is < 0 or > 1 || beat.ActiveConnections < 0
+            || beat.EgressBytesPerSecond < 0 || beat.CacheUsedBytes < 0 || beat.CacheCapacityBytes < 0)
+        {
+            errors["load"] = ["Load figures are non-negative and ratios lie between 0 and 1."];
+        }
+
+        return errors;
+    }
+
+    [GeneratedRegex("^[a-z0-9-]{1,32}$")]
+    private static partial Regex Name();
+}

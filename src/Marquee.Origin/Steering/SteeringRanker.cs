@@ -1,0 +1,60 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Marquee.Origin.Steering;
+
+/// <summary>
+/// Orders the edges a viewer may fetch an asset from: live edges of the viewer's region first, then those of the
+/// nearest other regions (the configured distance table). Within a region, rendezvous (highest-random-weight)
+/// hashing on the asset gives every asset a stable favourite edge, so each edge caches its own share of the
+/// catalog and losing one edge moves only its share; edges past the overload threshold go to the end of their
+/// region's group. The origin is not in this list: callers add it last.
+/// </summary>
+public sealed class SteeringRanker(IOptions<SteeringOptions> options, TimeProvider clock)
+{
+    public IReadOnlyList<EdgeNode> Rank(IReadOnlyList<EdgeNode> edges, string? viewerRegion, string assetId)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var live = edges.Where(e => IsLive(e, now, settings)).ToList();
+        var ranked = new List<EdgeNode>();
+        foreach (var region in RegionOrder(viewerRegion, live, settings))
+        {
+            ranked.AddRange(live.Where(e => e.Region == region)
+                .OrderBy(e => e.LoadFactor >= settings.OverloadedAt)
+                .ThenByDescending(e => Weight(e.Id, assetId))
+                .ThenBy(e => e.Id, StringComparer.Ordinal));
+        }
+
+        return ranked.Take(settings.MaxEdges).ToList();
+    }
+
+    public bool IsLive(EdgeNode edge) => IsLive(edge, clock.GetUtcNow().ToUnixTimeMilliseconds(), options.Value);
+
+    private static bool IsLive(EdgeNode edge, long nowMs, SteeringOptions settings) =>
+        edge.Healthy && nowMs - edge.LastSeenMs <= (long)settings.OfflineAfter.TotalMilliseconds;
+
+    /// <summary>The viewer's region, then its configured neighbours, then any other region with edges (alphabetically).</summary>
+    private static IEnumerable<string> RegionOrder(string? viewerRegion, List<EdgeNode> live, SteeringOptions settings)
+    {
+        var order = new List<string>();
+        if (viewerRegion is not null)
+        {
+            order.Add(viewerRegion);
+            order.AddRange(settings.RegionDistances.GetValueOrDefault(viewerRegion) ?? []);
+        }
+
+        order.AddRange(live.Select(e => e.Region).Distinct().Order(StringComparer.Ordinal));
+        return order.Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>A stable pseudo-random weight of (edge, asset): the same on every origin and after restarts.</summary>
+    internal static ulong Weight(string edgeId, string assetId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(edgeId + "\n" + assetId), hash);
+        return BinaryPrimitives.ReadUInt64BigEndian(hash);
+    }
+}
