@@ -1,0 +1,38 @@
+namespace Marquee.Edge.Caching;
+
+/// <summary>
+/// One object in a tier: in memory (<see cref="Body"/>) or on disk (<see cref="FilePath"/>, body after the
+/// header). Immutable but for the hit count that decides promotion to memory; a new version is a new instance.
+/// </summary>
+internal sealed class CachedObject
+{
+    private int hits;
+    private int promoting;
+
+    private CachedObject(string key, ObjectMeta meta, byte[]? body, string? filePath)
+    {
+        Key = key;
+        Meta = meta;
+        Body = body;
+        FilePath = filePath;
+    }
+
+    public string Key { get; }
+
+    public ObjectMeta Meta { get; }
+
+    public byte[]? Body { get; }
+
+    public string? FilePath { get; }
+
+    public long Length => Meta.Length;
+
+    public static CachedObject InMemory(string key, ObjectMeta meta, byte[] body) => new(key, meta, body, null);
+
+    public static CachedObject OnDisk(string key, ObjectMeta meta, string filePath) => new(key, meta, null, filePath);
+
+    public int CountHit() => Interlocked.Increment(ref hits);
+
+    /// <summary>True for exactly one caller, so concurrent hits read the file into memory once.</summary>
+    public bool TryStartPromotion() => Interlocked.Exchange(ref promoting, 1) == 0;
+}

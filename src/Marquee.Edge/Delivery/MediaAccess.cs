@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using Marquee.Edge.Hosting;
+using Marquee.Edge.Tokens;
+using Microsoft.AspNetCore.Http;
+
+namespace Marquee.Edge.Delivery;
+
+/// <summary>
+/// Decides whether a media request may see the cache at all, before anything is read from it: the cluster's
+/// edge key (a child edge filling from this one), or a playback token valid for this path, this region and now.
+/// </summary>
+internal sealed class MediaAccess
+{
+    private const string BearerPrefix = "Bearer ";
+
+    private readonly byte[] edgeKey;
+    private readonly TokenKeyRing keys;
+    private readonly string region;
+    private readonly TimeProvider clock;
+    private readonly bool verifyTokens;
+    private readonly TokenCheck? unverified;
+
+    public MediaAccess(EdgeOptions options, TokenKeyRing keys, TimeProvider clock)
+        : this(options, keys, clock, verifyTokens: true)
+    {
+    }
+
+    /// <param name="verifyTokens">
+    /// False only for bench/tokens, which measures what verification costs by comparing against an edge that
+    /// skips it. Nothing in configuration or on the command line reaches this: only code compiled against the
+    /// edge's internals, through <c>EdgeApp.BuildForBench</c>.
+    /// </param>
+    internal MediaAccess(EdgeOptions options, TokenKeyRing keys, TimeProvider clock, bool verifyTokens)
+    {
+        edgeKey = Encoding.UTF8.GetBytes(options.EdgeKey);
+        this.keys = keys;
+        region = options.Region;
+        this.clock = clock;
+        this.verifyTokens = verifyTokens;
+
+        // The bench's side without verification still needs claims for the playlist rewrite: made once, so that
+        // side does no per-request work the verifying side does not also do.
+        unverified = verifyTokens ? null : TokenCheck.Allow(new PlaybackClaims("/media/", DateTimeOffset.MaxValue, [region], "bench", 0));
+    }
+
+    public (AccessKind Kind, TokenCheck Check) Check(HttpRequest request, in MediaRequestTarget target)
+    {
+        if (IsEdge(request.Headers.Authorization))
+        {
+            return (AccessKind.Edge, default);
+        }
+
+        var check = verifyTokens
+            ? PlaybackToken.Verify(target.Token, target.Path, region, keys, clock.GetUtcNow())
+            : unverified!.Value;
+        return (check.Allowed ? AccessKind.Viewer : AccessKind.Refused, check);
+    }
+
+    private bool IsEdge(string? authorization)
+    {
+        if (authorization is null || !authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var given = authorization.AsSpan(BearerPrefix.Length).Trim();
+        if (given.Length > 256)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[Encoding.UTF8.GetMaxByteCount(given.Length)];
+        var count = Encoding.UTF8.GetBytes(given, bytes);
+        return CryptographicOperations.FixedTimeEquals(bytes[..count], edgeKey);
+    }
+}

@@ -1,0 +1,12 @@
+using Marquee.Edge.Caching;
+
+namespace Marquee.Edge.Fill;
+
+/// <summary>
+/// The upstream's answer before its body: the status for this edge's clients and, when it is Ok, the object's
+/// metadata (Length -1 if the upstream sent none) and the buffer its body arrives in.
+/// </summary>
+internal sealed record FillHead(FillStatus Status, ObjectMeta? Meta, FillBuffer? Buffer, string Detail)
+{
+    public static FillHead Failed(FillStatus status, string detail) => new(status, null, null, detail);
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics.Metrics;
+using Marquee.Edge.Caching;
+using Marquee.Edge.Caching.Eviction;
+using Marquee.Edge.Delivery;
+using Marquee.Edge.Fill;
+using Marquee.Edge.Observability;
+using Marquee.Edge.Playlists;
+using Marquee.Edge.Tokens;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace Marquee.Edge.Hosting;
+
+/// <summary>
+/// Builds one edge: Kestrel, <c>/media/{**path}</c>, <c>/healthz</c> and <c>/metrics</c>. The caller starts it
+/// (<c>RunAsync</c>, or <c>StartAsync</c> in tests) and keeps the <see cref="TokenKeyRing"/> to rotate keys.
+/// </summary>
+public static class EdgeApp
+{
+    /// <param name="options">Validated here; every problem is listed in the <see cref="OptionsValidationException"/>.</param>
+    /// <param name="keys">The keys that verify playback tokens; replace its contents to rotate.</param>
+    /// <param name="clock">Decides token expiry and freshness; the system clock by default.</param>
+    /// <param name="configure">Runs after the edge's own registrations, so it can replace them (e.g. the eviction policy factory).</param>
+    public static WebApplication Build(EdgeOptions options, TokenKeyRing keys, TimeProvider? clock = null, Action<IServiceCollection>? configure = null) =>
+        Build(options, keys, clock, configure, verifyTokens: true);
+
+    /// <summary>
+    /// For bench/tokens only: the same edge, optionally without token verification, to measure what
+    /// verification costs. Internal, so no configuration or command line can turn verification off.
+    /// </summary>
+    internal static WebApplication BuildForBench(EdgeOptions options, TokenKeyRing keys, bool verifyTokens, Action<IServiceCollection>? configure = null) =>
+        Build(options, keys, null, configure, verifyTokens);
+
+    private static WebApplication Build(EdgeOptions options, TokenKeyRing keys, TimeProvider? clock, Action<IServiceCollection>? configure, bool verifyTokens)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(keys);
+        var validation = new EdgeOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(nameof(EdgeOptions), typeof(EdgeOptions), validation.Failures);
+        }
+
+        try
+        {
+            Directory.CreateDirectory(options.CacheDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OptionsValidationException(nameof(EdgeOptions), typeof(EdgeOptions),
+                [$"Edge cache directory '{options.CacheDirectory}' cannot be created: {e.Message}"]);
+        }
+
+        clock ??= TimeProvider.System;
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(options.EffectiveUrls);
+        var connections = new ConnectionCounter();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => async connection =>
+            {
+                connections.Opened();
+                try
+                {
+                    await next(connection);
+                }
+                finally
+                {
+                    connections.Closed();
+                }
+            }));
+        });
+        EdgeLogging.Configure(builder.Logging);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(keys);
+        services.AddSingleton(clock);
+        services.AddSingleton(connections);
+        // The eviction policy, for both tiers. SimpleLruPolicy stands in until LruPolicy/S3FifoPolicy are merged:
+        // then `capacity => EvictionPolicies.Create(name, capacity)`.
+        services.AddSingleton<Func<long, IEvictionPolicy>>(capacity => new SimpleLruPolicy(capacity));
+        services.AddSingleton(sp => new EdgeMetrics(sp.GetRequiredService<IMeterFactory>(), clock, connections));
+        services.AddSingleton<DiskTier>();
+        services.AddSingleton<MemoryTier>();
+        services.AddSingleton<ObjectCache>();
+        services.AddSingleton<NotFoundCache>();
+        services.AddSingleton<UpstreamClient>();
+        services.AddSingleton<FillCoordinator>();
+        services.AddSingleton<PlaylistRewriter>();
+        services.AddSingleton(sp => new MediaAccess(options, keys, clock, verifyTokens));
+        services.AddSingleton<MediaHandler>();
+        services.AddHostedService<CacheIndexLoader>();
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<CacheHealthCheck>("cache");
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(EdgeMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        configure?.Invoke(services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapMediaApi();
+        app.MapHealthChecks("/healthz");
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}

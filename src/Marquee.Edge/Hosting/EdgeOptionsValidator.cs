@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Options;
+
+namespace Marquee.Edge.Hosting;
+
+/// <summary>Every rule for <see cref="EdgeOptions"/> in one place, each failure in words an operator can act on.</summary>
+internal sealed class EdgeOptionsValidator : IValidateOptions<EdgeOptions>
+{
+    public const int MinimumEdgeKeyLength = 16;
+
+    public ValidateOptionsResult Validate(string? name, EdgeOptions options)
+    {
+        var errors = new List<string>();
+        if (!IsName(options.Id))
+        {
+            errors.Add("Edge id is required: letters, digits, '-' or '_', at most 64 (e.g. eu-1).");
+        }
+
+        if (!IsName(options.Region))
+        {
+            errors.Add("Edge region is required: letters, digits, '-' or '_', at most 64 (e.g. eu); tokens name the regions they are valid in.");
+        }
+
+        if (options.Origin is null)
+        {
+            errors.Add("Edge origin is required (e.g. http://127.0.0.1:8080).");
+        }
+        else if (!IsHttpBase(options.Origin))
+        {
+            errors.Add($"Edge origin '{options.Origin}' must be an absolute http or https address without a query.");
+        }
+
+        if (options.Parent is not null && !IsHttpBase(options.Parent))
+        {
+            errors.Add($"Edge parent '{options.Parent}' must be an absolute http or https address without a query.");
+        }
+
+        if (options.Urls is null && options.Port is not (> 0 and <= 65535))
+        {
+            errors.Add("Edge port must be between 1 and 65535 (or give Urls).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.CacheDirectory))
+        {
+            errors.Add("Edge cache directory is required.");
+        }
+
+        if (options.CacheSizeBytes < 1024 * 1024)
+        {
+            errors.Add($"Edge cache size must be at least 1 MiB (was {options.CacheSizeBytes} bytes).");
+        }
+
+        if (options.EffectiveMemoryBytes < 0)
+        {
+            errors.Add("Edge memory budget cannot be negative (0 turns the hot tier off).");
+        }
+
+        if (options.EdgeKey.Length < MinimumEdgeKeyLength)
+        {
+            errors.Add($"Edge key is required, at least {MinimumEdgeKeyLength} characters: the cluster's shared secret, sent upstream and accepted from child edges.");
+        }
+
+        foreach (var (what, value) in new[]
+        {
+            ("upstream connect timeout", options.UpstreamConnectTimeout),
+            ("upstream first-byte timeout", options.UpstreamFirstByteTimeout),
+            ("upstream read timeout", options.UpstreamReadTimeout),
+        })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                errors.Add($"Edge {what} must be positive (was {value}).");
+            }
+        }
+
+        if (options.StaleIfError < TimeSpan.Zero || options.NotFoundTtl < TimeSpan.Zero)
+        {
+            errors.Add("Edge stale-if-error window and not-found time cannot be negative.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsName(string value) =>
+        value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private static bool IsHttpBase(Uri uri) =>
+        uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Query.Length == 0;
+}

@@ -1,0 +1,57 @@
+using System.Net;
+
+namespace Marquee.Edge.Tests.Caching;
+
+/// <summary>Under a small budget the disk cache stays within it and deletes what it evicts.</summary>
+public sealed class EvictionTests
+{
+    [Fact]
+    public async Task Used_bytes_stay_within_the_budget_and_evicted_files_are_deleted()
+    {
+        const long budget = 1024 * 1024;
+        await using var upstream = await TestUpstream.StartAsync();
+        await using var edge = await EdgeServer.StartAsync(upstream.Address, o =>
+        {
+            o.CacheSizeBytes = budget;
+            o.MemoryBytes = 0;
+        });
+        var objects = Enumerable.Range(1, 12).ToDictionary(i => $"seg-{i}.m4s", i => TestBytes.Make(200_000, seed: i));
+        foreach (var (name, bytes) in objects)
+        {
+            upstream.Put(EdgeServer.Asset + name, bytes);
+        }
+
+        foreach (var (name, bytes) in objects)
+        {
+            Assert.Equal(bytes, await edge.Http.GetByteArrayAsync(edge.Url(name)));
+            Assert.InRange(edge.Disk.UsedBytes, 0, budget);
+            var files = Directory.EnumerateFiles(Path.Combine(edge.Options.CacheDirectory, "objects"), "*.obj", SearchOption.AllDirectories).ToList();
+            Assert.Equal(edge.Disk.Count, files.Count);
+            Assert.InRange(files.Sum(f => new FileInfo(f).Length), 0, budget);
+        }
+
+        Assert.Equal(5, edge.Disk.Count); // 5 × (200,000 + a 4 KiB header) fit in 1 MiB
+        Assert.Equal(7, edge.Total("marquee.edge.cache.evictions"));
+        // The most recent are still there; the first was evicted and is fetched again.
+        Assert.Equal(objects["seg-12.m4s"], await edge.Http.GetByteArrayAsync(edge.Url("seg-12.m4s")));
+        Assert.Equal(1, upstream.Requests(EdgeServer.Asset + "seg-12.m4s"));
+        Assert.Equal(objects["seg-1.m4s"], await edge.Http.GetByteArrayAsync(edge.Url("seg-1.m4s")));
+        Assert.Equal(2, upstream.Requests(EdgeServer.Asset + "seg-1.m4s"));
+    }
+
+    [Fact]
+    public async Task An_object_larger_than_the_budget_passes_through()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        await using var edge = await EdgeServer.StartAsync(upstream.Address, o => o.CacheSizeBytes = 1024 * 1024);
+        var big = TestBytes.Make(1_500_000);
+        upstream.Put(EdgeServer.Asset + "big.mp4", big);
+
+        using var response = await edge.Http.GetAsync(edge.Url("big.mp4"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(big, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(0, edge.Disk.Count);
+        Assert.Empty(Directory.EnumerateFiles(edge.Options.CacheDirectory, "*", SearchOption.AllDirectories));
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+using Marquee.TestSupport;
+
+namespace Marquee.Edge.Tests.Caching;
+
+/// <summary>
+/// A real full disk: the cache directory is a 256 KiB tmpfs (needs root, as in CI here; skipped otherwise)
+/// while the edge's budget says 64 MiB. Objects that do not fit pass through, intact, and leave no file.
+/// </summary>
+public sealed class FullDiskTests : IAsyncLifetime
+{
+    private readonly string mount = TestPaths.NewScratchFolder("edge-tmpfs");
+    private bool mounted;
+
+    public async ValueTask InitializeAsync()
+    {
+        var (code, error) = await RunAsync("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mount);
+        mounted = code == 0;
+        if (!mounted)
+        {
+            Assert.Skip("Cannot mount a tmpfs here (needs root): " + error);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (mounted)
+        {
+            await RunAsync("umount", "-l", mount);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // no Content-Length: the disk fills in the middle of the write, not at allocation
+    public async Task A_full_disk_passes_fills_through_and_leaves_nothing_corrupt(bool chunked)
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        await using var edge = await EdgeServer.StartAsync(upstream.Address, o =>
+        {
+            o.CacheSizeBytes = 64L * 1024 * 1024;
+            o.MemoryBytes = 0;
+        }, cacheDirectory: mount);
+        var big = TestBytes.Make(1_000_000, seed: 11);
+        upstream.Put(EdgeServer.Asset + "big.m4s", big, chunked: chunked);
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await edge.Http.GetAsync(edge.Url("big.m4s"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(big, await response.Content.ReadAsByteArrayAsync());
+        }
+
+        Assert.Equal(2, upstream.Requests(EdgeServer.Asset + "big.m4s"));
+        Assert.Equal(0, edge.Disk.Count);
+        Assert.Empty(Directory.EnumerateFiles(mount, "*", SearchOption.AllDirectories));
+        Assert.Equal(2, edge.Total("marquee.edge.pass_through"));
+        Assert.Contains("Degraded", await edge.Http.GetStringAsync("/healthz"), StringComparison.Ordinal);
+
+        // Something that fits is cached as usual, and the edge is healthy again.
+        var small = TestBytes.Make(20_000, seed: 12);
+        upstream.Put(EdgeServer.Asset + "small.m4s", small);
+        Assert.Equal(small, await edge.Http.GetByteArrayAsync(edge.Url("small.m4s")));
+        Assert.Equal(small, await edge.Http.GetByteArrayAsync(edge.Url("small.m4s")));
+        Assert.Equal(1, upstream.Requests(EdgeServer.Asset + "small.m4s"));
+        Assert.Equal("Healthy", await edge.Http.GetStringAsync("/healthz"));
+    }
+
+    private static async Task<(int Code, string Error)> RunAsync(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var process = Process.Start(start)!;
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, error);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (-1, e.Message);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+
+namespace Marquee.Edge.Tests.Observability;
+
+/// <summary>/metrics, /healthz and the load snapshot the heartbeat sends.</summary>
+public sealed class MetricsTests
+{
+    [Fact]
+    public async Task The_snapshot_counts_requests_hits_bytes_and_cache_use()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        await using var edge = await EdgeServer.StartAsync(upstream.Address);
+        var segment = TestBytes.Make(100_000);
+        upstream.Put(EdgeServer.Asset + "seg-1.m4s", segment);
+
+        for (var i = 0; i < 4; i++)
+        {
+            await edge.Http.GetByteArrayAsync(edge.Url("seg-1.m4s"));
+        }
+
+        await edge.Http.GetAsync(EdgeServer.Asset + "seg-1.m4s");
+        var load = edge.Metrics.Snapshot();
+
+        Assert.Equal(5, load.Requests);
+        Assert.Equal(0.75, load.ObjectHitRatio, 3);
+        Assert.Equal(0.75, load.ByteHitRatio, 3);
+        Assert.True(load.EgressBytesPerSecond > 0);
+        Assert.True(load.ActiveConnections >= 1);
+        Assert.Equal(100_000 + 4096, load.CacheUsedBytes);
+        Assert.Equal(edge.Options.CacheSizeBytes, load.CacheCapacityBytes);
+        Assert.Equal(1, edge.Total("marquee.edge.upstream.fetches"));
+    }
+
+    [Fact]
+    public async Task Metrics_are_served_as_prometheus_text_and_health_as_text()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        await using var edge = await EdgeServer.StartAsync(upstream.Address);
+        upstream.Put(EdgeServer.Asset + "seg-1.m4s", TestBytes.Make(1000));
+        await edge.Http.GetByteArrayAsync(edge.Url("seg-1.m4s"));
+
+        var metrics = await edge.Http.GetStringAsync("/metrics");
+        using var health = await edge.Http.GetAsync("/healthz");
+
+        Assert.Contains("marquee_edge_requests_total{", metrics, StringComparison.Ordinal);
+        Assert.Contains("outcome=\"miss\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("marquee_edge_upstream_fetches_total", metrics, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+    }
+}
