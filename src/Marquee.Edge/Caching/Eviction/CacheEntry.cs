@@ -17,6 +17,9 @@ internal sealed class CacheEntry(string key, long sizeBytes)
     /// <summary>A small saturating access counter (S3-FIFO's two bits); unused by LRU.</summary>
     public byte Frequency { get; set; }
 
+    /// <summary>The key's sketch hash (W-TinyLFU), kept so that judging a victim does not rehash its key.</summary>
+    public ulong Hash { get; init; }
+
     // The links belong to EntryQueue alone.
     internal CacheEntry? Newer { get; set; }
 

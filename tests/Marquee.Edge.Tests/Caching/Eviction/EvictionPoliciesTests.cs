@@ -6,6 +6,7 @@ public sealed class EvictionPoliciesTests
 {
     [Theory]
     [InlineData("s3fifo", typeof(S3FifoPolicy))]
+    [InlineData("wtinylfu", typeof(WTinyLfuPolicy))]
     [InlineData("lru", typeof(LruPolicy))]
     [InlineData(" LRU ", typeof(LruPolicy))]
     public void Creates_the_named_policy_with_the_capacity(string name, Type expected)
