@@ -5,13 +5,14 @@ namespace Marquee.Edge.Caching.Eviction;
 /// <summary>
 /// TinyLFU's popularity estimate (Einziger, Friedman, Manes, "TinyLFU", ACM ToS 2017): a count-min sketch of 4-bit
 /// counters (depth 4) behind a one-bit doorkeeper, halved every <c>10 × width</c> additions so that it forgets.
-/// The doorkeeper absorbs the first request of every key, so one-hit wonders, most keys at a video edge, never
+/// The doorkeeper absorbs the first request of every key, so one-hit wonders, half the keys at a video edge, never
 /// reach the counters and never crowd out the keys that matter.
 /// </summary>
 /// <remarks>
 /// Keys are hashed with a fixed function rather than <see cref="string.GetHashCode()"/>, which is randomised per
-/// process, so that a replay gives the same figures every run. The edge only caches objects it has verified, so
-/// the keys are not the attacker's to choose freely; admission also guards against a flooded counter.
+/// process, so that a replay gives the same figures every run. A fixed hash lets someone who can choose keys
+/// inflate counters (Caffeine answers that with occasional random admission; this does not): the edge only caches
+/// objects behind verified playback tokens, so keys are not a client's to choose freely.
 /// </remarks>
 internal sealed class FrequencySketch
 {

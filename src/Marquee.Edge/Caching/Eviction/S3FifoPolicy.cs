@@ -3,7 +3,7 @@ namespace Marquee.Edge.Caching.Eviction;
 /// <summary>
 /// S3-FIFO (Yang et al., "FIFO queues are all you need for cache eviction", SOSP 2023), made size-aware: a small
 /// probation FIFO of about 10% of the bytes, a main FIFO of the rest, and a ghost FIFO of keys recently evicted from
-/// probation. Most objects a video edge sees are requested once (the long tail, the far end of an abandoned
+/// probation. About half the objects a video edge sees are requested once (the long tail, the far end of an abandoned
 /// session); they enter probation and leave it without ever displacing the main queue, which is what LRU gets wrong.
 /// </summary>
 /// <remarks>
