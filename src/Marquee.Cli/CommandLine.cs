@@ -6,9 +6,14 @@ internal static class CommandLine
     public const string Usage = """
         usage: marquee COMMAND [options]
 
-          up [--data DIR] [--urls URL]      run the origin with the demo catalog (default http://127.0.0.1:8080)
+          up [--data DIR] [--urls URL] [--no-edges]
+                                            run the local cluster: the origin with the demo catalog
+                                            (http://127.0.0.1:8080) and edges eu-1 :8101, eu-2 :8102, us-1 :8201, us-2 :8202
           origin [--data DIR] [--urls URL]  run the origin without seeding demo content
           worker [--data DIR]               run transcoding workers only, on the same database and storage
+          edge --region R --origin URL --port P [--id ID] [--cache DIR] [--cache-size BYTES] [--memory BYTES]
+               [--parent URL] [--host ADDR] [--public-url URL] [--capacity BYTES/S] [--max-connections N] [--key-file FILE]
+                                            run one edge cache; the edge key comes from $MARQUEE_EDGE_KEY or --key-file
           ingest FILE --title NAME [--wait] [--free] [--countries DE,FR] [--draft] [--subtitles FILE[:LANG]]
                  [--synopsis TEXT] [--genres A,B] [--year YYYY] [--maturity 0|7|13|16|18] [--data DIR]
                                             add a video; prints the new title's id first
@@ -33,6 +38,7 @@ internal static class CommandLine
                 "up" => await ServeCommand.RunAsync(rest, seedDemo: true),
                 "origin" => await ServeCommand.RunAsync(rest, seedDemo: false),
                 "worker" => await WorkerCommand.RunAsync(rest),
+                "edge" => await EdgeCommand.RunAsync(rest),
                 "ingest" => await IngestCommand.RunAsync(rest),
                 "user" => await UserCommand.RunAsync(rest),
                 "help" or "--help" or "-h" => Help(),

@@ -10,12 +10,15 @@ using Microsoft.Extensions.Options;
 
 namespace Marquee.Cli;
 
-/// <summary><c>marquee up</c> and <c>marquee origin</c>: the origin with its workers, with or without demo content.</summary>
+/// <summary>
+/// <c>marquee up</c> and <c>marquee origin</c>: the origin with its workers, with or without demo content; <c>up</c>
+/// also starts the local cluster's four edges (unless <c>--no-edges</c>) and stops them with the origin.
+/// </summary>
 internal static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args, bool seedDemo)
     {
-        var parsed = Arguments.Parse(args, ["data", "urls"], []);
+        var parsed = Arguments.Parse(args, ["data", "urls"], seedDemo ? ["no-edges"] : []);
         if (parsed.Positional.Count > 0)
         {
             throw new UsageException($"unexpected argument '{parsed.Positional[0]}'.");
@@ -39,11 +42,16 @@ internal static class ServeCommand
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var directory = app.Services.GetRequiredService<DataDirectory>();
+        var origin = new Uri(addresses.First());
+        await using var cluster = seedDemo && !parsed.Flag("no-edges") ? LocalCluster.Start(directory, origin, origin.Host) : null;
+        var edges = cluster is null ? "" : string.Join("\n", LocalCluster.Edges.Select(e => $"  edge {e.Id,-8} http://{origin.Host}:{e.Port}   (region {e.Region})")) + "\n";
         var watch = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.WatchFolder;
+        var playback = addresses.FirstOrDefault() + "/api/v1/playback/{titleId}";
         Console.WriteLine($"""
 
             Marquee is running.
               origin        {string.Join(", ", addresses)}
+            {edges}  playback      POST {playback} (signed in) → manifests on the nearest edge
               titles        {addresses.FirstOrDefault()}/api/v1/titles   home rows {addresses.FirstOrDefault()}/api/v1/browse
               search        {addresses.FirstOrDefault()}/api/v1/search?q=signal
               regions       add -H 'X-Forwarded-For: 198.51.100.7' (DE) or 203.0.113.9 (JP); loopback is US

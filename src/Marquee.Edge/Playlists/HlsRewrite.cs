@@ -10,42 +10,36 @@ internal static partial class HlsRewrite
 {
     public static string Apply(string text, string token, PlaybackClaims claims, SteeringTarget? steering)
     {
-        var lines = text.Split('\n');
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
         var allowedHeight = AllowedHeight(lines, claims.MaxHeight);
         var multivariant = lines.Any(l => l.StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal));
         var output = new StringBuilder(text.Length + 512);
-        var skipNextUri = false;
-        foreach (var raw in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
+            var line = lines[i];
             if (line[0] != '#')
             {
-                if (!skipNextUri)
-                {
-                    output.Append(PlaylistRewriter.WithToken(line, token)).Append('\n');
-                }
-
-                skipNextUri = false;
+                output.Append(PlaylistRewriter.WithToken(line, token)).Append('\n');
                 continue;
             }
 
             if (line.StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal))
             {
+                var uri = i + 1 < lines.Count && lines[i + 1][0] != '#' ? lines[i + 1] : null;
                 if (Height(line) > allowedHeight)
                 {
-                    skipNextUri = true;
+                    i += uri is null ? 0 : 1;
                     continue;
                 }
 
-                if (steering is not null)
+                if (steering is not null && uri is not null)
                 {
-                    line += ",PATHWAY-ID=\"" + steering.PathwayId + "\"";
+                    line += $",PATHWAY-ID=\"{steering.PathwayId}\"" + StableId("STABLE-VARIANT-ID", uri);
                 }
+            }
+            else if (steering is not null && line.StartsWith("#EXT-X-MEDIA:", StringComparison.Ordinal) && UriAttribute().Match(line) is { Success: true } media)
+            {
+                line += StableId("STABLE-RENDITION-ID", media.Groups[1].Value);
             }
 
             output.Append(UriAttribute().Replace(line, m => "URI=\"" + PlaylistRewriter.WithToken(m.Groups[1].Value, token) + "\"")).Append('\n');
@@ -59,8 +53,17 @@ internal static partial class HlsRewrite
         return output.ToString();
     }
 
+    /// <summary>
+    /// The variant's (or rendition's) own URI as its stable id, so the steering server can give every other pathway
+    /// a whole URI per variant (hls.js replaces only the host name, never the port, in a plain host replacement).
+    /// </summary>
+    private static string StableId(string attribute, string uri) =>
+        IsStableId(uri) ? $",{attribute}=\"{uri}\"" : "";
+
+    internal static bool IsStableId(string value) => value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '/');
+
     /// <summary>The plan's height, or the smallest rendition when the plan allows none of them (a viewer always gets one).</summary>
-    private static int AllowedHeight(string[] lines, int maxHeight)
+    private static int AllowedHeight(List<string> lines, int maxHeight)
     {
         if (maxHeight <= 0)
         {

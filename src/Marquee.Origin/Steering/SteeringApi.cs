@@ -11,8 +11,8 @@ namespace Marquee.Origin.Steering;
 /// HLS Content Steering (the steering server of RFC 8216bis §7): <c>GET /api/v1/steering/{session}/{pathway}</c>
 /// answers the pathway order for this viewer as of now, from live heartbeats, so a player moves off an edge that
 /// stopped answering or fell out of rotation. The multivariant playlist lists one pathway (the edge that served
-/// it, <c>{pathway}</c>); every other place is a clone of it with the host replaced, so no edge needs to know the
-/// others. The token in the query proves the session; its regions bound which edges may be offered.
+/// it, <c>{pathway}</c>); every other place is a clone of it with whole URIs per variant, so no edge needs to know
+/// the others. The token in the query proves the session; its regions bound which edges may be offered.
 /// </summary>
 public static class SteeringApi
 {
@@ -24,7 +24,7 @@ public static class SteeringApi
 
     internal static async Task<IResult> GetAsync(
         string session, string pathway, string? token, HttpContext http, PlaybackKeys keys, EdgeDirectory directory, SteeringRanker ranker,
-        SteeringTargets targets, IOptions<SteeringOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        SteeringTargets targets, PackageVariants package, IOptions<SteeringOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.AccessControlAllowOrigin = "*";
@@ -45,7 +45,11 @@ public static class SteeringApi
         var assetId = claims.PathPrefix.Split('/')[2];
         var allowed = (await directory.CurrentAsync(cancellationToken)).Where(e => claims.AllowsRegion(e.Region)).ToList();
         var pathways = Pathways.From(ranker.Rank(allowed, claims.Regions[0], assetId), targets.OriginBase(http));
-        var clones = pathways.Where(p => p.Id != pathway).Select(p => new PathwayClone(pathway, p.Id, new UriReplacement(new Uri(p.BaseUrl).Authority))).ToList();
+        var (variants, renditions) = await package.ForAsync(claims.PathPrefix, cancellationToken);
+        var clones = pathways.Where(p => p.Id != pathway).Select(p => new PathwayClone(pathway, p.Id, new UriReplacement(
+            new Uri(p.BaseUrl).Host,
+            variants.ToDictionary(v => v, v => $"{p.BaseUrl}{claims.PathPrefix}{v}?token={token}"),
+            renditions.ToDictionary(r => r, r => $"{p.BaseUrl}{claims.PathPrefix}{r}?token={token}")))).ToList();
         var reload = $"{targets.OriginBase(http)}{SteeringTargets.Path}{session}/{pathway}?token={token}";
         return TypedResults.Json(new SteeringManifest(1, options.Value.SteeringTtlSeconds, reload, [.. pathways.Select(p => p.Id)], clones));
     }

@@ -22,6 +22,7 @@ public static class SteeringServices
         services.AddSingleton<SteeringRanker>();
         services.AddSingleton<SteeringTargets>();
         services.AddSingleton<FillPlanner>();
+        services.AddSingleton<PackageVariants>();
         return services;
     }
 }

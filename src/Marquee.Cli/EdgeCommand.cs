@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Marquee.Edge.ControlPlane;
+using Marquee.Edge.Hosting;
+using Marquee.Edge.Observability;
+using Marquee.Edge.Playlists;
+using Marquee.Edge.Tokens;
+using Marquee.Origin.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Marquee.Cli;
+
+/// <summary>
+/// <c>marquee edge</c>: one regional cache. It registers with the control plane (the origin) and heartbeats its
+/// health and load; the replies bring the token keys, the steering endpoint and the fill list. The cluster's edge
+/// key comes from <c>MARQUEE_EDGE_KEY</c> or <c>--key-file</c>, never from the command line.
+/// </summary>
+internal static partial class EdgeCommand
+{
+    public const long DefaultCapacityBytesPerSecond = 125_000_000;
+    public const int DefaultMaxConnections = 10_000;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = Arguments.Parse(args,
+            ["region", "origin", "port", "id", "cache", "cache-size", "memory", "parent", "host", "public-url", "capacity", "max-connections", "key-file", "data"], []);
+        if (parsed.Positional.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{parsed.Positional[0]}'.");
+        }
+
+        var region = parsed.Value("region") ?? throw new UsageException("edge needs --region (for example eu).");
+        var origin = AbsoluteUrl(parsed.Value("origin") ?? throw new UsageException("edge needs --origin (for example http://127.0.0.1:8080)."), "--origin");
+        var port = Integer(parsed.Value("port") ?? throw new UsageException("edge needs --port (for example 8101)."), "--port", 1, 65535);
+        var host = parsed.Value("host") ?? "127.0.0.1";
+        var id = parsed.Value("id") ?? $"{region}-{port}";
+        if (!Name().IsMatch(id) || !Name().IsMatch(region))
+        {
+            throw new UsageException("--id and --region are 1–32 lower-case letters, digits or '-'.");
+        }
+
+        var key = EdgeKeyFrom(parsed.Value("key-file"));
+        var cache = parsed.Value("cache") ?? Path.Combine(DataDirectory.Resolve(parsed.Value("data")).Root, "edges", id);
+        var options = new EdgeOptions
+        {
+            Id = id,
+            Region = region,
+            Origin = origin,
+            Parent = parsed.Value("parent") is { } parent ? AbsoluteUrl(parent, "--parent") : null,
+            Urls = $"http://{(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{port}",
+            CacheDirectory = cache,
+            CacheSizeBytes = parsed.Value("cache-size") is { } size ? ByteSize.Parse(size, "--cache-size") : EdgeOptions.DefaultCacheSizeBytes,
+            MemoryBytes = parsed.Value("memory") is { } memory ? ByteSize.Parse(memory, "--memory") : null,
+            EdgeKey = key,
+        };
+        var publicUrl = parsed.Value("public-url") is { } url ? AbsoluteUrl(url, "--public-url") : new Uri(options.Urls);
+        var capacity = parsed.Value("capacity") is { } c ? ByteSize.Parse(c, "--capacity") : DefaultCapacityBytesPerSecond;
+        var maxConnections = parsed.Value("max-connections") is { } m ? Integer(m, "--max-connections", 1, 1_000_000) : DefaultMaxConnections;
+
+        var keys = new TokenKeyRing();
+        var app = EdgeApp.Build(options, keys, configure: services => AddControlPlane(services, options, publicUrl, capacity, maxConnections));
+        await app.StartAsync();
+        Console.WriteLine($"edge {id} (region {region}) on {options.Urls}, cache {cache} ({options.CacheSizeBytes:N0} bytes), upstream {options.Upstream}");
+        using var watch = WatchParent(app);
+        await app.WaitForShutdownAsync();
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Heartbeats, keys and pre-fill: the control plane's side of the edge, added to the edge's services.</summary>
+    internal static void AddControlPlane(IServiceCollection services, EdgeOptions options, Uri publicUrl, long capacity, int maxConnections)
+    {
+        var controlPlane = new Uri(options.Origin!.AbsoluteUri.TrimEnd('/') + "/");
+        var settings = new ControlPlaneSettings(controlPlane, options.Id, options.EdgeKey, Path.Combine(options.CacheDirectory, "token-keys.json"));
+        services.AddSingleton(settings);
+        services.AddSingleton(sp => new FillScheduler(
+            async (key, ct) =>
+            {
+                var coordinator = sp.GetRequiredService<Marquee.Edge.Fill.FillCoordinator>();
+                var cacheKey = key.TrimStart('/');
+                return await coordinator.PrefetchAsync(cacheKey, ct) && sp.GetRequiredService<Marquee.Edge.Caching.ObjectCache>().TryGet(cacheKey, out var entry)
+                    ? entry.Length : 0;
+            },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<FillScheduler>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<FillScheduler>());
+        services.AddSingleton<Func<EdgeHeartbeat>>(sp =>
+        {
+            var metrics = sp.GetRequiredService<EdgeMetrics>();
+            return () => Describe(options, publicUrl, metrics.Snapshot(), capacity, maxConnections);
+        });
+        services.AddHostedService(sp => new ControlPlaneClient(
+            new HttpClient(),
+            settings,
+            sp.GetRequiredService<Func<EdgeHeartbeat>>(),
+            sp.GetRequiredService<TokenKeyRing>(),
+            sp.GetRequiredService<PlaylistRewriter>(),
+            sp.GetRequiredService<FillScheduler>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ControlPlaneClient>>()));
+    }
+
+    /// <summary>Load is the busier of egress against capacity and connections against their limit.</summary>
+    internal static EdgeHeartbeat Describe(EdgeOptions options, Uri publicUrl, EdgeLoad load, long capacity, int maxConnections) => new(
+        options.Id,
+        options.Region,
+        publicUrl.GetLeftPart(UriPartial.Authority),
+        Healthy: true,
+        LoadFactor: Math.Max(load.EgressBytesPerSecond / capacity, (double)load.ActiveConnections / maxConnections),
+        load.ActiveConnections,
+        (long)load.EgressBytesPerSecond,
+        load.ObjectHitRatio,
+        load.ByteHitRatio,
+        load.CacheUsedBytes,
+        load.CacheCapacityBytes);
+
+    private static string EdgeKeyFrom(string? keyFile)
+    {
+        var key = keyFile is not null
+            ? (File.Exists(keyFile) ? File.ReadAllText(keyFile) : throw new UsageException($"--key-file {keyFile} does not exist."))
+            : Environment.GetEnvironmentVariable("MARQUEE_EDGE_KEY");
+        return string.IsNullOrWhiteSpace(key)
+            ? throw new UsageException("the edge needs the cluster's edge key: set MARQUEE_EDGE_KEY or pass --key-file (the origin generates it into {data}/edge-key).")
+            : key.Trim();
+    }
+
+    /// <summary>Under <c>./marquee up</c>, stop when the process that started us is gone, even if it was killed.</summary>
+    private static Timer? WatchParent(WebApplication app)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable(LocalCluster.WatchPidVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+        {
+            return null;
+        }
+
+        return new Timer(_ =>
+        {
+            try
+            {
+                using var parent = Process.GetProcessById(pid);
+                if (!parent.HasExited)
+                {
+                    return;
+                }
+            }
+            catch (ArgumentException)
+            {
+                // No such process any more.
+            }
+
+            app.Lifetime.StopApplication();
+        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    private static Uri AbsoluteUrl(string value, string option) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri : throw new UsageException($"{option} must be an absolute http(s) URL, not '{value}'.");
+
+    private static int Integer(string value, string option, int min, int max) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n : throw new UsageException($"{option} must be a whole number from {min} to {max}, not '{value}'.");
+
+    [GeneratedRegex("^[a-z0-9-]{1,32}$")]
+    private static partial Regex Name();
+}

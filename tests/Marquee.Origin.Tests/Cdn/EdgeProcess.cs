@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Marquee.Origin.Steering;
+using Marquee.Origin.Tests.Cli;
+using Marquee.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marquee.Origin.Tests.Cdn;
+
+/// <summary>A real <c>marquee edge</c> process beside a test origin: registered, heartbeating, and killable.</summary>
+internal sealed class EdgeProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly Task<string> stderr;
+
+    private EdgeProcess(Process process, string id, Uri address, string cache)
+    {
+        this.process = process;
+        Id = id;
+        Address = address;
+        CacheDirectory = cache;
+        stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+    }
+
+    public string Id { get; }
+
+    public Uri Address { get; }
+
+    public string CacheDirectory { get; }
+
+    /// <summary>Starts the edge and waits until the origin's steering counts it live.</summary>
+    public static async Task<EdgeProcess> StartAsync(OriginServer origin, string id, string region, string? parent = null)
+    {
+        var port = FreePort();
+        var cache = TestPaths.NewScratchFolder("edge-" + id);
+        List<string> args = ["edge", "--id", id, "--region", region, "--origin", origin.Address.ToString(), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cache", cache, "--cache-size", "512M"];
+        if (parent is not null)
+        {
+            args.AddRange(["--parent", parent]);
+        }
+
+        var process = MarqueeCli.Start(args, new Dictionary<string, string> { ["MARQUEE_EDGE_KEY"] = origin.EdgeKey });
+        process.StandardInput.Close();
+        var edge = new EdgeProcess(process, id, new Uri($"http://127.0.0.1:{port}/"), cache);
+        var ranker = origin.App.Services.GetRequiredService<SteeringRanker>();
+        var directory = origin.App.Services.GetRequiredService<EdgeDirectory>();
+        await Eventually.TrueAsync(async () =>
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"edge {id} exited {process.ExitCode}: {await edge.stderr}");
+            }
+
+            return (await directory.CurrentAsync(CancellationToken.None)).Any(e => e.Id == id && ranker.IsLive(e));
+        }, $"edge {id} registers", TimeSpan.FromSeconds(60));
+        return edge;
+    }
+
+    /// <summary>Ends the process at once, as a crash or a pulled cable would.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await Task.CompletedTask;
+        process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
