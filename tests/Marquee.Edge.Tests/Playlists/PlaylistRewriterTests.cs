@@ -75,7 +75,9 @@ public sealed class PlaylistRewriterTests
         Assert.Contains("\nmedia_1.m3u8?token=T.O.K\n", text, StringComparison.Ordinal);
         Assert.Contains("URI=\"media_4.m3u8?token=T.O.K\"", text, StringComparison.Ordinal);
         Assert.Contains("#EXT-X-CONTENT-STEERING:SERVER-URI=\"http://127.0.0.1:8080/api/v1/steering/sess/eu-1?token=T.O.K\",PATHWAY-ID=\"eu-1\"", text, StringComparison.Ordinal);
-        Assert.Equal(2, text.Split('\n').Count(l => l.StartsWith("#EXT-X-STREAM-INF", StringComparison.Ordinal) && l.EndsWith(",PATHWAY-ID=\"eu-1\"", StringComparison.Ordinal)));
+        Assert.Equal(2, text.Split('\n').Count(l => l.StartsWith("#EXT-X-STREAM-INF", StringComparison.Ordinal) && l.Contains(",PATHWAY-ID=\"eu-1\"", StringComparison.Ordinal)));
+        Assert.Contains("RESOLUTION=426x240,CODECS=\"avc1.640015\",AUDIO=\"audio\",PATHWAY-ID=\"eu-1\",STABLE-VARIANT-ID=\"media_0.m3u8\"\nmedia_0.m3u8?token=T.O.K\n", text, StringComparison.Ordinal);
+        Assert.Contains(",STABLE-RENDITION-ID=\"media_4.m3u8\"", text, StringComparison.Ordinal);
     }
 
     [Fact]
