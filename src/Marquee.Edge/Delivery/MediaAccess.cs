@@ -15,8 +15,7 @@ internal sealed class MediaAccess
     private const string BearerPrefix = "Bearer ";
 
     private readonly byte[] edgeKey;
-    private readonly TokenKeyRing keys;
-    private readonly string region;
+    private readonly VerifiedTokens verified;
     private readonly TimeProvider clock;
     private readonly bool verifyTokens;
     private readonly TokenCheck? unverified;
@@ -34,14 +33,13 @@ internal sealed class MediaAccess
     internal MediaAccess(EdgeOptions options, TokenKeyRing keys, TimeProvider clock, bool verifyTokens)
     {
         edgeKey = Encoding.UTF8.GetBytes(options.EdgeKey);
-        this.keys = keys;
-        region = options.Region;
+        verified = new VerifiedTokens(keys, options.Region);
         this.clock = clock;
         this.verifyTokens = verifyTokens;
 
         // The bench's side without verification still needs claims for the playlist rewrite: made once, so that
         // side does no per-request work the verifying side does not also do.
-        unverified = verifyTokens ? null : TokenCheck.Allow(new PlaybackClaims("/media/", DateTimeOffset.MaxValue, [region], "bench", 0));
+        unverified = verifyTokens ? null : TokenCheck.Allow(new PlaybackClaims("/media/", DateTimeOffset.MaxValue, [options.Region], "bench", 0));
     }
 
     public (AccessKind Kind, TokenCheck Check) Check(HttpRequest request, in MediaRequestTarget target)
@@ -52,7 +50,7 @@ internal sealed class MediaAccess
         }
 
         var check = verifyTokens
-            ? PlaybackToken.Verify(target.Token, target.Path, region, keys, clock.GetUtcNow())
+            ? verified.Verify(target.Token, target.Path, clock.GetUtcNow())
             : unverified!.Value;
         return (check.Allowed ? AccessKind.Viewer : AccessKind.Refused, check);
     }

@@ -7,6 +7,7 @@ using Marquee.Edge.Observability;
 using Marquee.Edge.Playlists;
 using Marquee.Edge.Tokens;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ namespace Marquee.Edge.Hosting;
 /// </summary>
 public static class EdgeApp
 {
+
     /// <param name="options">Validated here; every problem is listed in the <see cref="OptionsValidationException"/>.</param>
     /// <param name="keys">The keys that verify playback tokens; replace its contents to rotate.</param>
     /// <param name="clock">Decides token expiry and freshness; the system clock by default.</param>
@@ -78,6 +80,9 @@ public static class EdgeApp
 
         var services = builder.Services;
         services.AddSingleton(options);
+        // Kestrel's connection buffers, in blocks sized for large bodies (see LargeBlockMemoryPool).
+        services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPool.Factory>();
+
         services.AddSingleton(keys);
         services.AddSingleton(clock);
         services.AddSingleton(connections);

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Marquee.Bench.Edge;
+
+/// <summary>
+/// nginx as the reference static server, at its best for this job: sendfile, tcp_nopush, an open-file cache, no
+/// access log, unlimited keep-alive requests, one worker per core. Runs in the foreground as a child of the bench.
+/// </summary>
+internal sealed class Nginx : IDisposable
+{
+    private readonly Process process;
+
+    private Nginx(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int Pid => process.Id;
+
+    public static async Task<Nginx> StartAsync(string outFolder, CancellationToken cancellationToken)
+    {
+        var prefix = Path.Combine(outFolder, "nginx");
+        Directory.CreateDirectory(prefix);
+        var port = FreePort();
+        var root = Path.Combine(outFolder, "www");
+        var config = Path.Combine(prefix, "nginx.conf");
+        var user = Environment.UserName == "root" ? "user root;" : "";
+        File.WriteAllText(config, $$"""
+            {{user}}
+            worker_processes auto;
+            daemon off;
+            pid {{prefix}}/nginx.pid;
+            error_log {{prefix}}/error.log warn;
+            events { worker_connections 4096; }
+            http {
+              access_log off;
+              sendfile on;
+              tcp_nopush on;
+              tcp_nodelay on;
+              keepalive_requests 10000000;
+              keepalive_timeout 120s;
+              open_file_cache max=10000 inactive=120s;
+              client_body_temp_path {{prefix}}/body;
+              proxy_temp_path {{prefix}}/proxy;
+              fastcgi_temp_path {{prefix}}/fastcgi;
+              uwsgi_temp_path {{prefix}}/uwsgi;
+              scgi_temp_path {{prefix}}/scgi;
+              types {
+                video/iso.segment m4s;
+                video/mp4 mp4;
+                application/vnd.apple.mpegurl m3u8;
+                application/dash+xml mpd;
+                text/vtt vtt;
+                image/jpeg jpg;
+              }
+              default_type application/octet-stream;
+              server {
+                listen 127.0.0.1:{{port.ToString(CultureInfo.InvariantCulture)}};
+                root {{root}};
+                location /media/ {
+                  add_header Cache-Control "public, max-age=31536000, immutable";
+                }
+              }
+            }
+            """);
+        var process = ChildProcess.Start("nginx", ["-p", prefix, "-c", config]);
+        var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        using var http = new HttpClient();
+        for (var attempt = 0; ; attempt++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException("nginx exited: " + await process.StandardError.ReadToEndAsync(cancellationToken));
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(address, cancellationToken);
+                return new Nginx(process, address);
+            }
+            catch (HttpRequestException) when (attempt < 100)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        process.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
