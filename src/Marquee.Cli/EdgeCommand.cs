@@ -27,7 +27,7 @@ internal static partial class EdgeCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var parsed = Arguments.Parse(args,
-            ["region", "origin", "port", "id", "cache", "cache-size", "memory", "parent", "host", "public-url", "capacity", "max-connections", "key-file", "data"], []);
+            ["region", "origin", "port", "id", "cache", "cache-size", "memory", "parent", "host", "public-url", "capacity", "max-connections", "key-file", "data", "eviction"], []);
         if (parsed.Positional.Count > 0)
         {
             throw new UsageException($"unexpected argument '{parsed.Positional[0]}'.");
@@ -56,6 +56,7 @@ internal static partial class EdgeCommand
             CacheSizeBytes = parsed.Value("cache-size") is { } size ? ByteSize.Parse(size, "--cache-size") : EdgeOptions.DefaultCacheSizeBytes,
             MemoryBytes = parsed.Value("memory") is { } memory ? ByteSize.Parse(memory, "--memory") : null,
             EdgeKey = key,
+            Eviction = parsed.Value("eviction") ?? Marquee.Edge.Caching.Eviction.EvictionPolicies.Default,
         };
         var publicUrl = parsed.Value("public-url") is { } url ? AbsoluteUrl(url, "--public-url") : new Uri(options.Urls);
         var capacity = parsed.Value("capacity") is { } c ? ByteSize.Parse(c, "--capacity") : DefaultCapacityBytesPerSecond;

@@ -86,9 +86,8 @@ public static class EdgeApp
         services.AddSingleton(keys);
         services.AddSingleton(clock);
         services.AddSingleton(connections);
-        // The eviction policy, for both tiers. SimpleLruPolicy stands in until LruPolicy/S3FifoPolicy are merged:
-        // then `capacity => EvictionPolicies.Create(name, capacity)`.
-        services.AddSingleton<Func<long, IEvictionPolicy>>(capacity => new SimpleLruPolicy(capacity));
+        // The eviction policy, for both tiers: S3-FIFO unless configured (bench/eviction chose it).
+        services.AddSingleton<Func<long, IEvictionPolicy>>(capacity => EvictionPolicies.Create(options.Eviction, capacity));
         services.AddSingleton(sp => new EdgeMetrics(sp.GetRequiredService<IMeterFactory>(), clock, connections));
         services.AddSingleton<DiskTier>();
         services.AddSingleton<MemoryTier>();

@@ -33,6 +33,9 @@ public sealed class EdgeOptions
 
     public string CacheDirectory { get; set; } = "";
 
+    /// <summary>The eviction policy of both tiers, by name (<c>s3fifo</c>, <c>wtinylfu</c>, <c>lru</c>).</summary>
+    public string Eviction { get; set; } = Caching.Eviction.EvictionPolicies.Default;
+
     /// <summary>The disk budget: objects plus their 4 KiB headers.</summary>
     public long CacheSizeBytes { get; set; } = DefaultCacheSizeBytes;
 

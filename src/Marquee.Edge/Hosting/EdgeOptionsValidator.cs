@@ -44,6 +44,11 @@ internal sealed class EdgeOptionsValidator : IValidateOptions<EdgeOptions>
             errors.Add("Edge cache directory is required.");
         }
 
+        if (!Caching.Eviction.EvictionPolicies.Names.Contains(options.Eviction?.Trim().ToLowerInvariant()))
+        {
+            errors.Add($"Edge eviction policy '{options.Eviction}' is not one of {string.Join(", ", Caching.Eviction.EvictionPolicies.Names)}.");
+        }
+
         if (options.CacheSizeBytes < 1024 * 1024)
         {
             errors.Add($"Edge cache size must be at least 1 MiB (was {options.CacheSizeBytes} bytes).");
