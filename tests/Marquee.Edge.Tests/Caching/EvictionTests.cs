@@ -30,13 +30,18 @@ public sealed class EvictionTests
             Assert.InRange(files.Sum(f => new FileInfo(f).Length), 0, budget);
         }
 
-        Assert.Equal(5, edge.Disk.Count); // 5 × (200,000 + a 4 KiB header) fit in 1 MiB
-        Assert.Equal(7, edge.Total("marquee.edge.cache.evictions"));
-        // The most recent are still there; the first was evicted and is fetched again.
-        Assert.Equal(objects["seg-12.m4s"], await edge.Http.GetByteArrayAsync(edge.Url("seg-12.m4s")));
-        Assert.Equal(1, upstream.Requests(EdgeServer.Asset + "seg-12.m4s"));
-        Assert.Equal(objects["seg-1.m4s"], await edge.Http.GetByteArrayAsync(edge.Url("seg-1.m4s")));
-        Assert.Equal(2, upstream.Requests(EdgeServer.Asset + "seg-1.m4s"));
+        // Whatever the policy kept has its file; whatever it evicted has none, and is fetched again.
+        // (Which ones depends on the policy; 5 × (200,000 + a 4 KiB header) fit in 1 MiB.)
+        Assert.InRange(edge.Disk.Count, 1, 5);
+        Assert.True(edge.Total("marquee.edge.cache.evictions") >= objects.Count - 5);
+        var kept = objects.Keys.Where(name => File.Exists(edge.Disk.PathFor(EdgeServer.Asset[1..] + name))).ToList();
+        Assert.Equal(edge.Disk.Count, kept.Count);
+        var stillThere = kept.First();
+        Assert.Equal(objects[stillThere], await edge.Http.GetByteArrayAsync(edge.Url(stillThere)));
+        Assert.Equal(1, upstream.Requests(EdgeServer.Asset + stillThere));
+        var evicted = objects.Keys.Except(kept).First();
+        Assert.Equal(objects[evicted], await edge.Http.GetByteArrayAsync(edge.Url(evicted)));
+        Assert.Equal(2, upstream.Requests(EdgeServer.Asset + evicted));
     }
 
     [Fact]
