@@ -194,7 +194,7 @@ internal sealed class DiskTier
             if (!Admit(entry))
             {
                 TryDelete(finalPath);
-                metrics.PassThrough("too_large");
+                metrics.PassThrough("not_admitted");
                 return null;
             }
         }

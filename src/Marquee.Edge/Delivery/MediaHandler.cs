@@ -272,7 +272,8 @@ internal sealed class MediaHandler(
         headers.CacheControl = RewrittenCacheControl;
         headers.AcceptRanges = "bytes";
         headers.AccessControlAllowOrigin = "*";
-        if (!Range(x, rewritten.Length, applies: true, out var range) || x.IsHead)
+        // No validators, so an If-Range can never name this representation: it gets the whole playlist.
+        if (!Range(x, rewritten.Length, applies: x.Request.Headers.IfRange.Count == 0, out var range) || x.IsHead)
         {
             return;
         }
