@@ -14,8 +14,13 @@ public sealed class TokenKeyRing
 
     public IReadOnlyCollection<string> Ids => keys.Keys;
 
+    /// <remarks>
+    /// A key that arrives again unchanged (every heartbeat repeats the live keys) keeps its existing instance, so
+    /// whatever was verified with it (the edge's verified-token memory) stays valid.
+    /// </remarks>
     public void Replace(IEnumerable<TokenKey> next)
     {
+        var current = Volatile.Read(ref keys);
         var map = new Dictionary<string, TokenKey>(StringComparer.Ordinal);
         foreach (var key in next)
         {
@@ -24,7 +29,7 @@ public sealed class TokenKeyRing
                 throw new ArgumentException($"Token key '{key.Id}' needs a short URL-safe id and at least {TokenKey.MinimumSecretBytes} bytes of secret.", nameof(next));
             }
 
-            map[key.Id] = key;
+            map[key.Id] = current.TryGetValue(key.Id, out var same) && same.Secret.AsSpan().SequenceEqual(key.Secret) ? same : key;
         }
 
         Volatile.Write(ref keys, map.ToFrozenDictionary(StringComparer.Ordinal));

@@ -91,6 +91,22 @@ public sealed class PlaybackTokenTests
     }
 
     [Fact]
+    public void A_ring_refreshed_with_the_same_keys_keeps_their_instances_and_a_changed_secret_replaces_one()
+    {
+        var ring = Ring(Key);
+        ring.TryGet("k1", out var before);
+
+        ring.Replace([new TokenKey("k1", (byte[])Key.Secret.Clone())]);
+        ring.TryGet("k1", out var same);
+        ring.Replace([new TokenKey("k1", Other.Secret)]);
+        ring.TryGet("k1", out var changed);
+
+        Assert.Same(before, same);
+        Assert.NotSame(before, changed);
+        Assert.Equal(403, PlaybackToken.Verify(Sign(Key), Prefix + "a.m4s", "eu", ring, Now).Status);
+    }
+
+    [Fact]
     public void Claims_that_could_not_be_verified_safely_are_not_signed()
     {
         Assert.Throws<ArgumentException>(() => Sign(prefix: "/media/../v1/"));
