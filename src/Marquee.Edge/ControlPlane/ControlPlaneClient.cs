@@ -26,6 +26,7 @@ public sealed partial class ControlPlaneClient(
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
 
     private bool connected;
+    private bool reportedDown;
 
     /// <summary>Heartbeats the control plane answered since start.</summary>
     public long Acknowledged { get; private set; }
@@ -50,13 +51,16 @@ public sealed partial class ControlPlaneClient(
                 {
                     LogConnected(logger, settings.ControlPlane, keys.Count);
                     connected = true;
+                    reportedDown = false;
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or IOException && !stoppingToken.IsCancellationRequested)
             {
-                if (connected || Acknowledged == 0)
+                // Once per outage, not once per retry.
+                if (!reportedDown)
                 {
                     LogUnreachable(logger, settings.ControlPlane, e.Message);
+                    reportedDown = true;
                 }
 
                 connected = false;
