@@ -3,14 +3,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Marquee.Edge.ControlPlane;
 using Marquee.Edge.Hosting;
-using Marquee.Edge.Observability;
-using Marquee.Edge.Playlists;
 using Marquee.Edge.Tokens;
 using Marquee.Origin.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Marquee.Cli;
 
@@ -63,60 +59,13 @@ internal static partial class EdgeCommand
         var maxConnections = parsed.Value("max-connections") is { } m ? Integer(m, "--max-connections", 1, 1_000_000) : DefaultMaxConnections;
 
         var keys = new TokenKeyRing();
-        var app = EdgeApp.Build(options, keys, configure: services => AddControlPlane(services, options, publicUrl, capacity, maxConnections));
+        var app = EdgeApp.Build(options, keys, configure: services => services.AddControlPlane(options, publicUrl, capacity, maxConnections));
         await app.StartAsync();
         Console.WriteLine($"edge {id} (region {region}) on {options.Urls}, cache {cache} ({options.CacheSizeBytes:N0} bytes), upstream {options.Upstream}");
         using var watch = WatchParent(app);
         await app.WaitForShutdownAsync();
         return ExitCodes.Ok;
     }
-
-    /// <summary>Heartbeats, keys and pre-fill: the control plane's side of the edge, added to the edge's services.</summary>
-    internal static void AddControlPlane(IServiceCollection services, EdgeOptions options, Uri publicUrl, long capacity, int maxConnections)
-    {
-        var controlPlane = new Uri(options.Origin!.AbsoluteUri.TrimEnd('/') + "/");
-        var settings = new ControlPlaneSettings(controlPlane, options.Id, options.EdgeKey, Path.Combine(options.CacheDirectory, "token-keys.json"));
-        services.AddSingleton(settings);
-        services.AddSingleton(sp => new FillScheduler(
-            async (key, ct) =>
-            {
-                var coordinator = sp.GetRequiredService<Marquee.Edge.Fill.FillCoordinator>();
-                var cacheKey = key.TrimStart('/');
-                return await coordinator.PrefetchAsync(cacheKey, ct) && sp.GetRequiredService<Marquee.Edge.Caching.ObjectCache>().TryGet(cacheKey, out var entry)
-                    ? entry.Length : 0;
-            },
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<FillScheduler>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<FillScheduler>());
-        services.AddSingleton<Func<EdgeHeartbeat>>(sp =>
-        {
-            var metrics = sp.GetRequiredService<EdgeMetrics>();
-            return () => Describe(options, publicUrl, metrics.Snapshot(), capacity, maxConnections);
-        });
-        services.AddHostedService(sp => new ControlPlaneClient(
-            new HttpClient(),
-            settings,
-            sp.GetRequiredService<Func<EdgeHeartbeat>>(),
-            sp.GetRequiredService<TokenKeyRing>(),
-            sp.GetRequiredService<PlaylistRewriter>(),
-            sp.GetRequiredService<FillScheduler>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ControlPlaneClient>>()));
-    }
-
-    /// <summary>Load is the busier of egress against capacity and connections against their limit.</summary>
-    internal static EdgeHeartbeat Describe(EdgeOptions options, Uri publicUrl, EdgeLoad load, long capacity, int maxConnections) => new(
-        options.Id,
-        options.Region,
-        publicUrl.GetLeftPart(UriPartial.Authority),
-        Healthy: true,
-        LoadFactor: Math.Max(load.EgressBytesPerSecond / capacity, (double)load.ActiveConnections / maxConnections),
-        load.ActiveConnections,
-        (long)load.EgressBytesPerSecond,
-        load.ObjectHitRatio,
-        load.ByteHitRatio,
-        load.CacheUsedBytes,
-        load.CacheCapacityBytes);
 
     private static string EdgeKeyFrom(string? keyFile)
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Marquee.Edge.Hosting;
 using Marquee.Edge.Tokens;
@@ -12,8 +11,6 @@ namespace Marquee.Edge.Delivery;
 /// </summary>
 internal sealed class MediaAccess
 {
-    private const string BearerPrefix = "Bearer ";
-
     private readonly byte[] edgeKey;
     private readonly VerifiedTokens verified;
     private readonly TimeProvider clock;
@@ -55,21 +52,5 @@ internal sealed class MediaAccess
         return (check.Allowed ? AccessKind.Viewer : AccessKind.Refused, check);
     }
 
-    private bool IsEdge(string? authorization)
-    {
-        if (authorization is null || !authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var given = authorization.AsSpan(BearerPrefix.Length).Trim();
-        if (given.Length > 256)
-        {
-            return false;
-        }
-
-        Span<byte> bytes = stackalloc byte[Encoding.UTF8.GetMaxByteCount(given.Length)];
-        var count = Encoding.UTF8.GetBytes(given, bytes);
-        return CryptographicOperations.FixedTimeEquals(bytes[..count], edgeKey);
-    }
+    private bool IsEdge(string? authorization) => EdgeCredential.Matches(authorization, edgeKey);
 }

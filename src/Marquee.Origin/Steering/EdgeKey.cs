@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Marquee.Edge.Tokens;
 using Marquee.Origin.Hosting;
 
 namespace Marquee.Origin.Steering;
@@ -25,10 +26,9 @@ public sealed class EdgeKey
             throw new InvalidOperationException("Steering:EdgeKey must be at least 32 characters.");
         }
 
-        expected = Encoding.UTF8.GetBytes("Bearer " + value);
+        expected = Encoding.UTF8.GetBytes(value);
     }
 
     /// <summary>Whether an Authorization header carries the edge key, compared in constant time.</summary>
-    public bool Matches(string? authorization) =>
-        authorization is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(authorization), expected);
+    public bool Matches(string? authorization) => EdgeCredential.Matches(authorization, expected);
 }
