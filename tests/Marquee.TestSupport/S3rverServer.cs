@@ -62,7 +62,7 @@ public sealed class S3rverServer : IAsyncDisposable
         // does; that shows as s3rver exiting early, and a fresh port is tried.
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var port = FreePort.Next();
             var output = new StringBuilder();
             var process = Launch(script, directory, port, bucket, output);
             try
@@ -169,13 +169,6 @@ public sealed class S3rverServer : IAsyncDisposable
             // Polling the port is the only readiness signal a silent s3rver gives.
             await Task.Delay(50, cancellationToken);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Stop(Process process)

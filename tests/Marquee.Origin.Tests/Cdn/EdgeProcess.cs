@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Marquee.Origin.Steering;
 using Marquee.Origin.Tests.Cli;
 using Marquee.TestSupport;
@@ -33,7 +31,7 @@ internal sealed class EdgeProcess : IAsyncDisposable
     /// <summary>Starts the edge and waits until the origin's steering counts it live.</summary>
     public static async Task<EdgeProcess> StartAsync(OriginServer origin, string id, string region, string? parent = null)
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var cache = TestPaths.NewScratchFolder("edge-" + id);
         List<string> args = ["edge", "--id", id, "--region", region, "--origin", origin.Address.ToString(), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cache", cache, "--cache-size", "512M"];
         if (parent is not null)
@@ -73,12 +71,5 @@ internal sealed class EdgeProcess : IAsyncDisposable
         Kill();
         await Task.CompletedTask;
         process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
