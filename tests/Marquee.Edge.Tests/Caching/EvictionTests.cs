@@ -1,4 +1,5 @@
 using System.Net;
+using Marquee.TestSupport;
 
 namespace Marquee.Edge.Tests.Caching;
 
@@ -25,7 +26,11 @@ public sealed class EvictionTests
         {
             Assert.Equal(bytes, await edge.Http.GetByteArrayAsync(edge.Url(name)));
             Assert.InRange(edge.Disk.UsedBytes, 0, budget);
-            var files = Directory.EnumerateFiles(Path.Combine(edge.Options.CacheDirectory, "objects"), "*.obj", SearchOption.AllDirectories).ToList();
+            List<string> Files() => Directory.EnumerateFiles(Path.Combine(edge.Options.CacheDirectory, "objects"), "*.obj", SearchOption.AllDirectories).ToList();
+
+            // The fill publishes its file just after the last byte reaches the client: wait for the index and the folder to settle.
+            await Eventually.TrueAsync(() => edge.Disk.Count == Files().Count, "the cache index and its folder agree");
+            var files = Files();
             Assert.Equal(edge.Disk.Count, files.Count);
             Assert.InRange(files.Sum(f => new FileInfo(f).Length), 0, budget);
         }
