@@ -15,6 +15,7 @@ using Marquee.Origin.Observability;
 using Marquee.Origin.Playback;
 using Marquee.Origin.Steering;
 using Marquee.Origin.Uploads;
+using Marquee.Origin.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,7 @@ public static class OriginApp
         Logging.Configure(builder);
         builder.Services.AddOriginCore(builder.Configuration, data);
         builder.Services.AddOriginWeb(builder.Configuration, data);
+        builder.Services.AddWebApp(builder.Configuration);
         builder.Services.AddHostedService<CatalogSync>();
         builder.Services.AddHostedService<TranscodeWorker>();
         builder.Services.AddHostedService<WatchFolderService>();
@@ -60,6 +62,8 @@ public static class OriginApp
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebApp();
+        app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.Use((context, next) => BrowserSessions.ValidateAntiforgeryAsync(context, next));
@@ -86,6 +90,7 @@ public static class OriginApp
         app.MapUploadsApi();
         app.MapOriginOperations();
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapWebApp();
         return app;
     }
 

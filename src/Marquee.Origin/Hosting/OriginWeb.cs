@@ -16,7 +16,16 @@ public static class OriginWeb
     public static IServiceCollection AddOriginWeb(this IServiceCollection services, IConfiguration configuration, DataDirectory data)
     {
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            options.AddSchemaTransformer(OpenApiNumbers.TransformAsync);
+            // The default title is the entry assembly's name, which differs between the host and a test host.
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Marquee API";
+                return Task.CompletedTask;
+            });
+        });
         services.AddAccountsWeb();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOriginObservability();

@@ -1,0 +1,107 @@
+using System.IO.Compression;
+using Marquee.Origin.Steering;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Marquee.Origin.Web;
+
+/// <summary>
+/// Serves the single-page web app: hashed files under <c>/assets/</c> are immutable for a year, everything else
+/// (index.html, the icon) is revalidated on every load so a new release is picked up at once. Any other GET that is
+/// not an API, media or operations path answers index.html, so deep links work; the app routes them itself.
+/// </summary>
+public static class WebAppHosting
+{
+    private static readonly string[] ServerPrefixes = ["/api/", "/media/", "/artwork/", "/openapi/", "/healthz", "/metrics"];
+    private const string AppPathPattern = "/{**path:regex(^(?!(api|media|artwork|openapi)(/|$)|healthz$|metrics$))}";
+
+    public static IServiceCollection AddWebApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebAppOptions>().Bind(configuration.GetSection(WebAppOptions.Section));
+        services.AddResponseCompression(options =>
+        {
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ["text/javascript", "application/javascript", "text/css", "text/html", "image/svg+xml"];
+        });
+        // The files are hashed and cached for a year, so each is compressed about once per browser: spend the CPU on size.
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        return services;
+    }
+
+    /// <summary>
+    /// Static files of the web app, compressed. Call before routing: the static file middleware steps aside for any
+    /// request that already has an endpoint, and the app's catch-all route would be one.
+    /// </summary>
+    public static IApplicationBuilder UseWebApp(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<IOptions<WebAppOptions>>().Value;
+        var root = options.ResolvedRoot;
+        if (!File.Exists(Path.Combine(root, "index.html")))
+        {
+            app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebAppHosting))
+                .LogWarning("The web app is not built ({Root} has no index.html); run ./marquee build or npm run build in web/", root);
+            return app;
+        }
+
+        // Compression applies to the app's own files only: API answers can carry secrets (BREACH), media is compressed already.
+        app.UseWhen(context => !IsServerPath(context.Request.Path), branch => branch.UseResponseCompression());
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(root),
+            OnPrepareResponse = context =>
+            {
+                var headers = context.Context.Response.Headers;
+                headers.CacheControl = context.Context.Request.Path.StartsWithSegments("/assets")
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
+                headers.XContentTypeOptions = "nosniff";
+            },
+        });
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapWebApp(this IEndpointRouteBuilder routes)
+    {
+        // API, media and operations paths are left out of the pattern, so they keep their own 404 and 405 answers.
+        routes.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], ServeIndexAsync).ExcludeFromDescription();
+        routes.MapMethods(AppPathPattern, [HttpMethods.Get, HttpMethods.Head], ServeIndexAsync).ExcludeFromDescription().WithOrder(int.MaxValue);
+        return routes;
+    }
+
+    private static async Task<IResult> ServeIndexAsync(HttpContext http, IOptions<WebAppOptions> options, EdgeDirectory edges, CancellationToken cancellationToken)
+    {
+        var path = http.Request.Path;
+        var index = Path.Combine(options.Value.ResolvedRoot, "index.html");
+        if (IsServerPath(path) || path.StartsWithSegments("/assets") || Path.HasExtension(path.Value))
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "There is nothing at this address.");
+        }
+
+        if (!File.Exists(index))
+        {
+            return TypedResults.Problem(statusCode: 503, title: "The web app is not built",
+                detail: "Run ./marquee up (it builds the web app), or npm ci && npm run build in web/, then restart the origin.");
+        }
+
+        var headers = http.Response.Headers;
+        headers.CacheControl = "no-cache";
+        headers.XContentTypeOptions = "nosniff";
+        headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy.For(await edges.CurrentAsync(cancellationToken));
+        headers["Referrer-Policy"] = "same-origin";
+        headers.XFrameOptions = "SAMEORIGIN";
+        return TypedResults.PhysicalFile(index, "text/html; charset=utf-8");
+    }
+
+    private static bool IsServerPath(PathString path) =>
+        ServerPrefixes.Any(prefix => path.StartsWithSegments(prefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,129 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Marquee.Origin.Steering;
+using Marquee.Origin.Web;
+using Marquee.TestSupport;
+
+namespace Marquee.Origin.Tests.Web;
+
+/// <summary>The origin serving the built web app: caching, deep links, compression, and no swallowing of API paths.</summary>
+public sealed class WebAppHostingTests : IAsyncLifetime
+{
+    private const string Script = "console.log('marquee web app, hashed build output');\n";
+    private readonly string root = TestPaths.NewScratchFolder("web-root");
+    private OriginServer server = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "assets"));
+        await File.WriteAllTextAsync(Path.Combine(root, "index.html"), "<!doctype html><div id=\"root\"></div>");
+        await File.WriteAllTextAsync(Path.Combine(root, "assets", "index-AbC123.js"), string.Concat(Enumerable.Repeat(Script, 200)));
+        await File.WriteAllTextAsync(Path.Combine(root, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        server = await OriginServer.StartAsync(null, "--Web:Root", root);
+    }
+
+    public async ValueTask DisposeAsync() => await server.DisposeAsync();
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/title/abc123")]
+    [InlineData("/watch/abc123?title=xyz")]
+    [InlineData("/admin/edges")]
+    public async Task App_routes_answer_the_page_revalidated_on_every_load_with_a_strict_policy(string path)
+    {
+        using var response = await server.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("<div id=\"root\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl!.NoCache);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Hashed_assets_are_immutable_and_compressed_for_browsers_that_ask()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/index-AbC123.js");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var response = await server.Http.SendAsync(request);
+        var compressed = await response.Content.ReadAsByteArrayAsync();
+        await using var brotli = new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var text = new StreamReader(brotli);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+        Assert.Equal("br", response.Content.Headers.ContentEncoding.Single());
+        Assert.Equal(string.Concat(Enumerable.Repeat(Script, 200)), await text.ReadToEndAsync());
+        Assert.True(compressed.Length < Script.Length * 20, $"{compressed.Length} bytes compressed");
+    }
+
+    [Fact]
+    public async Task Files_outside_assets_are_revalidated()
+    {
+        using var response = await server.Http.GetAsync("/favicon.svg");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl!.NoCache);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/no-such-thing")]
+    [InlineData("/assets/missing-123.js")]
+    [InlineData("/media/0123456789abcdef/v1/master.m3u8")]
+    [InlineData("/openapi/nothing.json")]
+    public async Task Server_paths_and_missing_files_keep_their_own_answers_instead_of_the_page(string path)
+    {
+        using var response = await server.Http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("<div id=\"root\">", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_built_app_the_page_says_how_to_build_it()
+    {
+        await using var bare = await OriginServer.StartAsync(null, "--Web:Root", TestPaths.NewScratchFolder("web-empty"));
+
+        using var response = await bare.Http.GetAsync("/");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("npm", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_policy_lets_media_come_from_every_registered_edge_and_nowhere_else()
+    {
+        var policy = ContentSecurityPolicy.For(
+        [
+            new EdgeNode { Id = "eu-1", Region = "eu", BaseUrl = "http://127.0.0.1:8101" },
+            new EdgeNode { Id = "us-1", Region = "us", BaseUrl = "https://us-1.cdn.example.com/" },
+            new EdgeNode { Id = "bad", Region = "us", BaseUrl = "not a url" },
+        ]);
+
+        var connect = policy.Split("; ").Single(d => d.StartsWith("connect-src", StringComparison.Ordinal));
+        Assert.Equal("connect-src 'self' http://127.0.0.1:8101 https://us-1.cdn.example.com", connect);
+        Assert.Contains("media-src 'self' http://127.0.0.1:8101 https://us-1.cdn.example.com blob:", policy, StringComparison.Ordinal);
+    }
+
+    /// <summary>The web app's API types are generated from web/openapi.json; this keeps that copy true to the origin.</summary>
+    [Fact]
+    public async Task The_web_apps_copy_of_the_openapi_document_matches_what_the_origin_serves()
+    {
+        var served = JsonNode.Parse(await server.Http.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        served.Remove("servers");
+
+        var copy = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "web", "openapi.json")));
+
+        Assert.True(JsonNode.DeepEquals(served, copy),
+            "web/openapi.json is out of date: with the origin running, run npm run openapi in web/ and rebuild the web app.");
+    }
+}
