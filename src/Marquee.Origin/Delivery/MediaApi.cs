@@ -26,6 +26,7 @@ public static class MediaApi
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
     public const string ManifestCacheControl = "public, max-age=60";
     public const string OriginPathway = "origin";
+    public const string PosterFile = "poster.jpg";
 
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder routes)
     {
@@ -55,9 +56,10 @@ public static class MediaApi
             return Refused(context, 403, reason);
         }
 
-        var fromEdge = edgeKey.Matches(context.Request.Headers.Authorization);
-        var check = fromEdge ? default : PlaybackToken.Verify(target.Token, target.Path, region: null, keys.Ring(), clock.GetUtcNow());
-        if (!fromEdge && !check.Allowed)
+        // The poster is the title's artwork, shown on browse rows before anyone plays: it needs no playback token.
+        var tokenFree = edgeKey.Matches(context.Request.Headers.Authorization) || path == PosterFile;
+        var check = tokenFree ? default : PlaybackToken.Verify(target.Token, target.Path, region: null, keys.Ring(), clock.GetUtcNow());
+        if (!tokenFree && !check.Allowed)
         {
             return Refused(context, check.Status, check.Reason);
         }
@@ -76,7 +78,7 @@ public static class MediaApi
 
         context.Response.RegisterForDisposeAsync(stored);
         context.Response.Headers.AccessControlAllowOrigin = "*";
-        if (!fromEdge && PlaylistRewriter.IsPlaylist(path))
+        if (!tokenFree && PlaylistRewriter.IsPlaylist(path))
         {
             return await ViewerPlaylistAsync(stored, target, check.Claims!, steering, context, metrics, cancellationToken);
         }

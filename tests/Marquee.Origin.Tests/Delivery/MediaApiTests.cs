@@ -122,6 +122,23 @@ public sealed class MediaApiTests(ReadyTitleFixture fixture) : IClassFixture<Rea
     }
 
     [Fact]
+    public async Task The_poster_is_artwork_anyone_may_see_but_nothing_else_of_the_asset_is()
+    {
+        using var viewer = new HttpClient { BaseAddress = fixture.Server.Address };
+
+        using var poster = await viewer.GetAsync(Prefix + "poster.jpg");
+        using var thumbnails = await viewer.GetAsync(Prefix + "trickplay/thumbnails.vtt");
+        using var master = await viewer.GetAsync(Prefix + "master.m3u8");
+        using var unpublished = await viewer.GetAsync("/media/0123456789abcdef/v1/poster.jpg");
+
+        Assert.Equal(HttpStatusCode.OK, poster.StatusCode);
+        Assert.Equal(await edge.GetByteArrayAsync(Prefix + "poster.jpg"), await poster.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, thumbnails.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, master.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unpublished.StatusCode);
+    }
+
+    [Fact]
     public async Task An_expired_token_is_gone_not_forbidden()
     {
         using var viewer = new HttpClient { BaseAddress = fixture.Server.Address };
