@@ -7,7 +7,8 @@ namespace Marquee.Origin.Uploads;
 
 /// <summary>
 /// The checks every tus request but OPTIONS goes through before its handler runs (and before its body is read):
-/// the admin key, then the protocol version. It also stamps Tus-Resumable on every answer, errors included.
+/// an administrator (the admin role, signed in through the browser or a bearer token) or the admin key, then the
+/// protocol version. It also stamps Tus-Resumable on every answer, errors included.
 /// </summary>
 internal sealed class TusRequestFilter(IOptions<UploadOptions> options) : IEndpointFilter
 {
@@ -23,12 +24,13 @@ internal sealed class TusRequestFilter(IOptions<UploadOptions> options) : IEndpo
         response.Headers[UploadHeaders.TusResumable] = UploadHeaders.Version;
 
         var keys = request.Headers[UploadHeaders.AdminKey];
-        if (keys.Count == 0)
+        var admin = context.HttpContext.User.IsInRole(Accounts.Roles.Admin);
+        if (keys.Count == 0 && !admin)
         {
             return UploadProblems.MissingAdminKey();
         }
 
-        if (keys.Count > 1 || !IsAdminKey(keys[0]))
+        if (keys.Count > 1 || (keys.Count == 1 && !IsAdminKey(keys[0])))
         {
             return UploadProblems.WrongAdminKey();
         }

@@ -9,7 +9,7 @@ internal static class UploadProblems
     public static ProblemHttpResult MissingAdminKey() => Problem(
         StatusCodes.Status401Unauthorized,
         "Admin key required",
-        $"Uploads are admin-only: send the admin key in the {UploadHeaders.AdminKey} header.");
+        $"Uploads are admin-only: sign in as an administrator, or send the admin key in the {UploadHeaders.AdminKey} header.");
 
     public static ProblemHttpResult WrongAdminKey() => Problem(
         StatusCodes.Status401Unauthorized,
