@@ -13,6 +13,7 @@ using Marquee.Origin.Hosting;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
 using Marquee.Origin.Playback;
+using Marquee.Origin.Progress;
 using Marquee.Origin.Steering;
 using Marquee.Origin.Uploads;
 using Marquee.Origin.Web;
@@ -84,6 +85,7 @@ public static class OriginApp
         app.MapArtworkApi();
         app.MapRegionsApi();
         app.MapPlaybackApi();
+        app.MapProgressApi();
         app.MapSteeringApi();
         app.MapEdgesApi();
         app.MapMediaApi();

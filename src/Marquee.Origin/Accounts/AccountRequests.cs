@@ -8,7 +8,8 @@ public sealed record EmailRequest(string? Email);
 
 public sealed record ResetPasswordRequest(string? Email, string? Token, string? NewPassword);
 
-public sealed record AccountView(string Id, string Email, IReadOnlyList<string> Roles);
+/// <summary>The signed-in account; <paramref name="ProfileId"/> is the profile this session acts as.</summary>
+public sealed record AccountView(string Id, string Email, IReadOnlyList<string> Roles, string Plan, bool EmailConfirmed, DateTimeOffset CreatedAt, string ProfileId);
 
 public sealed record AcceptedMessage(string Message);
 

@@ -81,7 +81,8 @@ public static class AuthApi
         await users.AddToRoleAsync(candidate, Roles.Viewer);
         await profiles.CreateDefaultAsync(candidate.Id, ProfileService.DefaultName(email), cancellationToken);
         var token = await users.GenerateEmailConfirmationTokenAsync(candidate);
-        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/api/v1/auth/confirm?userId={Uri.EscapeDataString(candidate.Id)}&token={Uri.EscapeDataString(token)}";
+        // The web app's page, which confirms with GET /api/v1/auth/confirm and the same query.
+        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/confirm?userId={Uri.EscapeDataString(candidate.Id)}&token={Uri.EscapeDataString(token)}";
         await mail.SendAsync(new AccountEmail(email, "Confirm your Marquee account", $"Open this link to confirm your address:\n\n{link}\n"), cancellationToken);
         return TypedResults.Accepted((string?)null, new AcceptedMessage(CheckEmail));
     }
@@ -213,8 +214,11 @@ public static class AuthApi
         if (user is not null && !user.Disabled)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
+            var site = options.Value.PublicUrl.TrimEnd('/');
+            // The link opens the web app's page (which posts to /api/v1/auth/reset-password); API clients use the token as it is.
+            var link = $"{site}/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={Uri.EscapeDataString(token)}";
             await mail.SendAsync(new AccountEmail(user.Email!, "Reset your Marquee password",
-                $"To choose a new password, send this token with your address and the new password to {options.Value.PublicUrl.TrimEnd('/')}/api/v1/auth/reset-password:\n\n{token}\n"), cancellationToken);
+                $"To choose a new password, open this link:\n\n{link}\n\nOr send this token with your address and the new password to {site}/api/v1/auth/reset-password:\n\n{token}\n"), cancellationToken);
         }
 
         return TypedResults.Accepted((string?)null, new AcceptedMessage(CheckEmail));
@@ -244,12 +248,18 @@ public static class AuthApi
     }
 
     [Authorize]
-    internal static async Task<Results<Ok<AccountView>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal principal, UserManager<MarqueeUser> users)
+    internal static async Task<Results<Ok<AccountView>, UnauthorizedHttpResult>> MeAsync(
+        ClaimsPrincipal principal, UserManager<MarqueeUser> users, ProfileService profiles, CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(principal);
-        return user is null
-            ? TypedResults.Unauthorized()
-            : TypedResults.Ok(new AccountView(user.Id, user.Email ?? "", [.. await users.GetRolesAsync(user)]));
+        if (user is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var profile = await profiles.CurrentAsync(principal, cancellationToken);
+        return TypedResults.Ok(new AccountView(user.Id, user.Email ?? "", [.. await users.GetRolesAsync(user)], user.PlanId, user.EmailConfirmed,
+            DateTimeOffset.FromUnixTimeMilliseconds(user.CreatedAtMs), profile.Id));
     }
 
     internal static async Task<Results<NoContent, UnauthorizedHttpResult>> SignOutEverywhereAsync(

@@ -42,6 +42,8 @@ public sealed class MarqueeDbContext(DbContextOptions<MarqueeDbContext> options)
 
     public DbSet<Playback.PlaybackStart> PlaybackStarts => Set<Playback.PlaybackStart>();
 
+    public DbSet<Progress.WatchProgress> WatchProgress => Set<Progress.WatchProgress>();
+
     /// <summary>
     /// Options for a context made outside the host (migrations tooling, tests that open the database directly).
     /// Identity reads its schema version (3: passkeys) from IdentityOptions in the application's services, so

@@ -48,6 +48,20 @@ public sealed class StreamLeases(MarqueeDbContext db, TimeProvider time)
         return null;
     }
 
+    /// <summary>A live lease of this account; null when it lapsed, ended or is not theirs.</summary>
+    public Task<StreamLease?> FindLiveAsync(string userId, string leaseId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return db.Set<StreamLease>().AsNoTracking().SingleOrDefaultAsync(l => l.UserId == userId && l.LeaseId == leaseId && l.ExpiresAtMs >= now, cancellationToken);
+    }
+
+    /// <summary>The account's live leases: what is playing now, on which profile.</summary>
+    public Task<List<StreamLease>> ListLiveAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return db.Set<StreamLease>().AsNoTracking().Where(l => l.UserId == userId && l.ExpiresAtMs >= now).OrderBy(l => l.Slot).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Extends a live lease of this account; false when it lapsed or is not theirs.</summary>
     public async Task<DateTimeOffset?> RenewAsync(string userId, string leaseId, TimeSpan ttl, CancellationToken cancellationToken)
     {

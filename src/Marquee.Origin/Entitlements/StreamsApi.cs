@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marquee.Origin.Accounts;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Data;
+using Marquee.Origin.Progress;
 using Marquee.Origin.Regions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -76,15 +77,56 @@ public static class StreamsApi
             new StreamView(lease.LeaseId, DateTimeOffset.FromUnixTimeMilliseconds(lease.ExpiresAtMs), decision.MaxHeight, decision.MaxStreams));
     }
 
-    internal static async Task<Results<Ok<Renewed>, ProblemHttpResult>> RenewAsync(
-        string leaseId, ClaimsPrincipal principal, UserManager<MarqueeUser> users, StreamLeases leases, IOptions<AccountOptions> options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The player's heartbeat: extends the lease and, when the body carries the position, saves it for the lease's
+    /// profile. The body is optional, so a bare renewal works as before; a page being closed sends its last position
+    /// with <c>fetch(…, {keepalive: true})</c>, with the cookie and antiforgery header like any other request.
+    /// </summary>
+    internal static async Task<Results<Ok<Renewed>, ValidationProblem, ProblemHttpResult>> RenewAsync(
+        string leaseId, ProgressReport? body, ClaimsPrincipal principal, UserManager<MarqueeUser> users, StreamLeases leases, WatchProgressService progress,
+        IOptions<AccountOptions> options, CancellationToken cancellationToken)
     {
-        var expires = leaseId.Length > 32 ? null
-            : await leases.RenewAsync(users.GetUserId(principal) ?? "", leaseId, options.Value.StreamLeaseTime, cancellationToken);
-        return expires is { } at
-            ? TypedResults.Ok(new Renewed(at))
-            : TypedResults.Problem(statusCode: 404, title: "Stream not found", detail: "This stream has ended or lapsed; start playback again.");
+        if (body is not null && WatchProgressService.Validate(body) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var userId = users.GetUserId(principal) ?? "";
+        StreamLease? lease = null;
+        if (body is not null && leaseId.Length <= 32)
+        {
+            lease = await leases.FindLiveAsync(userId, leaseId, cancellationToken);
+            if (lease is null)
+            {
+                return LeaseNotFound();
+            }
+
+            // The lease names the movie or, for an episode, its series: the report must be about that title.
+            if (!await progress.BelongsToAsync(body.PlaybackId!, lease.TitleId, cancellationToken))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["playbackId"] = ["playbackId must be the movie this stream plays, or an episode of its series."],
+                });
+            }
+        }
+
+        var expires = leaseId.Length > 32 ? null : await leases.RenewAsync(userId, leaseId, options.Value.StreamLeaseTime, cancellationToken);
+        if (expires is not { } at)
+        {
+            return LeaseNotFound();
+        }
+
+        if (lease is not null)
+        {
+            await progress.SaveAsync(lease.ProfileId, lease.TitleId, body!.PlaybackId!, body.PositionSeconds!.Value, body.DurationSeconds!.Value, cancellationToken);
+        }
+
+        return TypedResults.Ok(new Renewed(at));
     }
+
+    private static ProblemHttpResult LeaseNotFound() =>
+        TypedResults.Problem(statusCode: 404, title: "Stream not found", detail: "This stream has ended or lapsed; start playback again.");
 
     internal static async Task<NoContent> StopAsync(string leaseId, ClaimsPrincipal principal, UserManager<MarqueeUser> users, StreamLeases leases, CancellationToken cancellationToken)
     {

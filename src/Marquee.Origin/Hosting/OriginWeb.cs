@@ -32,6 +32,7 @@ public static class OriginWeb
         services.AddRegions(configuration);
         services.AddCatalogWeb(configuration);
         services.AddPlaybackAndSteering(configuration, data);
+        services.AddScoped<Progress.WatchProgressService>();
 
         // Uploads are admin-only until accounts exist: the key comes from configuration or is generated once.
         var uploads = configuration.GetSection(UploadOptions.SectionName);

@@ -4,6 +4,7 @@ using Marquee.Origin.Accounts;
 using Marquee.Origin.Catalog;
 using Marquee.Origin.Data;
 using Marquee.Origin.Entitlements;
+using Marquee.Origin.Progress;
 using Marquee.Origin.Regions;
 using Marquee.Origin.Steering;
 using Microsoft.AspNetCore.Builder;
@@ -31,8 +32,8 @@ public static class PlaybackApi
     internal static async Task<Results<Ok<PlaybackView>, ProblemHttpResult>> StartAsync(
         string id, ClaimsPrincipal principal, HttpContext http, MarqueeDbContext db, UserManager<MarqueeUser> users, ProfileService profiles,
         EntitlementService entitlements, StreamLeases leases, CountryResolver countries, PlaybackKeys keys, EdgeDirectory directory,
-        SteeringRanker ranker, SteeringTargets targets, IOptions<AccountOptions> accounts, IOptions<PlaybackOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken)
+        SteeringRanker ranker, SteeringTargets targets, WatchProgressService progress, IOptions<AccountOptions> accounts, IOptions<PlaybackOptions> options,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         CatalogResponses.Private(http);
         var user = await users.GetUserAsync(principal);
@@ -80,6 +81,7 @@ public static class PlaybackApi
         db.PlaybackStarts.Add(new PlaybackStart { AssetId = playable.Asset.Id, Version = playable.Asset.PublishedVersion, Region = viewerRegion ?? "", AtMs = now.ToUnixTimeMilliseconds() });
         await db.SaveChangesAsync(cancellationToken);
 
+        var resumeAt = await progress.ResumeAtAsync(profile.Id, id, cancellationToken);
         var best = pathways[0].BaseUrl + playable.PathPrefix;
         return TypedResults.Ok(new PlaybackView(
             $"{best}{Media.Transcoding.OutputLayout.HlsMultivariant}?token={token}",
@@ -90,7 +92,8 @@ public static class PlaybackApi
             claims.ExpiresAt,
             lease.LeaseId,
             DateTimeOffset.FromUnixTimeMilliseconds(lease.ExpiresAtMs),
-            decision.MaxHeight));
+            decision.MaxHeight,
+            resumeAt));
     }
 
     /// <summary>The viewer's region first (the steering endpoint ranks for it), then every region of an offered edge.</summary>

@@ -35,6 +35,12 @@ public sealed class AuthApiTests : IAsyncLifetime
         var account = await me.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("ada@example.com", account.GetProperty("email").GetString());
         Assert.Equal(["viewer"], account.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("free", account.GetProperty("plan").GetString());
+        Assert.True(account.GetProperty("emailConfirmed").GetBoolean());
+        Assert.InRange(account.GetProperty("createdAt").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        using var profiles = await AuthorizedGetAsync("/api/v1/profiles", tokens.AccessToken);
+        var first = (await profiles.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().First();
+        Assert.Equal(first.GetProperty("id").GetString(), account.GetProperty("profileId").GetString());
 
         var second = await RefreshAsync(tokens.RefreshToken);
         Assert.NotNull(second);
@@ -60,6 +66,27 @@ public sealed class AuthApiTests : IAsyncLifetime
         Assert.Equal(await known.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
         Assert.Equal(forgotKnown.StatusCode, forgotUnknown.StatusCode);
         Assert.Equal(await forgotKnown.Content.ReadAsStringAsync(), await forgotUnknown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_reset_mail_links_to_the_web_page_and_also_shows_the_token_for_api_clients()
+    {
+        await RegisterAndSignInAsync("forgetful@example.com");
+        using var forgot = await server.Http.PostAsJsonAsync("/api/v1/auth/forgot-password", new { email = "forgetful@example.com" });
+        Assert.Equal(HttpStatusCode.Accepted, forgot.StatusCode);
+
+        var link = new Uri(MailLink("forgetful@example.com", "Reset"));
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+        Assert.Equal("/reset-password", link.AbsolutePath);
+        Assert.Equal("forgetful@example.com", query["email"]);
+        Assert.Contains(query["token"], MailLines("forgetful@example.com", "Reset"));
+
+        // What the page does with the link's query.
+        using var reset = await server.Http.PostAsJsonAsync("/api/v1/auth/reset-password", new { email = query["email"], token = query["token"], newPassword = "a new long passphrase" });
+        using var signIn = await server.Http.PostAsJsonAsync("/api/v1/auth/login", new { email = "forgetful@example.com", password = "a new long passphrase" });
+
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
     }
 
     [Fact]
@@ -269,8 +296,10 @@ public sealed class AuthApiTests : IAsyncLifetime
     {
         using var registered = await server.Http.PostAsJsonAsync("/api/v1/auth/register", new { email, password = Password });
         Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
-        var link = ConfirmationLink(email);
-        using var confirmed = await server.Http.GetAsync(new Uri(link).PathAndQuery);
+        var link = new Uri(MailLink(email, "Confirm"));
+        Assert.Equal("/confirm", link.AbsolutePath);
+        // The link opens the web app's page, which confirms through the API with the link's query.
+        using var confirmed = await server.Http.GetAsync("/api/v1/auth/confirm" + link.Query);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         return await SignInAsync(email);
     }
@@ -295,17 +324,19 @@ public sealed class AuthApiTests : IAsyncLifetime
         return await server.Http.SendAsync(request);
     }
 
-    private string ConfirmationLink(string email)
+    private string MailLink(string email, string subjectStart) => MailLines(email, subjectStart).Single(l => l.StartsWith("http", StringComparison.Ordinal));
+
+    private string[] MailLines(string email, string subjectStart)
     {
         foreach (var file in Directory.GetFiles(Path.Combine(server.DataPath, "mail"), "*.eml").Order())
         {
             var message = MimeMessage.Load(file);
-            if (message.To.Mailboxes.Any(m => m.Address == email) && (message.Subject ?? "").StartsWith("Confirm", StringComparison.Ordinal))
+            if (message.To.Mailboxes.Any(m => m.Address == email) && (message.Subject ?? "").StartsWith(subjectStart, StringComparison.Ordinal))
             {
-                return (message.TextBody ?? "").Split('\n').Single(l => l.StartsWith("http", StringComparison.Ordinal)).Trim();
+                return [.. (message.TextBody ?? "").Split('\n').Select(l => l.Trim())];
             }
         }
 
-        throw new InvalidOperationException($"no confirmation mail for {email}");
+        throw new InvalidOperationException($"no '{subjectStart}' mail for {email}");
     }
 }

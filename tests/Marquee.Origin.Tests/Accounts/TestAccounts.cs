@@ -71,6 +71,34 @@ internal static class TestAccounts
         return title.Id;
     }
 
+    /// <summary>A published series licensed worldwide with one season of <paramref name="episodes"/> playable-looking episodes.</summary>
+    public static async Task<(string SeriesId, List<string> EpisodeIds)> SeriesAsync(OriginServer server, string name, int episodes = 2, bool free = false, int maturity = 0)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var series = new Title
+        {
+            Id = Ids.New(), Kind = TitleKind.Series, Name = name, Slug = Slug.From(name), MaturityRating = maturity,
+            Published = true, PublishedAtMs = now, CreatedAtMs = now,
+        };
+        series.Licences.Add(new Licence { Id = Ids.New(), TitleId = series.Id, Country = Licence.Everywhere, Tier = free ? LicenceTier.Free : LicenceTier.Subscription });
+        var season = new Season { Id = Ids.New(), SeriesId = series.Id, Number = 1, Name = "Season 1" };
+        var list = Enumerable.Range(1, episodes)
+            .Select(n => new Episode { Id = Ids.New(), SeriesId = series.Id, SeasonId = season.Id, Number = n, Name = $"{name} {n}", AssetId = Ids.New() })
+            .ToList();
+        await using (var scope = server.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MarqueeDbContext>();
+            db.Titles.Add(series);
+            db.Seasons.Add(season);
+            db.Episodes.AddRange(list);
+            db.Assets.AddRange(list.Select(e => new MediaAsset { Id = e.AssetId!, Status = AssetStatus.Ready, PublishedVersion = 1 }));
+            await db.SaveChangesAsync();
+        }
+
+        await server.App.Services.GetRequiredService<CatalogIndex>().RefreshAsync([series.Id], CancellationToken.None);
+        return (series.Id, [.. list.Select(e => e.Id)]);
+    }
+
     /// <summary>A signed-in administrator.</summary>
     public static async Task<HttpClient> AdminClientAsync(OriginServer server, string email = "admin@example.com")
     {

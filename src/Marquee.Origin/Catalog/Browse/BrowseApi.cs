@@ -1,6 +1,7 @@
 using Marquee.Origin.Catalog.Licensing;
 using Marquee.Origin.Catalog.Search;
 using Marquee.Origin.Data;
+using Marquee.Origin.Progress;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Marquee.Origin.Catalog.Browse;
 
 /// <summary>
-/// <c>GET /api/v1/browse</c>: the home screen's rows — My List, new in the viewer's region, free to watch, and one
-/// row per genre — all from the titles this viewer may see here and now.
+/// <c>GET /api/v1/browse</c>: the home screen's rows — Continue watching, My List, new in the viewer's region, free
+/// to watch, and one row per genre — all from the titles this viewer may see here and now.
 /// </summary>
 public static class BrowseApi
 {
@@ -25,7 +26,7 @@ public static class BrowseApi
     }
 
     internal static async Task<Results<Ok<BrowsePage>, ValidationProblem>> BrowseAsync(
-        CatalogIndex catalog, ViewerResolver viewers, MarqueeDbContext db, HttpContext http, CancellationToken cancellationToken, int perRow = 20)
+        CatalogIndex catalog, ViewerResolver viewers, MarqueeDbContext db, WatchProgressService progress, HttpContext http, CancellationToken cancellationToken, int perRow = 20)
     {
         if (perRow is < 1 or > MaxPerRow)
         {
@@ -41,8 +42,18 @@ public static class BrowseApi
 
         if (viewer.ProfileId is { } profileId)
         {
-            var listed = await db.MyList.AsNoTracking().Where(e => e.ProfileId == profileId).OrderByDescending(e => e.AddedAtMs).Select(e => e.TitleId).ToListAsync(cancellationToken);
             var byId = visible.ToDictionary(v => v.Entry.Id);
+            // Only titles this viewer may see here and now: a kids profile or another country hides the rest.
+            var resumable = (await progress.ContinueWatchingAsync(profileId, cancellationToken)).Where(p => byId.ContainsKey(p.TitleId)).Take(perRow).ToList();
+            if (resumable.Count > 0)
+            {
+                rows.Add(new BrowseRow("continue", "Continue watching", [.. resumable.Select(p => TitleSummary.From(byId[p.TitleId].Entry, byId[p.TitleId].Access) with
+                {
+                    Resume = new ResumeView(p.PlayableId, p.PositionSeconds, p.DurationSeconds),
+                })]));
+            }
+
+            var listed = await db.MyList.AsNoTracking().Where(e => e.ProfileId == profileId).OrderByDescending(e => e.AddedAtMs).Select(e => e.TitleId).ToListAsync(cancellationToken);
             rows.Add(new BrowseRow("my-list", "My List", listed.Where(byId.ContainsKey).Take(perRow).Select(id => TitleSummary.From(byId[id].Entry, byId[id].Access)).ToList()));
         }
 

@@ -672,6 +672,39 @@ namespace Marquee.Origin.Data.Migrations
                     b.ToTable("playback_starts", (string)null);
                 });
 
+            modelBuilder.Entity("Marquee.Origin.Progress.WatchProgress", b =>
+                {
+                    b.Property<string>("ProfileId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlayableId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PositionSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TitleId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProfileId", "PlayableId");
+
+                    b.HasIndex("ProfileId", "TitleId");
+
+                    b.HasIndex("ProfileId", "UpdatedAtMs");
+
+                    b.ToTable("watch_progress", (string)null);
+                });
+
             modelBuilder.Entity("Marquee.Origin.Regions.Region", b =>
                 {
                     b.Property<string>("Id")
@@ -1009,6 +1042,15 @@ namespace Marquee.Origin.Data.Migrations
                         });
 
                     b.Navigation("Credits");
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Progress.WatchProgress", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
