@@ -6,8 +6,8 @@ internal static class CommandLine
     public const string Usage = """
         usage: marquee COMMAND [options]
 
-          up [--data DIR] [--urls URL] [--no-edges]
-                                            run the local cluster: the origin with the demo catalog
+          up [--data DIR] [--urls URL] [--no-edges] [--edge-ports P1,P2,P3,P4]
+                                            run the local cluster: the origin with the web app and the demo catalog
                                             (http://127.0.0.1:8080) and edges eu-1 :8101, eu-2 :8102, us-1 :8201, us-2 :8202
           origin [--data DIR] [--urls URL]  run the origin without seeding demo content
           worker [--data DIR]               run transcoding workers only, on the same database and storage

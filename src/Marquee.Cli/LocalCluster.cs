@@ -19,11 +19,12 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     private readonly List<Process> processes = [];
 
-    public static LocalCluster Start(DataDirectory data, Uri origin, string host)
+    /// <param name="ports">The edges' ports in the order of <see cref="Edges"/>; null for the defaults.</param>
+    public static LocalCluster Start(DataDirectory data, Uri origin, string host, IReadOnlyList<int>? ports = null)
     {
         var cluster = new LocalCluster();
         var key = File.ReadAllText(Path.Combine(data.Root, EdgeKey.FileName)).Trim();
-        foreach (var (id, region, port) in Edges)
+        foreach (var (id, region, port) in Placed(ports))
         {
             var start = SelfStartInfo();
             foreach (var arg in new[]
@@ -41,6 +42,28 @@ internal sealed class LocalCluster : IAsyncDisposable
         }
 
         return cluster;
+    }
+
+    /// <summary>The edges with the ports they will listen on.</summary>
+    public static IEnumerable<(string Id, string Region, int Port)> Placed(IReadOnlyList<int>? ports) =>
+        Edges.Select((edge, i) => (edge.Id, edge.Region, ports?[i] ?? edge.Port));
+
+    /// <summary>Parses <c>--edge-ports</c>: one port for each edge, comma-separated, in the order eu-1, eu-2, us-1, us-2.</summary>
+    public static IReadOnlyList<int>? ParsePorts(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var ports = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536 ? port : 0).ToList();
+        if (ports.Count != Edges.Length || ports.Contains(0) || ports.Distinct().Count() != ports.Count)
+        {
+            throw new UsageException($"--edge-ports takes {Edges.Length} different ports (1-65535), comma-separated, for {string.Join(", ", Edges.Select(e => e.Id))}.");
+        }
+
+        return ports;
     }
 
     public async ValueTask DisposeAsync()

@@ -18,12 +18,13 @@ internal static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args, bool seedDemo)
     {
-        var parsed = Arguments.Parse(args, ["data", "urls"], seedDemo ? ["no-edges"] : []);
+        var parsed = Arguments.Parse(args, seedDemo ? ["data", "urls", "edge-ports"] : ["data", "urls"], seedDemo ? ["no-edges"] : []);
         if (parsed.Positional.Count > 0)
         {
             throw new UsageException($"unexpected argument '{parsed.Positional[0]}'.");
         }
 
+        var edgePorts = LocalCluster.ParsePorts(parsed.Value("edge-ports"));
         var hostArgs = new List<string>();
         if (parsed.Value("data") is { } data)
         {
@@ -43,13 +44,14 @@ internal static class ServeCommand
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var directory = app.Services.GetRequiredService<DataDirectory>();
         var origin = new Uri(addresses.First());
-        await using var cluster = seedDemo && !parsed.Flag("no-edges") ? LocalCluster.Start(directory, origin, origin.Host) : null;
-        var edges = cluster is null ? "" : string.Join("\n", LocalCluster.Edges.Select(e => $"  edge {e.Id,-8} http://{origin.Host}:{e.Port}   (region {e.Region})")) + "\n";
+        await using var cluster = seedDemo && !parsed.Flag("no-edges") ? LocalCluster.Start(directory, origin, origin.Host, edgePorts) : null;
+        var edges = cluster is null ? "" : string.Join("\n", LocalCluster.Placed(edgePorts).Select(e => $"  edge {e.Id,-8} http://{origin.Host}:{e.Port}   (region {e.Region})")) + "\n";
         var watch = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.WatchFolder;
         var playback = addresses.FirstOrDefault() + "/api/v1/playback/{titleId}";
         Console.WriteLine($"""
 
             Marquee is running.
+              web app       {addresses.FirstOrDefault()}/   (an administrator: ./marquee user add you@example.com --admin)
               origin        {string.Join(", ", addresses)}
             {edges}  playback      POST {playback} (signed in) → manifests on the nearest edge
               titles        {addresses.FirstOrDefault()}/api/v1/titles   home rows {addresses.FirstOrDefault()}/api/v1/browse

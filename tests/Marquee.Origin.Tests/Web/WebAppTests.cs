@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Marquee.TestSupport;
+
+namespace Marquee.Origin.Tests.Web;
+
+/// <summary>
+/// The web app end to end: Debian's Chromium, driven by Playwright, against <c>marquee up</c>. Each test runs one
+/// script of tests/js/web and checks what it reports; screenshots of the main screens go to artifacts/screenshots.
+/// </summary>
+public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
+{
+    private static readonly TimeSpan ScriptTime = TimeSpan.FromMinutes(8);
+
+    [Fact]
+    public async Task A_new_viewer_signs_up_finds_a_title_despite_a_typo_plays_seeks_and_resumes_where_they_left_off()
+    {
+        await cluster.ReadyTitleAsync("The Long Signal");
+
+        var report = await RunAsync("viewer-journey.mjs", cluster.Base.ToString().TrimEnd('/'), Path.Combine(cluster.DataPath, "mail"), "newcomer@example.com", WebCluster.Password);
+
+        var started = report["started"]!.GetValue<double>();
+        var saved = report["saved"]!.GetValue<double>();
+        Assert.True(started >= 2, $"playback reached {started} s");
+        Assert.True(report["seekedTo"]!.GetValue<double>() >= started + 8, $"the seek moved to {report["seekedTo"]}");
+        Assert.True(saved >= 10, $"paused at {saved} s");
+        var resumed = report["resumedAt"]!.GetValue<double>();
+        Assert.True(resumed >= saved - 1.5 && resumed < saved + 5, $"resumed at {resumed} s after pausing at {saved} s");
+        Assert.Empty(report["problems"]!.AsArray());
+        await RecordAsync("timeToFirstFrameColdMs", report["timeToFirstFrameColdMs"]!.GetValue<double>());
+        await RecordAsync("timeToFirstFrameWarmMs", report["timeToFirstFrameWarmMs"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task A_kids_profile_sees_family_titles_and_is_refused_an_adult_one_with_a_reason()
+    {
+        var adult = await cluster.ReadyTitleAsync("The Sierpinski Gasket");
+        var family = await cluster.ReadyTitleAsync("Test Card F");
+
+        var report = await RunAsync("kids.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.ViewerEmail, WebCluster.Password, adult, family);
+
+        Assert.Contains("rated 18", report["refusalText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(report["homeShowsAdult"]!.GetValue<bool>());
+        Assert.Equal("Test Card F", report["family"]!.GetValue<string>());
+        Assert.Empty(report["problems"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_title_licensed_in_one_country_is_found_there_and_is_unavailable_from_another()
+    {
+        var germanOnly = await cluster.ReadyTitleAsync("Mandelbrot Nights");
+
+        var report = await RunAsync("regions.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.ViewerEmail, WebCluster.Password, germanOnly, "mandelbrot nights");
+
+        Assert.Contains(report["germanResults"]!.AsArray(), r => r!.GetValue<string>().Contains("Mandelbrot Nights", StringComparison.Ordinal));
+        Assert.Equal("Mandelbrot Nights", report["germanHeading"]!.GetValue<string>());
+        Assert.DoesNotContain(report["usResults"]!.AsArray(), r => r!.GetValue<string>().Contains("Mandelbrot Nights", StringComparison.Ordinal));
+        Assert.Contains("not licensed in your country", report["usMessage"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_administrator_uploads_a_clip_in_the_browser_and_sees_it_become_playable()
+    {
+        var clip = await Clips.GetAsync(new ClipSpec(Width: 320, Height: 180, Fps: 25, Seconds: 8));
+
+        var report = await RunAsync("admin.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.AdminEmail, WebCluster.Password, clip, "Uploaded in the browser");
+
+        Assert.True(report["played"]!.GetValue<double>() >= 2);
+        var edges = report["edges"]!.AsArray();
+        Assert.Equal(4, edges.Count);
+        Assert.Empty(report["problems"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Killing_the_edge_that_serves_the_player_does_not_stop_playback()
+    {
+        var title = await cluster.ReadyTitleAsync(WebCluster.LongClipTitle);
+        var pids = cluster.EdgeProcesses();
+        Assert.Equal(cluster.EdgePorts.Order(), pids.Keys.Order());
+
+        var report = await RunAsync("failover.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.ViewerEmail, WebCluster.Password, title,
+            JsonSerializer.Serialize(pids.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value)));
+
+        var killed = report["killed"]!.GetValue<string>();
+        Assert.True(report["reached"]!.GetValue<double>() >= 45);
+        Assert.NotEqual(killed, report["servingHost"]!.GetValue<string>());
+        Assert.Contains(report["hosts"]!.AsArray(), h => h!.GetValue<string>() != killed);
+
+        // The other tests must not be steered to the dead edge: wait until the origin takes it out of rotation.
+        var port = int.Parse(killed.Split(':')[^1], CultureInfo.InvariantCulture);
+        await Eventually.TrueAsync(async () =>
+        {
+            var edges = await cluster.Admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/edges");
+            return edges.EnumerateArray().Any(e => new Uri(e.GetProperty("baseUrl").GetString()!).Port == port && !e.GetProperty("live").GetBoolean());
+        }, "the killed edge leaves rotation", TimeSpan.FromSeconds(60));
+    }
+
+    private async Task<JsonObject> RunAsync(string script, params string[] args)
+    {
+        Environment.SetEnvironmentVariable("SCREENSHOTS", cluster.Screenshots);
+        var run = await NodeScript.RunAsync(Path.Combine("web", script), args, ScriptTime, TestContext.Current.CancellationToken);
+        Assert.True(run.ExitCode == 0, $"{script}: {run}\n--- marquee up ---\n{Tail(cluster.Output)}");
+        return JsonNode.Parse(run.StandardOutputLines.Last(l => l.StartsWith('{')))!.AsObject();
+    }
+
+    private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;
+
+    /// <summary>Measurements for the README's performance section, kept with the test results.</summary>
+    private static async Task RecordAsync(string name, double value)
+    {
+        var file = Path.Combine(TestPaths.RepositoryRoot, "artifacts", "web-metrics.json");
+        var metrics = File.Exists(file) ? JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsObject() : [];
+        metrics[name] = value;
+        await File.WriteAllTextAsync(file, metrics.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

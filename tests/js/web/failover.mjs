@@ -1,0 +1,25 @@
+// The edge serving the player is killed mid-stream; playback carries on from another edge with no action from
+// the viewer. Usage: node web/failover.mjs BASE_URL EMAIL PASSWORD TITLE_ID PORT_PIDS_JSON
+// PORT_PIDS_JSON maps each edge's port to its process id, e.g. {"8201":1234}.
+import { main, newPage, pickProfile, player, playsTo, report, shot, signIn, until } from './browser.mjs';
+
+const [base, email, password, titleId, portPids] = process.argv.slice(2);
+const pids = JSON.parse(portPids);
+
+await main(async (browser) => {
+  const page = await newPage(browser);
+  await signIn(page, base, email, password);
+  await pickProfile(page, email.split('@')[0]);
+  await page.goto(`${base}/watch/${titleId}`);
+  const before = await playsTo(page, 1);
+  const serving = before.servingHost;
+  const port = serving.split(':').pop();
+  if (!pids[port]) throw new Error(`the player fetches from ${serving}, which is not one of the edges ${Object.keys(pids)}`);
+  process.kill(pids[port], 'SIGKILL');
+  const killedAt = (await player(page)).t;
+
+  // The forward buffer holds 30 s; playing on to 45 s needs segments fetched after the kill.
+  const after = await playsTo(page, 45, 120000);
+  await shot(page, 'player-after-failover');
+  report({ ok: true, killed: serving, killedAt, reached: after.t, frames: after.frames, servingHost: after.servingHost, hosts: after.hosts, problems: page.problems });
+});

@@ -1,0 +1,65 @@
+// A new viewer's whole first visit: sign up, confirm by mail, sign in, pick the profile, search with a typo, open
+// a title, play it (the video advances and decodes), seek, leave, and resume from "Continue watching".
+// Usage: node web/viewer-journey.mjs BASE_URL MAIL_FOLDER EMAIL PASSWORD
+import { main, mailLink, newPage, pickProfile, player, playsTo, report, shot, until } from './browser.mjs';
+
+const [base, mail, email, password] = process.argv.slice(2);
+
+await main(async (browser) => {
+  const page = await newPage(browser);
+  await page.goto(base);
+  await shot(page, 'landing');
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+
+  const link = await mailLink(mail, email, 'Confirm');
+  await page.goto(link);
+  await page.getByText('Your address is confirmed').waitFor();
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: 'Who’s watching?' }).waitFor();
+  await shot(page, 'profiles');
+  const profileName = email.split('@')[0];
+  await pickProfile(page, profileName);
+  await page.getByRole('heading', { name: 'Free to watch' }).waitFor();
+  await shot(page, 'home');
+
+  // Search as you type, with a typo.
+  await page.getByLabel('Search titles').fill('lnog signl');
+  await page.getByRole('link', { name: 'The Long Signal' }).first().waitFor();
+  await shot(page, 'search');
+  await page.getByRole('link', { name: 'The Long Signal' }).first().click();
+  await page.getByRole('heading', { name: 'The Long Signal' }).waitFor();
+  await shot(page, 'title');
+
+  await page.getByRole('link', { name: /Play/ }).click();
+  const started = await playsTo(page, 2);
+  const cold = await until(async () => (await player(page)).timeToFirstFrameMs, 'time to first frame');
+  await page.mouse.move(640, 700);
+  await shot(page, 'player');
+
+  // Seek forward with the keyboard (→ is 10 s), then pause: the pause heartbeat saves the position.
+  await page.locator('body').press('ArrowRight');
+  const seeked = await playsTo(page, started.t + 8);
+  await page.locator('body').press(' ');
+  await until(async () => (await player(page)).paused, 'pause');
+  const saved = (await player(page)).t;
+  await page.waitForTimeout(1500);
+
+  await page.getByRole('link', { name: 'Back' }).click();
+  await page.getByRole('link', { name: 'Marquee home' }).click();
+  await page.getByRole('heading', { name: 'Continue watching' }).waitFor();
+  await shot(page, 'home-continue');
+  await page.getByRole('link', { name: 'Resume The Long Signal' }).click();
+  const resumed = await playsTo(page, 0.1);
+  const warm = await until(async () => (await player(page)).timeToFirstFrameMs, 'time to first frame (warm)');
+  report({
+    ok: true, started: started.t, seekedTo: seeked.t, saved, resumedAt: resumed.t,
+    timeToFirstFrameColdMs: cold, timeToFirstFrameWarmMs: warm, hosts: resumed.hosts, problems: page.problems,
+  });
+});

@@ -1,0 +1,102 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { profilePickedKey, Profiles } from './account/Profiles';
+import { SignIn } from './account/SignIn';
+import { SignUp } from './account/SignUp';
+import { Confirm } from './account/Confirm';
+import { ForgotPassword } from './account/ForgotPassword';
+import { ResetPassword } from './account/ResetPassword';
+import { useSession } from './account/session';
+import { Home } from './browse/Home';
+import { Landing } from './browse/Landing';
+import { SearchPage } from './browse/SearchPage';
+import { TitlePage } from './browse/TitlePage';
+import { Shell } from './ui/Shell';
+
+// Screens most visits never open load on demand, so the home page ships without hls.js or the admin tools.
+const PlayerPage = lazy(() => import('./player/PlayerPage'));
+const AccountPage = lazy(() => import('./account/AccountPage'));
+const AdminPage = lazy(() => import('./admin/AdminPage'));
+
+function Loading() {
+  return (
+    <div className="loading" role="status">
+      Loading…
+    </div>
+  );
+}
+
+/**
+ * The layout of signed-in screens: signed-out visitors get the landing page at / and sign-in elsewhere, a profile is
+ * picked first when there is a choice, and the header stays mounted while the screens below it change (so the
+ * search box keeps focus while results update).
+ */
+function Viewer() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.account === undefined) return <Loading />;
+  const here = location.pathname + location.search;
+  if (session.account === null) {
+    return location.pathname === '/' ? <Landing /> : <Navigate to={`/signin?next=${encodeURIComponent(here)}`} replace />;
+  }
+  const mustPick = (session.profiles.length > 1 || session.profiles.some((p) => p.locked)) && !sessionStorage.getItem(profilePickedKey);
+  if (mustPick) return <Navigate to={`/profiles?next=${encodeURIComponent(here)}`} replace />;
+  return (
+    <Shell>
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </Shell>
+  );
+}
+
+function AdminOnly({ children }: { children: ReactNode }) {
+  const session = useSession();
+  if (session.isAdmin) return <>{children}</>;
+  return (
+    <main className="page" id="main">
+      <h1>Administrators only</h1>
+      <p>This part of Marquee is for the people who run it. Sign in with an administrator account to use it.</p>
+    </main>
+  );
+}
+
+function Signed({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.account === undefined) return <Loading />;
+  if (session.account === null) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/signin" element={<SignIn />} />
+        <Route path="/signup" element={<SignUp />} />
+        <Route path="/confirm" element={<Confirm />} />
+        <Route path="/forgot-password" element={<ForgotPassword />} />
+        <Route path="/reset-password" element={<ResetPassword />} />
+        <Route path="/profiles" element={<Signed><Profiles /></Signed>} />
+        <Route element={<Viewer />}>
+          <Route path="/" element={<Home />} />
+          <Route path="/search" element={<SearchPage />} />
+          <Route path="/title/:id" element={<TitlePage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route path="/admin/*" element={<AdminOnly><AdminPage /></AdminOnly>} />
+        </Route>
+        <Route path="/watch/:id" element={<Signed><PlayerPage /></Signed>} />
+        <Route
+          path="*"
+          element={
+            <main className="page" id="main">
+              <h1>Page not found</h1>
+              <p>There is nothing at this address. <a href="/">Go to the home page.</a></p>
+            </main>
+          }
+        />
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,468 @@
+import Hls, { type ErrorData, type Level, type MediaPlaylist } from 'hls.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { api } from '../api/client';
+import type { EpisodeView, TitleView } from '../api/types';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { formatTime } from '../ui/format';
+import { useLoad } from '../ui/useLoad';
+import { beat, heartbeatSeconds, release, type Position } from './heartbeat';
+import { Icon } from './Icon';
+import { Menu } from './Menu';
+import { SeekBar } from './SeekBar';
+import { parseThumbnails, type Thumbnail } from './trickplay';
+import { usePlayback } from './usePlayback';
+import { useShortcuts } from './useShortcuts';
+
+declare global {
+  interface Window {
+    /** What the player measured, for the end-to-end tests and anyone curious (devtools). */
+    marqueePlayer?: { timeToFirstFrameMs?: number; servingHost?: string; hosts: string[]; fatal?: string };
+  }
+}
+
+interface Tracks {
+  levels: Level[];
+  audio: MediaPlaylist[];
+  subtitles: MediaPlaylist[];
+}
+
+const nextEpisodeCountdown = 8;
+
+function episodesInOrder(view: TitleView | undefined): EpisodeView[] {
+  if (!view) return [];
+  return [...view.seasons].sort((a, b) => a.number - b.number).flatMap((s) => [...s.episodes].sort((a, b) => a.number - b.number));
+}
+
+export default function PlayerPage() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const titleId = params.get('title') ?? id;
+  const playback = usePlayback(id);
+  const title = useLoad(`title/${titleId}`, (signal) => api.get<TitleView>(`/api/v1/titles/${encodeURIComponent(titleId)}`, { signal }));
+
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const hlsRef = useRef<Hls | null>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const lastPosition = useRef<number | null>(null);
+  const [tracks, setTracks] = useState<Tracks>({ levels: [], audio: [], subtitles: [] });
+  const [level, setLevel] = useState(-1);
+  const [playingLevel, setPlayingLevel] = useState(-1);
+  const [audioTrack, setAudioTrack] = useState(0);
+  const [subtitleTrack, setSubtitleTrack] = useState(-1);
+  const [time, setTime] = useState(0);
+  const [duration, setDuration] = useState(0);
+  const [buffered, setBuffered] = useState(0);
+  const [paused, setPaused] = useState(true);
+  const [waiting, setWaiting] = useState(true);
+  const [muted, setMuted] = useState(false);
+  const [volume, setVolume] = useState(1);
+  const [fullscreen, setFullscreen] = useState(false);
+  const [fatal, setFatal] = useState<string | null>(null);
+  const [needsGesture, setNeedsGesture] = useState(false);
+  const [thumbnails, setThumbnails] = useState<Thumbnail[]>([]);
+  const [idle, setIdle] = useState(false);
+  const [countdown, setCountdown] = useState<number | null>(null);
+
+  const view = playback.view;
+  const episodes = useMemo(() => episodesInOrder(title.data), [title.data]);
+  const episodeIndex = episodes.findIndex((e) => e.id === id);
+  const episode = episodeIndex >= 0 ? episodes[episodeIndex] : undefined;
+  const nextEpisode = episodeIndex >= 0 ? episodes.slice(episodeIndex + 1).find((e) => e.media.status === 'ready') : undefined;
+  const heading = title.data ? (episode ? `${title.data.title} · E${episode.number} ${episode.name}` : title.data.title) : '';
+
+  const position = useCallback((): Position | null => {
+    const video = videoRef.current;
+    if (!video || !Number.isFinite(video.duration) || video.duration <= 0) return null;
+    return { playbackId: id, positionSeconds: Math.min(video.currentTime, video.duration), durationSeconds: video.duration };
+  }, [id]);
+
+  // The stream: hls.js with Content Steering (the full build has it on), so a failing edge hands over to the next.
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!view || !video) return;
+    window.marqueePlayer = { hosts: [] };
+    setFatal(null);
+    const start = lastPosition.current ?? view.resumeAt ?? -1;
+    let firstFrame = false;
+    const markFirstFrame = () => {
+      if (firstFrame) return;
+      firstFrame = true;
+      const ms = Math.round(performance.now() - playback.requestedAt);
+      window.marqueePlayer = { ...(window.marqueePlayer ?? { hosts: [] }), timeToFirstFrameMs: ms };
+      stageRef.current?.setAttribute('data-first-frame-ms', String(ms));
+    };
+    // Firefox before 132 lacks requestVideoFrameCallback; 'playing' is the next best signal there.
+    if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(markFirstFrame);
+    else (video as HTMLVideoElement).addEventListener('playing', markFirstFrame, { once: true });
+    const play = () => {
+      video.play().catch((error: unknown) => {
+        if (error instanceof DOMException && error.name === 'NotAllowedError') setNeedsGesture(true);
+      });
+    };
+
+    if (!Hls.isSupported()) {
+      if (video.canPlayType('application/vnd.apple.mpegurl')) {
+        video.src = view.hls;
+        if (start > 0) video.currentTime = start;
+        play();
+        return () => video.removeAttribute('src');
+      }
+      setFatal('This browser cannot play adaptive video. Use a current version of Chrome, Edge, Firefox or Safari.');
+      return;
+    }
+
+    // Half a minute ahead is enough to ride out an edge handing over, and no viewer who stops early has fetched
+    // minutes they never watch (hls.js would otherwise buffer up to ten minutes of a low-bitrate rung).
+    const hls = new Hls({ startPosition: start, maxBufferLength: 30, maxMaxBufferLength: 30, backBufferLength: 30 });
+    hlsRef.current = hls;
+    let mediaRecoveries = 0;
+    hls.on(Hls.Events.MANIFEST_PARSED, () => {
+      setTracks({ levels: [...hls.levels], audio: [...hls.audioTracks], subtitles: [...hls.subtitleTracks] });
+      setLevel(hls.autoLevelEnabled ? -1 : hls.currentLevel);
+      play();
+    });
+    hls.on(Hls.Events.AUDIO_TRACKS_UPDATED, () => setTracks((t) => ({ ...t, audio: [...hls.audioTracks] })));
+    hls.on(Hls.Events.AUDIO_TRACK_SWITCHED, (_, data) => setAudioTrack(data.id));
+    hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, () => setTracks((t) => ({ ...t, subtitles: [...hls.subtitleTracks] })));
+    hls.on(Hls.Events.SUBTITLE_TRACK_SWITCH, (_, data) => setSubtitleTrack(data.id));
+    hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => setPlayingLevel(data.level));
+    hls.on(Hls.Events.FRAG_LOADED, (_, data) => {
+      const host = new URL(data.frag.url).host;
+      const metrics = window.marqueePlayer ?? { hosts: [] };
+      window.marqueePlayer = { ...metrics, servingHost: host, hosts: metrics.hosts.includes(host) ? metrics.hosts : [...metrics.hosts, host] };
+      stageRef.current?.setAttribute('data-serving-host', host);
+    });
+    hls.on(Hls.Events.ERROR, (_, data: ErrorData) => {
+      if (!data.fatal) return;
+      if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries < 2) {
+        mediaRecoveries++;
+        hls.recoverMediaError();
+        return;
+      }
+      window.marqueePlayer = { ...(window.marqueePlayer ?? { hosts: [] }), fatal: data.details };
+      lastPosition.current = video.currentTime || lastPosition.current;
+      setFatal(
+        data.type === Hls.ErrorTypes.NETWORK_ERROR
+          ? 'The video stopped loading: none of the servers could be reached. Check your connection, then try again.'
+          : 'The video could not be decoded on this device. Try again, or choose a lower quality.',
+      );
+    });
+    hls.loadSource(view.hls);
+    hls.attachMedia(video);
+    return () => {
+      hls.destroy();
+      hlsRef.current = null;
+    };
+  }, [view, playback.requestedAt]);
+
+  // Heartbeat: renews the stream lease and saves progress every few seconds, on pause and on seek.
+  useEffect(() => {
+    if (!view) return;
+    const leaseId = view.leaseId;
+    let stopped = false;
+    const send = () => {
+      beat(leaseId, position())
+        .then((alive) => {
+          if (!alive && !stopped) {
+            setFatal('This stream has ended: it was stopped from another device or was idle too long. Start it again to carry on.');
+            videoRef.current?.pause();
+          }
+        })
+        .catch(() => undefined);
+    };
+    const timer = window.setInterval(send, heartbeatSeconds * 1000);
+    const video = videoRef.current;
+    video?.addEventListener('pause', send);
+    video?.addEventListener('seeked', send);
+    const leave = () => release(leaseId, position());
+    window.addEventListener('pagehide', leave);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+      video?.removeEventListener('pause', send);
+      video?.removeEventListener('seeked', send);
+      window.removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, [view, position]);
+
+  // Seek-preview thumbnails, from the same edge as the stream and with the same token.
+  useEffect(() => {
+    if (!view) return;
+    const index = new URL('trickplay/thumbnails.vtt', view.hls);
+    index.search = new URL(view.hls).search;
+    const controller = new AbortController();
+    fetch(index, { signal: controller.signal })
+      .then((response) => (response.ok ? response.text() : ''))
+      .then((text) => setThumbnails(text ? parseThumbnails(text, index.toString()) : []))
+      .catch(() => setThumbnails([]));
+    return () => controller.abort();
+  }, [view]);
+
+  // The countdown to the next episode once this one ends.
+  useEffect(() => {
+    if (countdown === null || !nextEpisode) return;
+    if (countdown <= 0) {
+      navigate(`/watch/${encodeURIComponent(nextEpisode.id)}?title=${encodeURIComponent(titleId)}`, { replace: true });
+      return;
+    }
+    const timer = window.setTimeout(() => setCountdown(countdown - 1), 1000);
+    return () => window.clearTimeout(timer);
+  }, [countdown, nextEpisode, navigate, titleId]);
+
+  useEffect(() => {
+    const change = () => setFullscreen(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', change);
+    return () => document.removeEventListener('fullscreenchange', change);
+  }, []);
+
+  // Controls fade while the video plays and the pointer rests.
+  useEffect(() => {
+    if (paused) {
+      setIdle(false);
+      return;
+    }
+    let timer = window.setTimeout(() => setIdle(true), 3000);
+    const wake = () => {
+      setIdle(false);
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => setIdle(true), 3000);
+    };
+    window.addEventListener('pointermove', wake);
+    window.addEventListener('keydown', wake);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('pointermove', wake);
+      window.removeEventListener('keydown', wake);
+    };
+  }, [paused]);
+
+  const togglePlay = useCallback(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    setNeedsGesture(false);
+    if (video.paused || video.ended) void video.play().catch(() => setNeedsGesture(true));
+    else video.pause();
+  }, []);
+
+  const seekTo = useCallback((seconds: number) => {
+    const video = videoRef.current;
+    if (!video || !Number.isFinite(video.duration)) return;
+    video.currentTime = Math.max(0, Math.min(seconds, video.duration - 0.1));
+    setCountdown(null);
+  }, []);
+
+  const toggleFullscreen = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void stageRef.current?.requestFullscreen().catch(() => undefined);
+  }, []);
+
+  const toggleSubtitles = useCallback(() => {
+    const hls = hlsRef.current;
+    if (!hls || hls.subtitleTracks.length === 0) return;
+    hls.subtitleTrack = hls.subtitleTrack >= 0 ? -1 : 0;
+    hls.subtitleDisplay = hls.subtitleTrack >= 0;
+  }, []);
+
+  const playNext = useCallback(() => {
+    if (nextEpisode) navigate(`/watch/${encodeURIComponent(nextEpisode.id)}?title=${encodeURIComponent(titleId)}`, { replace: true });
+  }, [nextEpisode, navigate, titleId]);
+
+  const retry = useCallback(() => {
+    lastPosition.current = videoRef.current?.currentTime || lastPosition.current;
+    setFatal(null);
+    playback.retry();
+  }, [playback]);
+
+  useShortcuts({
+    togglePlay,
+    seekBy: (delta) => seekTo((videoRef.current?.currentTime ?? 0) + delta),
+    volumeBy: (delta) => {
+      const video = videoRef.current;
+      if (video) video.volume = Math.max(0, Math.min(1, video.volume + delta));
+    },
+    toggleMute: () => {
+      const video = videoRef.current;
+      if (video) video.muted = !video.muted;
+    },
+    toggleFullscreen,
+    toggleSubtitles,
+    next: playNext,
+  });
+
+  const back = title.data ? `/title/${encodeURIComponent(titleId)}` : '/';
+  const levelOptions = [
+    { value: -1, label: playingLevel >= 0 && level === -1 ? `Auto (${tracks.levels[playingLevel]?.height ?? ''}p)` : 'Auto' },
+    ...tracks.levels.map((l, index) => ({ value: index, label: `${l.height}p` })).reverse(),
+  ];
+
+  if (playback.error) {
+    return (
+      <main className="player-error" id="main">
+        <ErrorNotice message={playback.error} onRetry={playback.status === 429 || (playback.status ?? 500) >= 500 || playback.status === 0 ? playback.retry : undefined} />
+        <div className="row-actions">
+          {playback.status === 403 && <Link className="button" to="/account#plan">See plans</Link>}
+          <Link className="button" to={back}>
+            Back
+          </Link>
+        </div>
+      </main>
+    );
+  }
+
+  return (
+    <main className={`player ${idle ? 'player-idle' : ''}`} id="main">
+      <div className="player-stage" ref={stageRef} data-state={fatal ? 'error' : paused ? 'paused' : 'playing'}>
+        <video
+          ref={videoRef}
+          className="player-video"
+          playsInline
+          onClick={togglePlay}
+          onDoubleClick={toggleFullscreen}
+          onTimeUpdate={(e) => {
+            const video = e.currentTarget;
+            setTime(video.currentTime);
+            lastPosition.current = video.currentTime;
+            const ranges = video.buffered;
+            setBuffered(ranges.length > 0 ? ranges.end(ranges.length - 1) : 0);
+          }}
+          onDurationChange={(e) => setDuration(e.currentTarget.duration)}
+          onPlay={() => setPaused(false)}
+          onPause={() => setPaused(true)}
+          onWaiting={() => setWaiting(true)}
+          onPlaying={() => setWaiting(false)}
+          onCanPlay={() => setWaiting(false)}
+          onVolumeChange={(e) => {
+            setMuted(e.currentTarget.muted);
+            setVolume(e.currentTarget.volume);
+          }}
+          onEnded={() => {
+            setPaused(true);
+            if (nextEpisode) setCountdown(nextEpisodeCountdown);
+          }}
+          aria-label={heading ? `Video: ${heading}` : 'Video'}
+        />
+        {!view && <p className="player-status" role="status">Starting…</p>}
+        {view && waiting && !paused && !fatal && <div className="spinner" role="status" aria-label="Loading" />}
+        {needsGesture && !fatal && (
+          <button type="button" className="big-play" onClick={togglePlay} aria-label="Play">
+            <Icon name="play" />
+          </button>
+        )}
+        {fatal && (
+          <div className="player-overlay">
+            <ErrorNotice message={fatal} onRetry={retry} />
+          </div>
+        )}
+        {countdown !== null && nextEpisode && (
+          <div className="player-overlay next-up" role="status">
+            <p>
+              Next: episode {nextEpisode.number}, {nextEpisode.name} — in {countdown} s
+            </p>
+            <div className="row-actions">
+              <button type="button" className="button button-primary" onClick={playNext}>
+                Play now
+              </button>
+              <button type="button" className="button" onClick={() => setCountdown(null)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+        <div className="player-top">
+          <Link to={back} className="control" aria-label="Back">
+            <Icon name="backArrow" />
+          </Link>
+          <h1 className="player-title">{heading}</h1>
+        </div>
+        <div className="player-controls">
+          <SeekBar time={time} duration={duration} buffered={buffered} thumbnails={thumbnails} onSeek={seekTo} />
+          <div className="control-row">
+            <button type="button" className="control" onClick={togglePlay} aria-label={paused ? 'Play' : 'Pause'}>
+              <Icon name={paused ? 'play' : 'pause'} />
+            </button>
+            <button type="button" className="control" onClick={() => seekTo(time - 10)} aria-label="Back 10 seconds">
+              <Icon name="back10" />
+            </button>
+            <button type="button" className="control" onClick={() => seekTo(time + 10)} aria-label="Forward 10 seconds">
+              <Icon name="forward10" />
+            </button>
+            <button
+              type="button"
+              className="control"
+              onClick={() => {
+                if (videoRef.current) videoRef.current.muted = !muted;
+              }}
+              aria-label={muted ? 'Unmute' : 'Mute'}
+            >
+              <Icon name={muted || volume === 0 ? 'muted' : 'volume'} />
+            </button>
+            <input
+              className="volume"
+              type="range"
+              min={0}
+              max={1}
+              step={0.05}
+              value={muted ? 0 : volume}
+              aria-label="Volume"
+              onChange={(e) => {
+                const video = videoRef.current;
+                if (!video) return;
+                video.volume = Number(e.target.value);
+                video.muted = video.volume === 0;
+              }}
+            />
+            <span className="time" aria-live="off">
+              {formatTime(time)} / {formatTime(duration)}
+            </span>
+            <span className="spacer" />
+            {nextEpisode && (
+              <button type="button" className="control" onClick={playNext}>
+                <Icon name="next" /> Next episode
+              </button>
+            )}
+            <Menu
+              label="Quality"
+              options={levelOptions}
+              selected={level}
+              onSelect={(value) => {
+                if (hlsRef.current) hlsRef.current.currentLevel = value;
+                setLevel(value);
+              }}
+            />
+            <Menu
+              label="Audio"
+              options={tracks.audio.map((track, index) => ({ value: index, label: track.name || track.lang || `Track ${index + 1}` }))}
+              selected={audioTrack}
+              onSelect={(value) => {
+                if (hlsRef.current) hlsRef.current.audioTrack = value;
+              }}
+            />
+            {tracks.subtitles.length > 0 && (
+              <Menu
+                label="Subtitles"
+                options={[{ value: -1, label: 'Off' }, ...tracks.subtitles.map((track, index) => ({ value: index, label: track.name || track.lang || `Track ${index + 1}` }))]}
+                selected={subtitleTrack}
+                onSelect={(value) => {
+                  const hls = hlsRef.current;
+                  if (!hls) return;
+                  hls.subtitleTrack = value;
+                  hls.subtitleDisplay = value >= 0;
+                  setSubtitleTrack(value);
+                }}
+              />
+            )}
+            <button type="button" className="control" onClick={toggleFullscreen} aria-label={fullscreen ? 'Exit full screen' : 'Full screen'}>
+              <Icon name={fullscreen ? 'exitFullscreen' : 'fullscreen'} />
+            </button>
+          </div>
+          {view && tracks.levels.length > 0 && (
+            <p className="plan-note">Your plan streams up to {view.maxHeight}p. Keys: space play/pause, ←/→ 10 s, ↑/↓ volume, M mute, F full screen, C subtitles, N next.</p>
+          )}
+        </div>
+      </div>
+    </main>
+  );
+}

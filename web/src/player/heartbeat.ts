@@ -1,0 +1,32 @@
+import { api, ApiError } from '../api/client';
+
+export const heartbeatSeconds = 5;
+
+export interface Position {
+  playbackId: string;
+  positionSeconds: number;
+  durationSeconds: number;
+}
+
+/**
+ * The player's heartbeat: one request renews the stream lease and saves how far the profile got. Returns false
+ * when the lease is gone (the stream ended or lapsed), so the player can stop and say so.
+ */
+export async function beat(leaseId: string, position: Position | null, keepalive = false): Promise<boolean> {
+  try {
+    await api.post(`/api/v1/streams/${encodeURIComponent(leaseId)}/renew`, position ?? undefined, { keepalive });
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return false;
+    throw error;
+  }
+}
+
+/** Leaving the player: save the last position, then give the stream slot back; both survive the page closing. */
+export function release(leaseId: string, position: Position | null): void {
+  void beat(leaseId, position, true)
+    .catch(() => undefined)
+    .finally(() => {
+      void api.delete(`/api/v1/streams/${encodeURIComponent(leaseId)}`, { keepalive: true }).catch(() => undefined);
+    });
+}
