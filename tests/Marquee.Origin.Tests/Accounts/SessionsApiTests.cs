@@ -165,6 +165,26 @@ public sealed class SessionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_browser_changing_its_password_keeps_its_session_and_gets_no_tokens_while_the_others_end()
+    {
+        (await TestAccounts.SignedInClientAsync(server, "mover@example.com")).Dispose();
+        using var here = await BrowserAsync("mover@example.com", ChromeOnLinux);
+        using var elsewhere = await BrowserAsync("mover@example.com", FirefoxOnWindows);
+        var hereId = await CurrentSessionIdAsync(here);
+
+        using var changed = await here.PostAsJsonAsync("/api/v1/account/password", new { currentPassword = TestAccounts.Password, newPassword = "another fine passphrase" });
+        using var hereAfter = await here.GetAsync("/api/v1/account");
+        using var elsewhereAfter = await elsewhere.GetAsync("/api/v1/account");
+
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.Empty(await changed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, hereAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, elsewhereAfter.StatusCode);
+        var left = (await here.GetFromJsonAsync<JsonElement>("/api/v1/account/sessions")).GetProperty("sessions").EnumerateArray().ToList();
+        Assert.Equal(hereId, Assert.Single(left).GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task The_last_seen_time_moves_at_most_once_a_minute()
     {
         (await TestAccounts.SignedInClientAsync(server, "seen@example.com")).Dispose();
