@@ -71,6 +71,7 @@ public static class OriginApp
         app.UseAuthorization();
         app.MapAuthApi();
         app.MapPasskeysApi();
+        app.MapSessionsApi();
         app.MapProfilesApi();
         app.MapPlansApi();
         app.MapAdminUsersApi();

@@ -79,6 +79,8 @@ public static class AccountServices
         services.AddSingleton(_ => new SigningKey(data, configuration["Accounts:SigningKey"]));
         services.AddSingleton<IAccountEmailSender, MailKitEmailSender>();
         services.AddScoped<TokenService>();
+        services.AddScoped<UserSessions>();
+        services.AddSingleton<SessionCheckCache>();
         services.AddScoped<ProfileService>();
         services.AddSingleton<AccountRateLimiter>();
         services.AddScoped<Entitlements.EntitlementService>();
@@ -104,7 +106,7 @@ public static class AccountServices
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromDays(14);
+                o.ExpireTimeSpan = BrowserSessions.Lifetime;
                 o.SlidingExpiration = true;
                 o.Events = new CookieAuthenticationEvents
                 {
@@ -177,8 +179,10 @@ public static class AccountServices
     }
 
     /// <summary>
-    /// One check for bearer tokens and cookies alike: the account still exists, is enabled, and its security stamp
-    /// is the one the session was issued with (sign-out everywhere, password change and disabling renew it).
+    /// One check for bearer tokens and cookies alike: the account still exists, is enabled, its security stamp is the
+    /// one the session was issued with (sign-out everywhere, password change and disabling renew it), and the sign-in
+    /// itself (the "sid" claim) was not revoked. Cookies and tokens issued before sessions existed carry no "sid"; the
+    /// stamp alone decides for them, and they are replaced by ones that do at the next sign-in or refresh.
     /// </summary>
     private static async Task<bool> IsSessionCurrentAsync(HttpContext http, ClaimsPrincipal? principal)
     {
@@ -189,7 +193,13 @@ public static class AccountServices
 
         var users = http.RequestServices.GetRequiredService<UserManager<MarqueeUser>>();
         var user = await users.GetUserAsync(principal);
-        return user is { Disabled: false } && user.SecurityStamp == principal.FindFirst(TokenService.StampClaim)?.Value;
+        if (user is not { Disabled: false } || user.SecurityStamp != principal.FindFirst(TokenService.StampClaim)?.Value)
+        {
+            return false;
+        }
+
+        return principal.FindFirst(TokenService.SessionClaim)?.Value is not { } sessionId
+            || await http.RequestServices.GetRequiredService<UserSessions>().IsActiveAsync(user.Id, sessionId, http.RequestAborted);
     }
 
     /// <summary>Creates the roles on a new database.</summary>

@@ -112,7 +112,7 @@ public static class AuthApi
             return refused!;
         }
 
-        return TypedResults.Ok(await tokens.IssueAsync(user, cancellationToken));
+        return TypedResults.Ok(await tokens.IssueAsync(user, http, cancellationToken));
     }
 
     /// <summary>Signs a browser in with the session cookie; the tokens never reach page script.</summary>
@@ -136,7 +136,7 @@ public static class AuthApi
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> BrowserLogoutAsync(HttpContext http)
     {
-        await http.SignOutAsync(BrowserSessions.Scheme);
+        await BrowserSessions.SignOutAsync(http);
         return TypedResults.NoContent();
     }
 
@@ -178,9 +178,9 @@ public static class AuthApi
         return (user, null, null);
     }
 
-    internal static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> RefreshAsync(RefreshRequest body, TokenService tokens, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> RefreshAsync(RefreshRequest body, TokenService tokens, HttpContext http, CancellationToken cancellationToken)
     {
-        var pair = string.IsNullOrEmpty(body.RefreshToken) || body.RefreshToken.Length > 200 ? null : await tokens.RefreshAsync(body.RefreshToken, cancellationToken);
+        var pair = string.IsNullOrEmpty(body.RefreshToken) || body.RefreshToken.Length > 200 ? null : await tokens.RefreshAsync(body.RefreshToken, http, cancellationToken);
         return pair is null
             ? TypedResults.Problem(statusCode: 401, title: "Sign in again", detail: "The refresh token is invalid, expired, revoked or already used.")
             : TypedResults.Ok(pair);
@@ -276,8 +276,12 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Ok<TokenPair>, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest body, ClaimsPrincipal principal, UserManager<MarqueeUser> users, TokenService tokens, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every other session ends; this one goes on: an app gets a fresh token pair, a browser a fresh cookie (204), since
+    /// tokens would only expose the session to page script.
+    /// </summary>
+    internal static async Task<Results<Ok<TokenPair>, NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest body, ClaimsPrincipal principal, UserManager<MarqueeUser> users, TokenService tokens, HttpContext http, CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
@@ -292,9 +296,17 @@ public static class AuthApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [.. result.Errors.Select(e => e.Description)] });
         }
 
-        // The stamp changed: every other session ends. This one continues with fresh tokens.
-        await tokens.RevokeAllAsync(user.Id, cancellationToken);
-        return TypedResults.Ok(await tokens.IssueAsync(user, cancellationToken));
+        // The stamp changed: every other session ends. This one continues with fresh tokens or a fresh cookie.
+        var sessionId = principal.FindFirstValue(TokenService.SessionClaim);
+        var profileId = principal.FindFirstValue(TokenService.ProfileClaim);
+        await tokens.RevokeAllAsync(user.Id, cancellationToken, keepSession: sessionId);
+        if (BrowserSessions.UsesCookie(http))
+        {
+            await BrowserSessions.SignInAsync(http, tokens, user, profileId, sessionId);
+            return TypedResults.NoContent();
+        }
+
+        return TypedResults.Ok(await tokens.IssueAsync(user, http, cancellationToken, profileId, sessionId));
     }
 
     private static ProblemHttpResult TooMany(HttpContext http, TimeSpan wait)

@@ -18,10 +18,30 @@ public static class BrowserSessions
     public const string CookieName = "marquee_session";
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
-    public static async Task SignInAsync(HttpContext http, TokenService tokens, MarqueeUser user, string? profileId)
+    /// <summary>How long the cookie lives without being used (it slides while in use).</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Sets the session cookie: for a new browser session (a sign-in), or for <paramref name="sessionId"/> when that is
+    /// a live browser session of the account (a profile switch or password change goes on in the same session).
+    /// </summary>
+    public static async Task SignInAsync(HttpContext http, TokenService tokens, MarqueeUser user, string? profileId, string? sessionId = null)
     {
-        var identity = new ClaimsIdentity(await tokens.ClaimsAsync(user, profileId), Scheme, JwtRegisteredClaimNames.Email, ClaimTypes.Role);
+        var session = await http.RequestServices.GetRequiredService<UserSessions>()
+            .ContinueOrStartAsync(user.Id, UserSession.Browser, sessionId, http, http.RequestAborted);
+        var identity = new ClaimsIdentity(await tokens.ClaimsAsync(user, profileId, session.Id), Scheme, JwtRegisteredClaimNames.Email, ClaimTypes.Role);
         await http.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
+    }
+
+    /// <summary>Ends this browser's session: its row is revoked, so a copy of the cookie stops working too.</summary>
+    public static async Task SignOutAsync(HttpContext http)
+    {
+        if (http.User.FindFirstValue(JwtRegisteredClaimNames.Sub) is { } userId && http.User.FindFirstValue(TokenService.SessionClaim) is { } sessionId)
+        {
+            await http.RequestServices.GetRequiredService<UserSessions>().RevokeAsync(userId, sessionId, http.RequestAborted);
+        }
+
+        await http.SignOutAsync(Scheme);
     }
 
     /// <summary>True when the request carries no bearer token, so its identity (if any) came from the cookie.</summary>

@@ -56,7 +56,7 @@ public static class PasskeysApi
             return invalid;
         }
 
-        return user is null ? refused! : TypedResults.Ok(await tokens.IssueAsync(user, cancellationToken));
+        return user is null ? refused! : TypedResults.Ok(await tokens.IssueAsync(user, http, cancellationToken));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> BrowserPasskeyLoginAsync(

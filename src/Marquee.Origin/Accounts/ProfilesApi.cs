@@ -155,11 +155,11 @@ public static class ProfilesApi
         if (BrowserSessions.UsesCookie(http))
         {
             // A browser switches by getting a new session cookie; tokens would only expose it to page script.
-            await BrowserSessions.SignInAsync(http, tokens, user, profile.Id);
+            await BrowserSessions.SignInAsync(http, tokens, user, profile.Id, principal.FindFirstValue(TokenService.SessionClaim));
             return TypedResults.NoContent();
         }
 
-        return TypedResults.Ok(await tokens.IssueAsync(user, cancellationToken, profile.Id));
+        return TypedResults.Ok(await tokens.IssueAsync(user, http, cancellationToken, profile.Id, principal.FindFirstValue(TokenService.SessionClaim)));
     }
 
     internal static ProfileView View(Profile p) => new(p.Id, p.Name, p.Avatar, p.Language, p.MaturityLimit, p.MaturityLimit < 18, p.PinHash is not null);

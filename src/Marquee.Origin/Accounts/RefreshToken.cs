@@ -12,6 +12,13 @@ public sealed class RefreshToken
 
     public required string FamilyId { get; init; }
 
+    /// <summary>
+    /// The <see cref="UserSession"/> the family belongs to. A column rather than using the family id as the session id,
+    /// because one session may hold several families in turn: switching profile or changing the password issues a new
+    /// family in the same session. Null for tokens issued before sessions existed (a session is made at their next refresh).
+    /// </summary>
+    public string? SessionId { get; init; }
+
     /// <summary>The profile the family's access tokens act as; null for the account's first profile.</summary>
     public string? ProfileId { get; init; }
 

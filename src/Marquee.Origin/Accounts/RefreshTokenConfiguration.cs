@@ -15,6 +15,8 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         builder.Property(t => t.Hash).HasMaxLength(64);
         builder.HasIndex(t => t.Hash).IsUnique();
         builder.HasIndex(t => t.FamilyId);
+        builder.Property(t => t.SessionId).HasMaxLength(16);
         builder.HasIndex(t => t.UserId);
+        builder.HasIndex(t => t.SessionId);
     }
 }

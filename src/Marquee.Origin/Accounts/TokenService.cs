@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Marquee.Origin.Data;
 using Marquee.Origin.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,11 +14,13 @@ namespace Marquee.Origin.Accounts;
 
 /// <summary>
 /// Access tokens (short-lived JWTs, HMAC-SHA256, carrying the account's security stamp so that sign-out,
-/// password change and disabling end them at once) and rotating refresh tokens with reuse detection.
+/// password change and disabling end them at once, and the session id so that revoking one sign-in ends it at once)
+/// and rotating refresh tokens with reuse detection.
 /// </summary>
 public sealed class TokenService(
     MarqueeDbContext db,
     UserManager<MarqueeUser> users,
+    UserSessions sessions,
     SigningKey key,
     IOptions<AccountOptions> options,
     TimeProvider time)
@@ -26,12 +29,22 @@ public sealed class TokenService(
     public const string Audience = "marquee-api";
     public const string StampClaim = "stamp";
     public const string ProfileClaim = "pid";
+    public const string SessionClaim = JwtRegisteredClaimNames.Sid;
 
-    public async Task<TokenPair> IssueAsync(MarqueeUser user, CancellationToken cancellationToken, string? profileId = null) =>
-        await IssueAsync(user, Ids.New(), time.GetUtcNow() + options.Value.RefreshTokenLifetime, profileId, cancellationToken);
+    /// <summary>
+    /// A new token family: in a new app session (a sign-in), or in <paramref name="sessionId"/> when that is a live app
+    /// session of the account (a profile switch or password change goes on in the same session).
+    /// </summary>
+    public async Task<TokenPair> IssueAsync(MarqueeUser user, HttpContext http, CancellationToken cancellationToken, string? profileId = null, string? sessionId = null)
+    {
+        var session = await sessions.ContinueOrStartAsync(user.Id, UserSession.App, sessionId, http, cancellationToken);
+        var expires = time.GetUtcNow() + options.Value.RefreshTokenLifetime;
+        await sessions.ExtendAsync(session.Id, expires.ToUnixTimeMilliseconds(), cancellationToken);
+        return await IssueAsync(user, Ids.New(), session.Id, expires, profileId, cancellationToken);
+    }
 
     /// <summary>Exchanges a refresh token for a new pair; null when it is unknown, expired, revoked or reused.</summary>
-    public async Task<TokenPair?> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    public async Task<TokenPair?> RefreshAsync(string refreshToken, HttpContext http, CancellationToken cancellationToken)
     {
         var hash = Hash(refreshToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -47,36 +60,46 @@ public sealed class TokenService(
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAtMs, now), cancellationToken);
         if (claimed == 0)
         {
-            // A used token came back: whoever holds this family's tokens, one copy was stolen. End the family.
-            await RevokeFamilyAsync(stored.FamilyId, cancellationToken);
+            // A used token came back: whoever holds this family's tokens, one copy was stolen. End the sign-in.
+            await RevokeFamilyAsync(stored, cancellationToken);
             return null;
         }
 
         var user = await users.FindByIdAsync(stored.UserId);
         if (user is null || user.Disabled)
         {
-            await RevokeFamilyAsync(stored.FamilyId, cancellationToken);
+            await RevokeFamilyAsync(stored, cancellationToken);
             return null;
         }
 
-        return await IssueAsync(user, stored.FamilyId, DateTimeOffset.FromUnixTimeMilliseconds(stored.ExpiresAtMs), stored.ProfileId, cancellationToken);
+        // Families from before sessions existed get one now, so they show in the account's list and can be revoked.
+        var sessionId = stored.SessionId ?? (await sessions.ContinueOrStartAsync(user.Id, UserSession.App, null, http, cancellationToken)).Id;
+        if (stored.SessionId is null)
+        {
+            await sessions.ExtendAsync(sessionId, stored.ExpiresAtMs, cancellationToken);
+        }
+
+        return await IssueAsync(user, stored.FamilyId, sessionId, DateTimeOffset.FromUnixTimeMilliseconds(stored.ExpiresAtMs), stored.ProfileId, cancellationToken);
     }
 
+    /// <summary>An app signing out: ends the session the token belongs to (or, for a token older than sessions, its family).</summary>
     public async Task RevokeFamilyOfAsync(string refreshToken, CancellationToken cancellationToken)
     {
         var hash = Hash(refreshToken);
-        var family = await db.RefreshTokens.Where(t => t.Hash == hash).Select(t => t.FamilyId).SingleOrDefaultAsync(cancellationToken);
-        if (family is not null)
+        var stored = await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash, cancellationToken);
+        if (stored is not null)
         {
-            await RevokeFamilyAsync(family, cancellationToken);
+            await RevokeFamilyAsync(stored, cancellationToken);
         }
     }
 
-    public async Task RevokeAllAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>Ends every refresh token of the account and every session but <paramref name="keepSession"/>.</summary>
+    public async Task RevokeAllAsync(string userId, CancellationToken cancellationToken, string? keepSession = null)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAtMs == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAtMs, now), cancellationToken);
+        await sessions.RevokeAllAsync(userId, keepSession, cancellationToken);
     }
 
     /// <summary>Only our issuer, audience, key and HS256: "none" and every other algorithm are refused.</summary>
@@ -91,11 +114,11 @@ public sealed class TokenService(
         RoleClaimType = ClaimTypes.Role,
     };
 
-    private async Task<TokenPair> IssueAsync(MarqueeUser user, string familyId, DateTimeOffset familyExpires, string? profileId, CancellationToken cancellationToken)
+    private async Task<TokenPair> IssueAsync(MarqueeUser user, string familyId, string sessionId, DateTimeOffset familyExpires, string? profileId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var lifetime = options.Value.AccessTokenLifetime;
-        var claims = await ClaimsAsync(user, profileId);
+        var claims = await ClaimsAsync(user, profileId, sessionId);
         var access = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
@@ -113,6 +136,7 @@ public sealed class TokenService(
             Id = Ids.New(),
             UserId = user.Id,
             FamilyId = familyId,
+            SessionId = sessionId,
             ProfileId = profileId,
             Hash = Hash(refresh),
             CreatedAtMs = now.ToUnixTimeMilliseconds(),
@@ -123,13 +147,14 @@ public sealed class TokenService(
     }
 
     /// <summary>What a session knows about its account, the same for bearer tokens and browser cookies.</summary>
-    public async Task<List<Claim>> ClaimsAsync(MarqueeUser user, string? profileId)
+    public async Task<List<Claim>> ClaimsAsync(MarqueeUser user, string? profileId, string sessionId)
     {
         var claims = new List<Claim>
         {
             new(JwtRegisteredClaimNames.Sub, user.Id),
             new(JwtRegisteredClaimNames.Email, user.Email ?? ""),
             new(StampClaim, user.SecurityStamp ?? ""),
+            new(SessionClaim, sessionId),
         };
         if (profileId is not null)
         {
@@ -140,11 +165,16 @@ public sealed class TokenService(
         return claims;
     }
 
-    private async Task RevokeFamilyAsync(string familyId, CancellationToken cancellationToken)
+    /// <summary>Ends the token's session with every family in it; a token older than sessions ends its own family.</summary>
+    private async Task RevokeFamilyAsync(RefreshToken token, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedAtMs == null)
+        await db.RefreshTokens.Where(t => t.FamilyId == token.FamilyId && t.RevokedAtMs == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAtMs, now), cancellationToken);
+        if (token.SessionId is not null)
+        {
+            await sessions.RevokeAsync(token.UserId, token.SessionId, cancellationToken);
+        }
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

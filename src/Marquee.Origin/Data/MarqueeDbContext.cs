@@ -20,6 +20,8 @@ public sealed class MarqueeDbContext(DbContextOptions<MarqueeDbContext> options)
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+
     public DbSet<Plan> Plans => Set<Plan>();
 
     public DbSet<Profile> Profiles => Set<Profile>();
