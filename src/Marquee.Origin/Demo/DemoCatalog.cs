@@ -3,7 +3,8 @@ namespace Marquee.Origin.Demo;
 /// <summary>
 /// A dozen short synthetic clips: varied sources, sizes (portrait, 4:3, anamorphic, up to 1080p), frame rates
 /// (15 to 60) and with or without sound, so a new installation exercises the whole pipeline at once. A few are
-/// licensed in one country only, so the demo addresses (US, DE, JP) see different catalogs.
+/// licensed in one country only, so the demo addresses (US, DE, JP) see different catalogs. One series of three
+/// short, small episodes (cheap to transcode) gives the web app seasons and a next episode.
 /// </summary>
 internal static class DemoCatalog
 {
@@ -34,4 +35,17 @@ internal static class DemoCatalog
         new("Widescreen Memories", "Home movies from a 1987 camcorder, in PAL and anamorphic.", ["Classic", "Drama"], 1987,
             "smptebars=s=720x576:r=25", 12, 1200, Sar: "64/45"),
     ];
+
+    public static DemoSeries Series { get; } = new(
+        "Signals from Home",
+        "Three siblings rebuild their late grandfather's ham radio and start hearing a voice that sounds a lot like him.",
+        ["Drama", "Family"], 2025, Maturity: 7,
+        [
+            new("The Antenna", "The siblings haul the old mast back onto the roof, and the set crackles into life.", [], 2025,
+                "testsrc2=s=640x360:r=25", 9, 330),
+            new("Interference", "A storm scrambles every channel but one, and the voice on it knows their names.", [], 2025,
+                "cellauto=s=640x360:r=25:rule=30", 8, 550),
+            new("Carrier Wave", "The youngest finds the frequency in the logbook, and the family finally answers.", [], 2025,
+                "gradients=s=640x360:r=25:speed=0.03:c0=#1d3557:c1=#e63946:nb_colors=2", 10, 660),
+        ]);
 }

@@ -56,6 +56,10 @@ public sealed class TitlesApiTests(ReadyTitleFixture fixture) : IClassFixture<Re
         Assert.Contains("\"/api/v1/titles/{id}\"", document, StringComparison.Ordinal);
         Assert.Contains("\"/api/v1/uploads\"", document, StringComparison.Ordinal);
         Assert.Contains("\"/media/{assetId}/v{version}/{path}\"", document, StringComparison.Ordinal);
+        foreach (var route in new[] { "/api/v1/progress/{titleId}", "/api/v1/progress/{playbackId}", "/api/v1/account/sessions", "/api/v1/account/sessions/{id}", "/api/v1/admin/users", "/api/v1/admin/users/{id}/plan" })
+        {
+            Assert.Contains($"\"{route}\"", document, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
