@@ -45,6 +45,13 @@ public static class OriginApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Links in account mail point at the web app: where the origin listens, unless the operator named a public address.
+        var publicUrl = $"{AccountOptions.Section}:{nameof(AccountOptions.PublicUrl)}";
+        if (string.IsNullOrEmpty(builder.Configuration[publicUrl]) && ListeningUrl(builder.Configuration["urls"]) is { } listening)
+        {
+            builder.Configuration[publicUrl] = listening;
+        }
+
         var data = DataDirectory.Resolve(builder.Configuration["Data"]);
         data.EnsureCreated();
         Logging.Configure(builder);
@@ -96,6 +103,12 @@ public static class OriginApp
         app.MapWebApp();
         return app;
     }
+
+    /// <summary>The first address of <c>--urls</c> that a browser could open (not a wildcard or a free port).</summary>
+    internal static string? ListeningUrl(string? urls) =>
+        (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri : null)
+            .FirstOrDefault(u => u is not null && u.Port != 0 && u.Host is not ("0.0.0.0" or "[::]" or "*" or "+"))?.GetLeftPart(UriPartial.Authority);
 
     /// <summary>Brings the database up to date; call before <c>RunAsync</c>.</summary>
     public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken = default)

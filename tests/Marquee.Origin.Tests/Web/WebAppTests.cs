@@ -29,6 +29,9 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         var resumed = report["resumedAt"]!.GetValue<double>();
         Assert.True(resumed >= saved - 1.5 && resumed < saved + 5, $"resumed at {resumed} s after pausing at {saved} s");
         Assert.Empty(report["problems"]!.AsArray());
+        var scriptBytes = report["firstLoadScriptBytes"]!.GetValue<double>();
+        Assert.True(scriptBytes is > 0 and < 300 * 1024, $"the first visit loaded {scriptBytes} bytes of compressed script");
+        await RecordAsync("firstLoadScriptBytes", scriptBytes);
         await RecordAsync("timeToFirstFrameColdMs", report["timeToFirstFrameColdMs"]!.GetValue<double>());
         await RecordAsync("timeToFirstFrameWarmMs", report["timeToFirstFrameWarmMs"]!.GetValue<double>());
     }
@@ -61,6 +64,19 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
     }
 
     [Fact]
+    public async Task A_series_lists_its_episodes_and_the_player_moves_on_to_the_next_one()
+    {
+        var series = await cluster.ReadySeriesAsync("Signals from Home");
+
+        var report = await RunAsync("series.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.ViewerEmail, WebCluster.Password, series);
+
+        Assert.Equal(3, report["episodes"]!.AsArray().Count);
+        Assert.Contains("E1", report["firstHeading"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("E2", report["secondHeading"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(report["problems"]!.AsArray());
+    }
+
+    [Fact]
     public async Task An_administrator_uploads_a_clip_in_the_browser_and_sees_it_become_playable()
     {
         var clip = await Clips.GetAsync(new ClipSpec(Width: 320, Height: 180, Fps: 25, Seconds: 8));
@@ -70,6 +86,21 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         Assert.True(report["played"]!.GetValue<double>() >= 2);
         var edges = report["edges"]!.AsArray();
         Assert.Equal(4, edges.Count);
+        Assert.Empty(report["problems"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task An_account_resets_its_password_by_mail_signs_in_with_a_passkey_and_changes_plan()
+    {
+        await cluster.AddUserAsync("account@example.com", "free", admin: false);
+
+        var report = await RunAsync("account.mjs", cluster.Base.ToString().TrimEnd('/'), Path.Combine(cluster.DataPath, "mail"), "account@example.com", WebCluster.Password, "another long passphrase");
+
+        Assert.Contains("password is changed", report["resetMessage"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("incorrect", report["oldRefused"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Premium", report["planMessage"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(report["devices"]!.AsArray(), d => d!.GetValue<string>().Contains("This device", StringComparison.Ordinal));
+        Assert.Contains("account@example.com", report["signedInAs"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(report["problems"]!.AsArray());
     }
 

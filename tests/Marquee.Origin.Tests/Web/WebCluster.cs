@@ -53,7 +53,13 @@ public sealed class WebCluster : IAsyncLifetime
         Base = new Uri($"http://localhost:{port}");
         up = MarqueeCli.Start(
             ["up", "--data", DataPath, "--urls", Base.ToString().TrimEnd('/'), "--edge-ports", string.Join(',', EdgePorts)],
-            new Dictionary<string, string> { ["MARQUEE_Logging__LogLevel__Default"] = "Warning" });
+            new Dictionary<string, string>
+            {
+                ["MARQUEE_Logging__LogLevel__Default"] = "Warning",
+                // Every browser of these tests comes from the same loopback address, which the per-address limit on
+                // sign-in and profile selection is not meant for; the limits themselves are tested elsewhere.
+                ["MARQUEE_Accounts__AuthRequestsPerMinute"] = "1000",
+            });
         up.StandardInput.Close();
         _ = PumpAsync(up.StandardOutput);
         _ = PumpAsync(up.StandardError);
@@ -111,7 +117,7 @@ public sealed class WebCluster : IAsyncLifetime
         string? id = null;
         await Eventually.TrueAsync(async () =>
         {
-            var page = await Admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/titles?limit=200");
+            var page = await Admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/titles?limit=100");
             foreach (var title in page.GetProperty("items").EnumerateArray())
             {
                 if (title.GetProperty("title").GetString() == name)
@@ -128,6 +134,19 @@ public sealed class WebCluster : IAsyncLifetime
             return id is not null;
         }, $"{name} is ready", TimeSpan.FromMinutes(10));
         return id!;
+    }
+
+    /// <summary>Waits until every episode of a series is ready, and returns the series' id.</summary>
+    public async Task<string> ReadySeriesAsync(string name)
+    {
+        var id = await ReadyTitleAsync(name);
+        await Eventually.TrueAsync(async () =>
+        {
+            var series = await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/titles/{id}");
+            var episodes = series.GetProperty("seasons").EnumerateArray().SelectMany(s => s.GetProperty("episodes").EnumerateArray()).ToList();
+            return episodes.Count > 1 && episodes.All(e => e.GetProperty("media").GetProperty("status").GetString() == "ready");
+        }, $"every episode of {name} is ready", TimeSpan.FromMinutes(10));
+        return id;
     }
 
     /// <summary>Each edge's port and the id of its process, found among the processes on this machine.</summary>
@@ -189,7 +208,7 @@ public sealed class WebCluster : IAsyncLifetime
         up?.Dispose();
     }
 
-    private async Task AddUserAsync(string email, string plan, bool admin)
+    public async Task AddUserAsync(string email, string plan, bool admin)
     {
         List<string> args = ["user", "add", email, "--plan", plan, "--data", DataPath];
         if (admin)

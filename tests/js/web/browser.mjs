@@ -42,7 +42,12 @@ export async function signIn(page, base, email, password) {
 
 export async function pickProfile(page, name) {
   await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
-  await page.waitForURL((url) => url.pathname !== '/profiles');
+  await until(async () => {
+    if (new URL(page.url()).pathname !== '/profiles') return true;
+    const alert = page.getByRole('alert');
+    if (await alert.count()) throw new Error(`picking the profile ${name} failed: ${await alert.first().innerText()}`);
+    return false;
+  }, `the profile ${name} to open`, 30000);
 }
 
 /** The player's video and what the player measured. */

@@ -8,6 +8,10 @@ const [base, mail, email, password] = process.argv.slice(2);
 await main(async (browser) => {
   const page = await newPage(browser);
   await page.goto(base);
+  await page.getByRole('link', { name: 'Create an account' }).waitFor();
+  // What the first visit's scripts weighed on the wire (compressed), the budget of the issue being 300 KB.
+  const firstLoadScriptBytes = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((entry) => entry.name.endsWith('.js')).reduce((sum, entry) => sum + entry.encodedBodySize, 0));
   await shot(page, 'landing');
   await page.getByRole('link', { name: 'Create an account' }).click();
   await page.getByLabel('Email').fill(email);
@@ -60,6 +64,6 @@ await main(async (browser) => {
   const warm = await until(async () => (await player(page)).timeToFirstFrameMs, 'time to first frame (warm)');
   report({
     ok: true, started: started.t, seekedTo: seeked.t, saved, resumedAt: resumed.t,
-    timeToFirstFrameColdMs: cold, timeToFirstFrameWarmMs: warm, hosts: resumed.hosts, problems: page.problems,
+    timeToFirstFrameColdMs: cold, timeToFirstFrameWarmMs: warm, firstLoadScriptBytes, hosts: resumed.hosts, problems: page.problems,
   });
 });

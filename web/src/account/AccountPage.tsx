@@ -139,7 +139,7 @@ function SessionsSection() {
               <strong>{item.device}</strong> {item.current && <span className="badge">This device</span>}
               <br />
               <small>
-                {item.address} · signed in {formatDate(item.createdAt)} · last seen {formatDate(item.lastSeenAt)}
+                {item.address ?? "unknown address"} · signed in {formatDate(item.createdAt)} · last seen {formatDate(item.lastSeenAt)}
               </small>
             </span>
             {!item.current && (

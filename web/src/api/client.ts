@@ -152,6 +152,8 @@ async function request<T>(method: string, path: string, body: unknown, options: 
 export const api = {
   get: <T>(path: string, options: SendOptions = {}) => request<T>('GET', path, undefined, options),
   post: <T = void>(path: string, body?: unknown, options: SendOptions = {}) => request<T>('POST', path, body ?? {}, options),
+  /** A POST with no body at all (an empty JSON object is still a body, and some endpoints judge it). */
+  postEmpty: <T = void>(path: string, options: SendOptions = {}) => request<T>('POST', path, undefined, options),
   put: <T = void>(path: string, body?: unknown, options: SendOptions = {}) => request<T>('PUT', path, body ?? {}, options),
   patch: <T = void>(path: string, body?: unknown, options: SendOptions = {}) => request<T>('PATCH', path, body ?? {}, options),
   delete: <T = void>(path: string, options: SendOptions = {}) => request<T>('DELETE', path, undefined, options),

@@ -24,8 +24,8 @@ export type AccountView = Schemas['AccountView'];
 export type ResumeView = Schemas['ResumeView'];
 export type ProgressItem = Schemas['ProgressItemView'];
 export type ProgressList = Schemas['ProgressPage'];
-export interface SessionView { id: string; kind: string; device: string; address: string; createdAt: string; lastSeenAt: string; current: boolean }
-export interface StreamSummary { leaseId: string; profileName: string; titleId: string; title: string; expiresAt: string }
-export interface SessionsView { sessions: SessionView[]; streams: StreamSummary[] }
+export type SessionView = Schemas['SessionView'];
+export type StreamSummary = Schemas['LiveStreamView'];
+export type SessionsView = Schemas['SessionsPage'];
 export type AdminUser = Schemas['AdminUserView'];
 export type AdminUserPage = Schemas['AdminUserPage'];

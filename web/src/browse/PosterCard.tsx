@@ -5,7 +5,9 @@ import { maturityLabel } from '../ui/format';
 /** A title's poster in a row or a grid. Its box has a fixed ratio, so nothing moves when the image arrives. */
 export function PosterCard({ title, index }: { title: TitleSummary; index?: number }) {
   const resume = title.resume ?? null;
-  const href = resume ? `/watch/${encodeURIComponent(resume.playbackId)}` : `/title/${encodeURIComponent(title.id)}`;
+  const href = resume
+    ? `/watch/${encodeURIComponent(resume.playbackId)}?title=${encodeURIComponent(title.id)}`
+    : `/title/${encodeURIComponent(title.id)}`;
   const watched = resume && resume.durationSeconds > 0 ? Math.min(1, resume.positionSeconds / resume.durationSeconds) : null;
   const label = resume ? `Resume ${title.title}` : title.title;
   return (

@@ -103,11 +103,11 @@ export function TitlePage() {
           ) : (
             <div className="row-actions">
               {playable && resumeTarget && latest ? (
-                <Link className="button button-primary" to={`/watch/${encodeURIComponent(resumeTarget)}`}>
+                <Link className="button button-primary" to={`/watch/${encodeURIComponent(resumeTarget)}?title=${encodeURIComponent(view.id)}`}>
                   ▶ Resume{resumeEpisode ? ` episode ${resumeEpisode.number}` : ''} from {formatTime(latest.positionSeconds)}
                 </Link>
               ) : playable ? (
-                <Link className="button button-primary" to={`/watch/${encodeURIComponent(playable.id)}`}>
+                <Link className="button button-primary" to={`/watch/${encodeURIComponent(playable.id)}?title=${encodeURIComponent(view.id)}`}>
                   ▶ Play{view.kind === 'series' && 'number' in playable ? ` episode ${playable.number}` : ''}
                 </Link>
               ) : (
@@ -187,14 +187,14 @@ function Episodes({ view, progress, locked }: { view: TitleView; progress: Progr
       </div>
       <ol className="episode-list">
         {season.episodes.map((episode) => (
-          <EpisodeItem key={episode.id} episode={episode} progress={progress.find((p) => p.playbackId === episode.id)} locked={locked} />
+          <EpisodeItem key={episode.id} seriesId={view.id} episode={episode} progress={progress.find((p) => p.playbackId === episode.id)} locked={locked} />
         ))}
       </ol>
     </section>
   );
 }
 
-function EpisodeItem({ episode, progress, locked }: { episode: EpisodeView; progress: ProgressList['items'][number] | undefined; locked: boolean }) {
+function EpisodeItem({ seriesId, episode, progress, locked }: { seriesId: string; episode: EpisodeView; progress: ProgressList['items'][number] | undefined; locked: boolean }) {
   const ready = episode.media.status === 'ready' && !locked;
   const watched = progress && progress.durationSeconds > 0 ? Math.min(1, progress.positionSeconds / progress.durationSeconds) : 0;
   const body = (
@@ -215,7 +215,7 @@ function EpisodeItem({ episode, progress, locked }: { episode: EpisodeView; prog
   return (
     <li>
       {ready ? (
-        <Link className="episode" to={`/watch/${encodeURIComponent(episode.id)}`} aria-label={`Play episode ${episode.number}: ${episode.name}`}>
+        <Link className="episode" to={`/watch/${encodeURIComponent(episode.id)}?title=${encodeURIComponent(seriesId)}`} aria-label={`Play episode ${episode.number}: ${episode.name}`}>
           {body}
         </Link>
       ) : (

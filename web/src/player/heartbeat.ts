@@ -14,7 +14,9 @@ export interface Position {
  */
 export async function beat(leaseId: string, position: Position | null, keepalive = false): Promise<boolean> {
   try {
-    await api.post(`/api/v1/streams/${encodeURIComponent(leaseId)}/renew`, position ?? undefined, { keepalive });
+    // Until the video's duration is known there is no position to save; the lease is renewed all the same.
+    const path = `/api/v1/streams/${encodeURIComponent(leaseId)}/renew`;
+    await (position ? api.post(path, position, { keepalive }) : api.postEmpty(path, { keepalive }));
     return true;
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return false;

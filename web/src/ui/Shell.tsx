@@ -47,7 +47,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </form>
         {session.profile && (
           <div className="profile-menu">
-            <button type="button" className="profile-button" aria-expanded={menu} aria-haspopup="true" onClick={() => setMenu(!menu)}>
+            <button type="button" className="profile-button" aria-label={`Profile menu: ${session.profile.name}`} aria-expanded={menu} aria-haspopup="true" onClick={() => setMenu(!menu)}>
               <Avatar profile={session.profile} size="small" />
               <span className="profile-button-name">{session.profile.name}</span>
             </button>

@@ -1,0 +1,30 @@
+// A series: the title page lists its episodes; when one ends the player counts down to the next and plays it.
+// Usage: node web/series.mjs BASE_URL EMAIL PASSWORD SERIES_ID
+import { main, newPage, pickProfile, player, playsTo, report, shot, signIn, until } from './browser.mjs';
+
+const [base, email, password, seriesId] = process.argv.slice(2);
+
+await main(async (browser) => {
+  const page = await newPage(browser);
+  await signIn(page, base, email, password);
+  await pickProfile(page, email.split('@')[0]);
+  await page.goto(`${base}/title/${seriesId}`);
+  await page.getByRole('heading', { name: 'Episodes' }).waitFor();
+  const episodes = await page.locator('.episode-list .episode-name').allInnerTexts();
+  await shot(page, 'series');
+
+  await page.getByRole('link', { name: /^Play episode 1:/ }).click();
+  await playsTo(page, 1);
+  const first = new URL(page.url()).pathname;
+  const firstHeading = await page.locator('.player-title').innerText();
+  // → seeks 10 s, past the end of a short episode: the countdown to the next one starts.
+  await page.locator('body').press('ArrowRight');
+  const countdown = await page.getByRole('status').filter({ hasText: 'Next: episode 2' }).innerText();
+  await shot(page, 'player-next-episode');
+  await page.getByRole('button', { name: 'Play now' }).click();
+  await until(async () => new URL(page.url()).pathname !== first, 'the next episode to open');
+  await until(async () => (await player(page)).t < 5 && (await player(page)).frames > 0, 'the next episode to start');
+  const second = await playsTo(page, 1);
+  const secondHeading = await page.locator('.player-title').innerText();
+  report({ ok: true, episodes, firstHeading, countdown, secondHeading, secondAt: second.t, problems: page.problems });
+});
