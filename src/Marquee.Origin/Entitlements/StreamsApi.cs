@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -128,11 +129,30 @@ public static class StreamsApi
     private static ProblemHttpResult LeaseNotFound() =>
         TypedResults.Problem(statusCode: 404, title: "Stream not found", detail: "This stream has ended or lapsed; start playback again.");
 
-    internal static async Task<NoContent> StopAsync(string leaseId, ClaimsPrincipal principal, UserManager<MarqueeUser> users, StreamLeases leases, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends a stream. The player may send its last position with it (the same body as the heartbeat), so closing a
+    /// page is one request that both saves progress and frees the slot: two requests sent from a closing page may
+    /// arrive in either order. Ending an unknown or lapsed stream is not an error.
+    /// </summary>
+    internal static async Task<Results<NoContent, ValidationProblem>> StopAsync(
+        string leaseId, [FromBody] ProgressReport? body, ClaimsPrincipal principal, UserManager<MarqueeUser> users, StreamLeases leases, WatchProgressService progress,
+        CancellationToken cancellationToken)
     {
+        if (body is not null && WatchProgressService.Validate(body) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var userId = users.GetUserId(principal) ?? "";
         if (leaseId.Length <= 32)
         {
-            await leases.ReleaseAsync(users.GetUserId(principal) ?? "", leaseId, cancellationToken);
+            if (body is not null && await leases.FindLiveAsync(userId, leaseId, cancellationToken) is { } lease
+                && await progress.BelongsToAsync(body.PlaybackId!, lease.TitleId, cancellationToken))
+            {
+                await progress.SaveAsync(lease.ProfileId, lease.TitleId, body.PlaybackId!, body.PositionSeconds!.Value, body.DurationSeconds!.Value, cancellationToken);
+            }
+
+            await leases.ReleaseAsync(userId, leaseId, cancellationToken);
         }
 
         return TypedResults.NoContent();

@@ -50,6 +50,32 @@ public sealed class ProgressApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ending_a_stream_with_its_last_position_saves_it_and_frees_the_slot_in_one_request()
+    {
+        using var viewer = await TestAccounts.SignedInClientAsync(server, "closer@example.com", plan: "free");
+        var movie = await TestAccounts.TitleAsync(server, "Closing Film", free: true);
+        var lease = await PlayAsync(viewer, movie);
+
+        using var bad = await viewer.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/streams/{lease}")
+        {
+            Content = JsonContent.Create(new { playbackId = movie, positionSeconds = 30.0, durationSeconds = 20.0 }),
+        });
+        using var stopped = await viewer.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/streams/{lease}")
+        {
+            Content = JsonContent.Create(new { playbackId = movie, positionSeconds = 7.5, durationSeconds = 20.0 }),
+        });
+        using var again = await viewer.DeleteAsync($"/api/v1/streams/{lease}");
+        var saved = Assert.Single((await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/progress/{movie}")).GetProperty("items").EnumerateArray());
+        using var next = await viewer.PostAsync($"/api/v1/playback/{movie}", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, stopped.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        Assert.Equal(7.5, saved.GetProperty("positionSeconds").GetDouble());
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
     public async Task A_browser_reports_with_its_cookie_and_antiforgery_header_like_any_other_change()
     {
         (await TestAccounts.SignedInClientAsync(server, "tab@example.com", plan: "premium")).Dispose();

@@ -5,6 +5,7 @@ import type { PasskeyView, Plan, SessionsView } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
 import { formatDate } from '../ui/format';
+import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
 import { addPasskey, passkeysSupported } from './passkeys';
 import { useSession } from './session';
@@ -41,18 +42,16 @@ export default function AccountPage() {
 function PlanSection() {
   const session = useSession();
   const plans = useLoad('plans', (signal) => api.get<Plan[]>('/api/v1/plans', { signal }));
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   const [done, setDone] = useState<string | null>(null);
 
   async function choose(plan: Plan) {
-    setError(null);
     setDone(null);
-    try {
+    if (await action.run(async () => {
       await api.put('/api/v1/account/plan', { planId: plan.id });
       await session.refresh();
+    })) {
       setDone(`You are now on the ${plan.name} plan.`);
-    } catch (reason) {
-      setError(messageOf(reason));
     }
   }
 
@@ -85,7 +84,7 @@ function PlanSection() {
         })}
       </ul>
       {done && <p role="status">{done}</p>}
-      {error && <ErrorNotice message={error} />}
+      {action.error && <ErrorNotice message={action.error} />}
     </section>
   );
 }
@@ -93,26 +92,14 @@ function PlanSection() {
 function SessionsSection() {
   const sessions = useLoad('sessions', (signal) => api.get<SessionsView>('/api/v1/account/sessions', { signal }));
   const session = useSession();
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
 
   async function revoke(id: string) {
-    setError(null);
-    try {
-      await api.delete(`/api/v1/account/sessions/${encodeURIComponent(id)}`);
-      sessions.reload();
-    } catch (reason) {
-      setError(messageOf(reason));
-    }
+    if (await action.run(() => api.delete(`/api/v1/account/sessions/${encodeURIComponent(id)}`))) sessions.reload();
   }
 
   async function everywhere() {
-    setError(null);
-    try {
-      await api.post('/api/v1/account/sign-out-everywhere');
-      await session.signOut();
-    } catch (reason) {
-      setError(messageOf(reason));
-    }
+    if (await action.run(() => api.post('/api/v1/account/sign-out-everywhere'))) await session.signOut();
   }
 
   return (
@@ -150,7 +137,7 @@ function SessionsSection() {
           </li>
         ))}
       </ul>
-      {error && <ErrorNotice message={error} />}
+      {action.error && <ErrorNotice message={action.error} />}
       <button type="button" className="button" onClick={() => void everywhere()}>
         Sign out everywhere
       </button>
@@ -162,6 +149,8 @@ function PasskeysSection() {
   const passkeys = useLoad('passkeys', (signal) => api.get<PasskeyView[]>('/api/v1/account/passkeys', { signal }));
   const [name, setName] = useState('This browser');
   const [error, setError] = useState<string | null>(null);
+  const removal = useAction();
+  const shownError = error ?? removal.error;
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -176,12 +165,7 @@ function PasskeysSection() {
 
   async function remove(id: string) {
     setError(null);
-    try {
-      await api.delete(`/api/v1/account/passkeys/${encodeURIComponent(id)}`);
-      passkeys.reload();
-    } catch (reason) {
-      setError(messageOf(reason));
-    }
+    if (await removal.run(() => api.delete(`/api/v1/account/passkeys/${encodeURIComponent(id)}`))) passkeys.reload();
   }
 
   return (
@@ -210,7 +194,7 @@ function PasskeysSection() {
       ) : (
         <p>This browser cannot create passkeys.</p>
       )}
-      {error && <ErrorNotice message={error} />}
+      {shownError && <ErrorNotice message={shownError} />}
     </section>
   );
 }

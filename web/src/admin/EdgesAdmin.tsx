@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, messageOf } from '../api/client';
+import { api } from '../api/client';
+import { useAction } from '../ui/useAction';
 import type { EdgeView, RegionView } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
@@ -14,7 +15,7 @@ export function EdgesAdmin() {
   const edges = useLoad(`edges/${tick}`, (signal) => api.get<EdgeView[]>('/api/v1/admin/edges', { signal }));
   const regions = useLoad('regions', (signal) => api.get<RegionView[]>('/api/v1/regions', { signal }));
   const [shown, setShown] = useState<EdgeView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
 
   useEffect(() => {
     const timer = window.setInterval(() => setTick((n) => n + 1), refreshSeconds * 1000);
@@ -27,12 +28,7 @@ export function EdgesAdmin() {
 
   async function remove(edge: EdgeView) {
     if (!window.confirm(`Remove edge ${edge.id}? It registers again with its next heartbeat if it is still running.`)) return;
-    try {
-      await api.delete(`/api/v1/admin/edges/${encodeURIComponent(edge.id)}`);
-      setTick((n) => n + 1);
-    } catch (reason) {
-      setError(messageOf(reason));
-    }
+    if (await action.run(() => api.delete(`/api/v1/admin/edges/${encodeURIComponent(edge.id)}`))) setTick((n) => n + 1);
   }
 
   return (
@@ -40,7 +36,7 @@ export function EdgesAdmin() {
       <section aria-labelledby="edges-title">
         <h2 id="edges-title">Edges</h2>
         {edges.error && <ErrorNotice message={edges.error} />}
-        {error && <ErrorNotice message={error} />}
+        {action.error && <ErrorNotice message={action.error} />}
         <div className="table-scroll">
           <table className="table edges-table">
             <thead>
@@ -117,22 +113,16 @@ function RegionForm({ onSaved }: { onSaved: () => void }) {
   const [id, setId] = useState('');
   const [name, setName] = useState('');
   const [countries, setCountries] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    try {
-      await api.put(`/api/v1/admin/regions/${encodeURIComponent(id.trim())}`, {
-        name,
-        countries: countries.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean),
-      });
+    const body = { name, countries: countries.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean) };
+    if (await action.run(() => api.put(`/api/v1/admin/regions/${encodeURIComponent(id.trim())}`, body))) {
       setId('');
       setName('');
       setCountries('');
       onSaved();
-    } catch (reason) {
-      setError(messageOf(reason));
     }
   }
 
@@ -144,8 +134,8 @@ function RegionForm({ onSaved }: { onSaved: () => void }) {
         <Field label="Name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Europe" />
         <Field label="Countries" value={countries} onChange={(e) => setCountries(e.target.value)} placeholder="DE, FR, NL" />
       </div>
-      {error && <ErrorNotice message={error} />}
-      <button type="submit" className="button" disabled={!id.trim()}>
+      {action.error && <ErrorNotice message={action.error} />}
+      <button type="submit" className="button" disabled={!id.trim() || action.busy}>
         Save region
       </button>
     </form>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, messageOf, query } from '../api/client';
+import { api, query } from '../api/client';
+import { useAction } from '../ui/useAction';
 import type { AdminUser, AdminUserPage, Plan } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatDate } from '../ui/format';
@@ -11,7 +12,7 @@ export function UsersAdmin() {
   const [skip, setSkip] = useState(0);
   const users = useLoad(`users/${settled}/${skip}`, (signal) => api.get<AdminUserPage>(`/api/v1/admin/users${query({ q: settled, skip, take: 50 })}`, { signal }));
   const plans = useLoad('plans', (signal) => api.get<Plan[]>('/api/v1/plans', { signal }));
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
 
   useEffect(() => {
     const timer = window.setTimeout(() => {
@@ -21,15 +22,9 @@ export function UsersAdmin() {
     return () => window.clearTimeout(timer);
   }, [q]);
 
-  async function act(action: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await action();
-      users.reload();
-    } catch (reason) {
-      setError(messageOf(reason));
-    }
-  }
+  const act = async (call: () => Promise<unknown>) => {
+    if (await action.run(call)) users.reload();
+  };
 
   const changePlan = (user: AdminUser, planId: string) =>
     act(() => api.put(`/api/v1/admin/users/${encodeURIComponent(user.id)}/plan`, { planId }));
@@ -45,7 +40,7 @@ export function UsersAdmin() {
           <input id="user-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </div>
         {users.error && <ErrorNotice message={users.error} onRetry={users.reload} />}
-        {error && <ErrorNotice message={error} />}
+        {action.error && <ErrorNotice message={action.error} />}
         <div className="table-scroll">
           <table className="table">
             <thead>
@@ -105,19 +100,15 @@ export function UsersAdmin() {
 
 function PlansEditor({ plans, onSaved }: { plans: Plan[]; onSaved: () => void }) {
   const [drafts, setDrafts] = useState<Record<string, Plan>>({});
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   const [saved, setSaved] = useState<string | null>(null);
 
   async function save(plan: Plan) {
-    setError(null);
     setSaved(null);
-    try {
-      const { id, ...update } = drafts[plan.id] ?? plan;
-      await api.put(`/api/v1/plans/${encodeURIComponent(id)}`, update);
+    const { id, ...update } = drafts[plan.id] ?? plan;
+    if (await action.run(() => api.put(`/api/v1/plans/${encodeURIComponent(id)}`, update))) {
       setSaved(`The ${plan.name} plan is saved.`);
       onSaved();
-    } catch (reason) {
-      setError(messageOf(reason));
     }
   }
 
@@ -169,7 +160,7 @@ function PlansEditor({ plans, onSaved }: { plans: Plan[]; onSaved: () => void })
           </tbody>
         </table>
       </div>
-      {error && <ErrorNotice message={error} />}
+      {action.error && <ErrorNotice message={action.error} />}
       {saved && <p role="status">{saved}</p>}
     </section>
   );

@@ -156,7 +156,7 @@ export const api = {
   postEmpty: <T = void>(path: string, options: SendOptions = {}) => request<T>('POST', path, undefined, options),
   put: <T = void>(path: string, body?: unknown, options: SendOptions = {}) => request<T>('PUT', path, body ?? {}, options),
   patch: <T = void>(path: string, body?: unknown, options: SendOptions = {}) => request<T>('PATCH', path, body ?? {}, options),
-  delete: <T = void>(path: string, options: SendOptions = {}) => request<T>('DELETE', path, undefined, options),
+  delete: <T = void>(path: string, options: SendOptions = {}, body?: unknown) => request<T>('DELETE', path, body, options),
   antiforgeryHeader,
 };
 

@@ -17,7 +17,7 @@ import { useShortcuts } from './useShortcuts';
 declare global {
   interface Window {
     /** What the player measured, for the end-to-end tests and anyone curious (devtools). */
-    marqueePlayer?: { timeToFirstFrameMs?: number; servingHost?: string; hosts: string[]; fatal?: string };
+    marqueePlayer?: { timeToFirstFrameMs?: number; firstFrameAt?: number; servingHost?: string; hosts: string[]; fatal?: string };
   }
 }
 
@@ -90,7 +90,7 @@ export default function PlayerPage() {
       if (firstFrame) return;
       firstFrame = true;
       const ms = Math.round(performance.now() - playback.requestedAt);
-      window.marqueePlayer = { ...(window.marqueePlayer ?? { hosts: [] }), timeToFirstFrameMs: ms };
+      window.marqueePlayer = { ...(window.marqueePlayer ?? { hosts: [] }), timeToFirstFrameMs: ms, firstFrameAt: performance.timeOrigin + performance.now() };
       stageRef.current?.setAttribute('data-first-frame-ms', String(ms));
     };
     // Firefox before 132 lacks requestVideoFrameCallback; 'playing' is the next best signal there.

@@ -24,11 +24,10 @@ export async function beat(leaseId: string, position: Position | null, keepalive
   }
 }
 
-/** Leaving the player: save the last position, then give the stream slot back; both survive the page closing. */
+/**
+ * Leaving the player: one request saves the last position and gives the stream slot back, sent with keepalive so
+ * it survives the page closing (two requests from a closing page could arrive in either order).
+ */
 export function release(leaseId: string, position: Position | null): void {
-  void beat(leaseId, position, true)
-    .catch(() => undefined)
-    .finally(() => {
-      void api.delete(`/api/v1/streams/${encodeURIComponent(leaseId)}`, { keepalive: true }).catch(() => undefined);
-    });
+  void api.delete(`/api/v1/streams/${encodeURIComponent(leaseId)}`, { keepalive: true }, position ?? undefined).catch(() => undefined);
 }
