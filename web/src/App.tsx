@@ -11,10 +11,19 @@ import { Home } from './browse/Home';
 import { Landing } from './browse/Landing';
 import { SearchPage } from './browse/SearchPage';
 import { TitlePage } from './browse/TitlePage';
+import { requestPlaybackEarly } from './player/playbackRequests';
 import { Shell } from './ui/Shell';
 
 // Screens most visits never open load on demand, so the home page ships without hls.js or the admin tools.
-const PlayerPage = lazy(() => import('./player/PlayerPage'));
+const loadPlayer = () => import('./player/PlayerPage');
+const PlayerPage = lazy(loadPlayer);
+// Opened straight at the player (a link, a reload): fetch its code and ask for playback while the session is
+// still being checked; the player's code is the biggest part of the page and takes a while to parse.
+const watching = /^\/watch\/([^/]+)$/.exec(window.location.pathname);
+if (watching?.[1]) {
+  requestPlaybackEarly(decodeURIComponent(watching[1]));
+  void loadPlayer();
+}
 const AccountPage = lazy(() => import('./account/AccountPage'));
 const AdminPage = lazy(() => import('./admin/AdminPage'));
 
@@ -86,7 +95,8 @@ export function App() {
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/*" element={<AdminOnly><AdminPage /></AdminOnly>} />
         </Route>
-        <Route path="/watch/:id" element={<Signed><PlayerPage /></Signed>} />
+        {/* The player asks for playback at once; a signed-out visitor gets 401 there and is sent to sign in. */}
+        <Route path="/watch/:id" element={<PlayerPage />} />
         <Route
           path="*"
           element={

@@ -53,6 +53,9 @@ public static class WebAppHosting
             return app;
         }
 
+        var precompressed = new PrecompressedAssets(root);
+        app.Use((context, next) => precompressed.InvokeAsync(context, next));
+
         // Compression applies to the app's own files only: API answers can carry secrets (BREACH), media is compressed already.
         app.UseWhen(context => !IsServerPath(context.Request.Path), branch => branch.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions

@@ -23,6 +23,11 @@ public sealed class WebAppHostingTests : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(root, "index.html"), "<!doctype html><div id=\"root\"></div>");
         await File.WriteAllTextAsync(Path.Combine(root, "assets", "index-AbC123.js"), string.Concat(Enumerable.Repeat(Script, 200)));
         await File.WriteAllTextAsync(Path.Combine(root, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        await File.WriteAllTextAsync(Path.Combine(root, "assets", "player-XyZ789.js"), "console.log('plain copy');");
+        await using (var brotli = new BrotliStream(File.Create(Path.Combine(root, "assets", "player-XyZ789.js.br")), CompressionLevel.SmallestSize))
+        {
+            await brotli.WriteAsync("console.log('brotli copy');"u8.ToArray());
+        }
         server = await OriginServer.StartAsync(null, "--Web:Root", root);
     }
 
@@ -62,6 +67,27 @@ public sealed class WebAppHostingTests : IAsyncLifetime
         Assert.Equal("br", response.Content.Headers.ContentEncoding.Single());
         Assert.Equal(string.Concat(Enumerable.Repeat(Script, 200)), await text.ReadToEndAsync());
         Assert.True(compressed.Length < Script.Length * 20, $"{compressed.Length} bytes compressed");
+    }
+
+    [Fact]
+    public async Task A_copy_compressed_at_build_time_is_sent_as_it_is_to_browsers_that_accept_it()
+    {
+        using var brotliRequest = new HttpRequestMessage(HttpMethod.Get, "/assets/player-XyZ789.js");
+        brotliRequest.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        brotliRequest.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var brotli = await server.Http.SendAsync(brotliRequest);
+        await using var decoded = new BrotliStream(await brotli.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+        using var plainRequest = new HttpRequestMessage(HttpMethod.Get, "/assets/player-XyZ789.js");
+        plainRequest.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br", 0));
+        using var plain = await server.Http.SendAsync(plainRequest);
+
+        Assert.Equal("br", brotli.Content.Headers.ContentEncoding.Single());
+        Assert.Equal("text/javascript", brotli.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("public, max-age=31536000, immutable", brotli.Headers.CacheControl!.ToString());
+        Assert.Contains("Accept-Encoding", brotli.Headers.Vary);
+        Assert.Equal("console.log('brotli copy');", await new StreamReader(decoded).ReadToEndAsync());
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal("console.log('plain copy');", await plain.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 import Hls, { type ErrorData, type Level, type MediaPlaylist } from 'hls.js';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { EpisodeView, TitleView } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -188,17 +188,25 @@ export default function PlayerPage() {
     };
   }, [view, position]);
 
-  // Seek-preview thumbnails, from the same edge as the stream and with the same token.
+  // Seek-preview thumbnails, from the same edge as the stream and with the same token; fetched once the video
+  // plays, so they never compete with the first segments.
   useEffect(() => {
-    if (!view) return;
+    const video = videoRef.current;
+    if (!view || !video) return;
     const index = new URL('trickplay/thumbnails.vtt', view.hls);
     index.search = new URL(view.hls).search;
     const controller = new AbortController();
-    fetch(index, { signal: controller.signal })
-      .then((response) => (response.ok ? response.text() : ''))
-      .then((text) => setThumbnails(text ? parseThumbnails(text, index.toString()) : []))
-      .catch(() => setThumbnails([]));
-    return () => controller.abort();
+    const load = () => {
+      fetch(index, { signal: controller.signal })
+        .then((response) => (response.ok ? response.text() : ''))
+        .then((text) => setThumbnails(text ? parseThumbnails(text, index.toString()) : []))
+        .catch(() => setThumbnails([]));
+    };
+    video.addEventListener('playing', load, { once: true });
+    return () => {
+      video.removeEventListener('playing', load);
+      controller.abort();
+    };
   }, [view]);
 
   // The countdown to the next episode once this one ends.
@@ -297,6 +305,10 @@ export default function PlayerPage() {
     { value: -1, label: playingLevel >= 0 && level === -1 ? `Auto (${tracks.levels[playingLevel]?.height ?? ''}p)` : 'Auto' },
     ...tracks.levels.map((l, index) => ({ value: index, label: `${l.height}p` })).reverse(),
   ];
+
+  if (playback.status === 401) {
+    return <Navigate to={`/signin?next=${encodeURIComponent(`/watch/${id}${titleId !== id ? `?title=${titleId}` : ''}`)}`} replace />;
+  }
 
   if (playback.error) {
     return (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, messageOf } from '../api/client';
+import { ApiError, messageOf } from '../api/client';
 import type { PlaybackView } from '../api/types';
+import { requestPlayback, takeEarlyPlayback } from './playbackRequests';
 
 export interface PlaybackState {
   view: PlaybackView | null;
@@ -18,10 +19,13 @@ export function usePlayback(id: string): PlaybackState {
 
   useEffect(() => {
     const controller = new AbortController();
-    const requestedAt = performance.now();
+    const started = takeEarlyPlayback(id);
+    const requestedAt = started?.at ?? performance.now();
     setState({ view: null, error: null, status: null, requestedAt });
-    api.post<PlaybackView>(`/api/v1/playback/${encodeURIComponent(id)}`, undefined, { signal: controller.signal }).then(
-      (view) => setState({ view, error: null, status: null, requestedAt }),
+    (started?.answer ?? requestPlayback(id, controller.signal)).then(
+      (view) => {
+        if (!controller.signal.aborted) setState({ view, error: null, status: null, requestedAt });
+      },
       (reason: unknown) => {
         if (controller.signal.aborted) return;
         setState({ view: null, error: messageOf(reason), status: reason instanceof ApiError ? reason.status : null, requestedAt });
