@@ -114,6 +114,7 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         var report = await RunAsync("failover.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.ViewerEmail, WebCluster.Password, title,
             JsonSerializer.Serialize(pids.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value)));
 
+        Assert.True(report["subtitles"]!["cues"]!.GetValue<int>() > 0);
         var killed = report["killed"]!.GetValue<string>();
         Assert.True(report["reached"]!.GetValue<double>() >= 45);
         Assert.NotEqual(killed, report["servingHost"]!.GetValue<string>());

@@ -12,7 +12,7 @@ namespace Marquee.Origin.Tests.Web;
 /// <summary>
 /// The real local cluster, as a user starts it: <c>marquee up</c> (the origin with the web app and the demo catalog,
 /// four edge processes), on free ports, with an administrator and a viewer made through <c>marquee user add</c>,
-/// and a 90-second clip ingested through <c>marquee ingest</c> for the failover test.
+/// and a 90-second clip with English subtitles ingested through <c>marquee ingest</c> for the failover test.
 /// </summary>
 public sealed class WebCluster : IAsyncLifetime
 {
@@ -92,7 +92,11 @@ public sealed class WebCluster : IAsyncLifetime
         }, "the four edges register", TimeSpan.FromMinutes(1));
 
         var clip = await Clips.GetAsync(new ClipSpec(Width: 320, Height: 180, Fps: 25, Seconds: 90));
-        longClip = IngestAsync(clip, LongClipTitle);
+        var subtitles = Path.Combine(DataPath, "long-haul.en.vtt");
+        static string At(int seconds) => TimeSpan.FromSeconds(seconds).ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(subtitles, "WEBVTT\n\n" + string.Concat(Enumerable.Range(0, 9).Select(i =>
+            $"{At(i * 10)} --> {At((i * 10) + 9)}\nLine {i + 1} of the long haul.\n\n")));
+        longClip = IngestAsync(clip, LongClipTitle, subtitles + ":en");
     }
 
     public string Output
@@ -225,10 +229,10 @@ public sealed class WebCluster : IAsyncLifetime
         Assert.True(process.ExitCode == 0, $"user add {email}: {await stderr}");
     }
 
-    private async Task<string> IngestAsync(string file, string title)
+    private async Task<string> IngestAsync(string file, string title, string subtitles)
     {
         // --wait returns once the title plays; the demo catalog is queued first, so this can take minutes.
-        using var process = MarqueeCli.Start(["ingest", file, "--title", title, "--free", "--wait", "--data", DataPath]);
+        using var process = MarqueeCli.Start(["ingest", file, "--title", title, "--free", "--subtitles", subtitles, "--wait", "--data", DataPath]);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -12,6 +12,16 @@ await main(async (browser) => {
   await pickProfile(page, email.split('@')[0]);
   await page.goto(`${base}/watch/${titleId}`);
   const before = await playsTo(page, 1);
+
+  // Subtitles on, from the player's menu: the track shows and its cues arrive.
+  await page.mouse.move(640, 700);
+  await page.getByRole('button', { name: /^Subtitles/ }).click();
+  await page.getByRole('option', { name: 'English' }).getByRole('button').click();
+  const subtitles = await until(() => page.evaluate(() => {
+    const track = Array.from(document.querySelector('video').textTracks).find((t) => t.mode === 'showing');
+    return track && track.cues?.length ? { language: track.language || track.label, cues: track.cues.length } : null;
+  }), 'subtitle cues');
+
   const serving = before.servingHost;
   const port = serving.split(':').pop();
   if (!pids[port]) throw new Error(`the player fetches from ${serving}, which is not one of the edges ${Object.keys(pids)}`);
@@ -21,5 +31,5 @@ await main(async (browser) => {
   // The forward buffer holds 30 s; playing on to 45 s needs segments fetched after the kill.
   const after = await playsTo(page, 45, 120000);
   await shot(page, 'player-after-failover');
-  report({ ok: true, killed: serving, killedAt, reached: after.t, frames: after.frames, servingHost: after.servingHost, hosts: after.hosts, problems: page.problems });
+  report({ ok: true, subtitles, killed: serving, killedAt, reached: after.t, frames: after.frames, servingHost: after.servingHost, hosts: after.hosts, problems: page.problems });
 });

@@ -29,6 +29,19 @@ interface Tracks {
 
 const nextEpisodeCountdown = 8;
 
+const languages = new Intl.DisplayNames(undefined, { type: 'language' });
+
+/** "English" rather than "en": a track's name when it is more than its language code, else the language's name. */
+function trackLabel(track: MediaPlaylist, index: number): string {
+  const code = track.lang ?? '';
+  if (track.name && track.name !== code) return track.name;
+  try {
+    return code && code !== 'und' ? (languages.of(code) ?? code) : `Track ${index + 1}`;
+  } catch {
+    return code || `Track ${index + 1}`;
+  }
+}
+
 function episodesInOrder(view: TitleView | undefined): EpisodeView[] {
   if (!view) return [];
   return [...view.seasons].sort((a, b) => a.number - b.number).flatMap((s) => [...s.episodes].sort((a, b) => a.number - b.number));
@@ -247,6 +260,29 @@ export default function PlayerPage() {
     };
   }, [paused]);
 
+  // Native subtitle cues sit at the bottom, under the controls while those show: lift them above, drop them back.
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    const place = () => {
+      for (const track of Array.from(video.textTracks)) {
+        if (track.mode !== 'showing' || !track.cues) continue;
+        for (const cue of Array.from(track.cues)) {
+          if (cue instanceof VTTCue) cue.line = idle ? 'auto' : -4;
+        }
+      }
+    };
+    place();
+    video.textTracks.addEventListener('change', place);
+    video.textTracks.addEventListener('addtrack', place);
+    const timer = window.setInterval(place, 1000); // cues arrive with each subtitle segment
+    return () => {
+      video.textTracks.removeEventListener('change', place);
+      video.textTracks.removeEventListener('addtrack', place);
+      window.clearInterval(timer);
+    };
+  }, [idle, subtitleTrack]);
+
   const togglePlay = useCallback(() => {
     const video = videoRef.current;
     if (!video) return;
@@ -446,7 +482,7 @@ export default function PlayerPage() {
             />
             <Menu
               label="Audio"
-              options={tracks.audio.map((track, index) => ({ value: index, label: track.name || track.lang || `Track ${index + 1}` }))}
+              options={tracks.audio.map((track, index) => ({ value: index, label: trackLabel(track, index) }))}
               selected={audioTrack}
               onSelect={(value) => {
                 if (hlsRef.current) hlsRef.current.audioTrack = value;
@@ -455,7 +491,7 @@ export default function PlayerPage() {
             {tracks.subtitles.length > 0 && (
               <Menu
                 label="Subtitles"
-                options={[{ value: -1, label: 'Off' }, ...tracks.subtitles.map((track, index) => ({ value: index, label: track.name || track.lang || `Track ${index + 1}` }))]}
+                options={[{ value: -1, label: 'Off' }, ...tracks.subtitles.map((track, index) => ({ value: index, label: trackLabel(track, index) }))]}
                 selected={subtitleTrack}
                 onSelect={(value) => {
                   const hls = hlsRef.current;
