@@ -120,7 +120,7 @@ public static class StreamsApi
 
         if (lease is not null)
         {
-            await progress.SaveAsync(lease.ProfileId, lease.TitleId, body!.PlaybackId!, body.PositionSeconds!.Value, body.DurationSeconds!.Value, cancellationToken);
+            await progress.SaveAsync(lease, body!, cancellationToken);
         }
 
         return TypedResults.Ok(new Renewed(at));
@@ -149,7 +149,7 @@ public static class StreamsApi
             if (body is not null && await leases.FindLiveAsync(userId, leaseId, cancellationToken) is { } lease
                 && await progress.BelongsToAsync(body.PlaybackId!, lease.TitleId, cancellationToken))
             {
-                await progress.SaveAsync(lease.ProfileId, lease.TitleId, body.PlaybackId!, body.PositionSeconds!.Value, body.DurationSeconds!.Value, cancellationToken);
+                await progress.SaveAsync(lease, body, cancellationToken);
             }
 
             await leases.ReleaseAsync(userId, leaseId, cancellationToken);

@@ -53,6 +53,10 @@ public sealed class WatchProgressService(MarqueeDbContext db, TimeProvider clock
             ? await db.Titles.AnyAsync(t => t.Id == titleId && t.Kind == TitleKind.Movie, cancellationToken)
             : await db.Episodes.AnyAsync(e => e.Id == playbackId && e.SeriesId == titleId, cancellationToken);
 
+    /// <summary>Saves a validated report for the stream it came with: the lease's profile and title.</summary>
+    public Task SaveAsync(Entitlements.StreamLease lease, ProgressReport report, CancellationToken cancellationToken) =>
+        SaveAsync(lease.ProfileId, lease.TitleId, report.PlaybackId!, report.PositionSeconds!.Value, report.DurationSeconds!.Value, cancellationToken);
+
     public async Task SaveAsync(string profileId, string titleId, string playableId, double positionSeconds, double durationSeconds, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();

@@ -20,8 +20,10 @@ namespace Marquee.Origin.Web;
 /// </summary>
 public static class WebAppHosting
 {
-    private static readonly string[] ServerPrefixes = ["/api/", "/media/", "/artwork/", "/openapi/", "/healthz", "/metrics"];
-    private const string AppPathPattern = "/{**path:regex(^(?!(api|media|artwork|openapi)(/|$)|healthz$|metrics$))}";
+    /// <summary>First path segments that belong to the server, never to the app.</summary>
+    private static readonly string[] ServerSegments = ["api", "media", "artwork", "openapi", "healthz", "metrics"];
+
+    private static readonly string AppPathPattern = $"/{{**path:regex(^(?!({string.Join('|', ServerSegments)})(/|$)))}}";
 
     public static IServiceCollection AddWebApp(this IServiceCollection services, IConfiguration configuration)
     {
@@ -106,5 +108,5 @@ public static class WebAppHosting
     }
 
     private static bool IsServerPath(PathString path) =>
-        ServerPrefixes.Any(prefix => path.StartsWithSegments(prefix.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+        ServerSegments.Any(segment => path.StartsWithSegments("/" + segment, StringComparison.OrdinalIgnoreCase));
 }

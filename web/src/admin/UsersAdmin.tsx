@@ -5,22 +5,17 @@ import type { AdminUser, AdminUserPage, Plan } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatDate } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
+import { useSettled } from '../ui/useSettled';
 
 export function UsersAdmin() {
   const [q, setQ] = useState('');
-  const [settled, setSettled] = useState('');
+  const settled = useSettled(q, 250);
   const [skip, setSkip] = useState(0);
   const users = useLoad(`users/${settled}/${skip}`, (signal) => api.get<AdminUserPage>(`/api/v1/admin/users${query({ q: settled, skip, take: 50 })}`, { signal }));
   const plans = useLoad('plans', (signal) => api.get<Plan[]>('/api/v1/plans', { signal }));
   const action = useAction();
 
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      setSettled(q);
-      setSkip(0);
-    }, 250);
-    return () => window.clearTimeout(timer);
-  }, [q]);
+  useEffect(() => setSkip(0), [settled]);
 
   const act = async (call: () => Promise<unknown>) => {
     if (await action.run(call)) users.reload();

@@ -176,7 +176,5 @@ export function query(values: Record<string, string | number | boolean | string[
 }
 
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error && error.name !== 'AbortError') return 'Something went wrong. Try again.';
-  return 'Something went wrong. Try again.';
+  return error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
 }

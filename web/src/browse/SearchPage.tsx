@@ -1,22 +1,12 @@
-import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, query } from '../api/client';
 import type { SearchFacetValue, SearchPage as Results } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { maturityLabel } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
+import { useSettled } from '../ui/useSettled';
 import { PosterCard } from './PosterCard';
 import { onRowKeyDown } from './rowKeys';
-
-/** Waits until typing pauses, so a search runs per word rather than per key. */
-function useSettled(value: string, delay: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSettled(value), delay);
-    return () => window.clearTimeout(timer);
-  }, [value, delay]);
-  return settled;
-}
 
 export function SearchPage() {
   const [params, setParams] = useSearchParams();

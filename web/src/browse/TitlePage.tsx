@@ -64,8 +64,7 @@ export function TitlePage() {
   const episodes = view.seasons.flatMap((s) => s.episodes);
   const latest = items.find((item) => !item.finished);
   const playable = view.kind === 'series' ? episodes.find((e) => e.media.status === 'ready') : view.status === 'ready' ? view : undefined;
-  const resumeTarget = latest ? latest.playbackId : undefined;
-  const resumeEpisode = episodes.find((e) => e.id === resumeTarget);
+  const resumeEpisode = episodes.find((e) => e.id === latest?.playbackId);
   const inList = myList.data?.some((t) => t.id === view.id) ?? false;
 
   return (
@@ -102,8 +101,8 @@ export function TitlePage() {
             </div>
           ) : (
             <div className="row-actions">
-              {playable && resumeTarget && latest ? (
-                <Link className="button button-primary" to={`/watch/${encodeURIComponent(resumeTarget)}?title=${encodeURIComponent(view.id)}`}>
+              {playable && latest ? (
+                <Link className="button button-primary" to={`/watch/${encodeURIComponent(latest.playbackId)}?title=${encodeURIComponent(view.id)}`}>
                   ▶ Resume{resumeEpisode ? ` episode ${resumeEpisode.number}` : ''} from {formatTime(latest.positionSeconds)}
                 </Link>
               ) : playable ? (

@@ -260,28 +260,25 @@ export default function PlayerPage() {
     };
   }, [paused]);
 
-  // Native subtitle cues sit at the bottom, under the controls while those show: lift them above, drop them back.
+  // Native subtitle cues sit at the bottom, under the controls while those show: lift each cue above them as it
+  // becomes active, and drop the ones on screen back when the controls hide.
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
-    const place = () => {
-      for (const track of Array.from(video.textTracks)) {
-        if (track.mode !== 'showing' || !track.cues) continue;
-        for (const cue of Array.from(track.cues)) {
-          if (cue instanceof VTTCue) cue.line = idle ? 'auto' : -4;
-        }
+    const line = idle ? 'auto' : -4;
+    const place = (track: TextTrack) => {
+      for (const cue of Array.from(track.activeCues ?? [])) {
+        if (cue instanceof VTTCue) cue.line = line;
       }
     };
-    place();
-    video.textTracks.addEventListener('change', place);
-    video.textTracks.addEventListener('addtrack', place);
-    const timer = window.setInterval(place, 1000); // cues arrive with each subtitle segment
-    return () => {
-      video.textTracks.removeEventListener('change', place);
-      video.textTracks.removeEventListener('addtrack', place);
-      window.clearInterval(timer);
-    };
-  }, [idle, subtitleTrack]);
+    const onCueChange = (event: Event) => place(event.target as TextTrack);
+    const textTracks = Array.from(video.textTracks);
+    for (const track of textTracks) {
+      track.addEventListener('cuechange', onCueChange);
+      place(track);
+    }
+    return () => textTracks.forEach((track) => track.removeEventListener('cuechange', onCueChange));
+  }, [idle, subtitleTrack, tracks.subtitles]);
 
   const togglePlay = useCallback(() => {
     const video = videoRef.current;
