@@ -22,14 +22,18 @@ public sealed class EvictionTests
             upstream.Put(EdgeServer.Asset + name, bytes);
         }
 
+        var fetched = 0;
         foreach (var (name, bytes) in objects)
         {
             Assert.Equal(bytes, await edge.Http.GetByteArrayAsync(edge.Url(name)));
+            fetched++;
             Assert.InRange(edge.Disk.UsedBytes, 0, budget);
             List<string> Files() => Directory.EnumerateFiles(Path.Combine(edge.Options.CacheDirectory, "objects"), "*.obj", SearchOption.AllDirectories).ToList();
 
-            // The fill publishes its file just after the last byte reaches the client: wait for the index and the folder to settle.
-            await Eventually.TrueAsync(() => edge.Disk.Count == Files().Count, "the cache index and its folder agree");
+            // The fill publishes its file just after the last byte reaches the client. Index and folder agree before
+            // that publish too, so wait for the publish itself: every object fetched so far is either held or evicted.
+            await Eventually.TrueAsync(
+                () => edge.Disk.Count + edge.Total("marquee.edge.cache.evictions") == fetched, "this object's fill is published");
             var files = Files();
             Assert.Equal(edge.Disk.Count, files.Count);
             Assert.InRange(files.Select(f => new FileInfo(f)).Where(f => f.Exists).Sum(f => f.Length), 0, budget);
