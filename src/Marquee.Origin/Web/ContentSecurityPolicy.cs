@@ -18,7 +18,9 @@ internal static class ContentSecurityPolicy
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
             $"img-src {media} data: blob:",
-            $"media-src {media} blob:",
+            // hls.js gives each subtitle <track> an empty "data:,WEBVTT" source (browsers' caption menus misbehave
+            // without one); Firefox refuses the track without data: here.
+            $"media-src {media} data: blob:",
             $"connect-src {media}",
             "worker-src 'self' blob:",
             "object-src 'none'",

@@ -60,7 +60,8 @@ public static class WebAppHosting
 
         // Compression applies to the app's own files only: API answers can carry secrets (BREACH), media is compressed already.
         app.UseWhen(context => !IsServerPath(context.Request.Path), branch => branch.UseResponseCompression());
-        app.UseStaticFiles(new StaticFileOptions
+        // index.html itself always goes through ServeIndexAsync, which adds the page's security headers.
+        app.UseWhen(context => !IsIndexFile(context.Request.Path), branch => branch.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(root),
             OnPrepareResponse = context =>
@@ -71,7 +72,7 @@ public static class WebAppHosting
                     : "no-cache";
                 headers.XContentTypeOptions = "nosniff";
             },
-        });
+        }));
         return app;
     }
 
@@ -87,6 +88,11 @@ public static class WebAppHosting
     {
         var path = http.Request.Path;
         var index = Path.Combine(options.Value.ResolvedRoot, "index.html");
+        if (IsIndexFile(path))
+        {
+            return TypedResults.Redirect("/", permanent: true);
+        }
+
         if (IsServerPath(path) || path.StartsWithSegments("/assets") || Path.HasExtension(path.Value))
         {
             return TypedResults.Problem(statusCode: 404, title: "Not found", detail: "There is nothing at this address.");
@@ -106,6 +112,8 @@ public static class WebAppHosting
         headers.XFrameOptions = "SAMEORIGIN";
         return TypedResults.PhysicalFile(index, "text/html; charset=utf-8");
     }
+
+    private static bool IsIndexFile(PathString path) => path.Equals("/index.html", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsServerPath(PathString path) =>
         ServerSegments.Any(segment => path.StartsWithSegments("/" + segment, StringComparison.OrdinalIgnoreCase));

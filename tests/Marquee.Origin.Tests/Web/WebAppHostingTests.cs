@@ -38,6 +38,7 @@ public sealed class WebAppHostingTests : IAsyncLifetime
     [InlineData("/title/abc123")]
     [InlineData("/watch/abc123?title=xyz")]
     [InlineData("/admin/edges")]
+    [InlineData("/index.html")]
     public async Task App_routes_answer_the_page_revalidated_on_every_load_with_a_strict_policy(string path)
     {
         using var response = await server.Http.GetAsync(path);
@@ -137,7 +138,7 @@ public sealed class WebAppHostingTests : IAsyncLifetime
 
         var connect = policy.Split("; ").Single(d => d.StartsWith("connect-src", StringComparison.Ordinal));
         Assert.Equal("connect-src 'self' http://127.0.0.1:8101 https://us-1.cdn.example.com", connect);
-        Assert.Contains("media-src 'self' http://127.0.0.1:8101 https://us-1.cdn.example.com blob:", policy, StringComparison.Ordinal);
+        Assert.Contains("media-src 'self' http://127.0.0.1:8101 https://us-1.cdn.example.com data: blob:", policy, StringComparison.Ordinal);
     }
 
     /// <summary>The web app's API types are generated from web/openapi.json; this keeps that copy true to the origin.</summary>

@@ -7,7 +7,8 @@ using Marquee.TestSupport;
 namespace Marquee.Origin.Tests.Web;
 
 /// <summary>
-/// The web app end to end: Debian's Chromium, driven by Playwright, against <c>marquee up</c>. Each test runs one
+/// The web app end to end: Debian's Chromium driven by Playwright, and Debian's Firefox ESR driven by Puppeteer,
+/// against <c>marquee up</c>. Each test runs one
 /// script of tests/js/web and checks what it reports; screenshots of the main screens go to artifacts/screenshots.
 /// </summary>
 public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
@@ -37,6 +38,30 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
     }
 
     [Fact]
+    public async Task In_Firefox_a_viewer_finds_a_title_plays_it_lowers_the_quality_seeks_resumes_and_turns_subtitles_on()
+    {
+        await cluster.ReadyTitleAsync("The Long Signal");
+        var subtitled = await cluster.ReadyTitleAsync(WebCluster.LongClipTitle);
+        await cluster.AddUserAsync("firefox@example.com", "standard", admin: false);
+
+        var report = await RunAsync("firefox-journey.mjs", cluster.Base.ToString().TrimEnd('/'), "firefox@example.com", WebCluster.Password, subtitled);
+
+        Assert.StartsWith("firefox/", report["browser"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(report["started"]!.GetValue<double>() >= 2);
+        var qualities = report["qualities"]!.AsArray().Select(q => q!.GetValue<string>()).ToList();
+        Assert.True(qualities.Count >= 3, $"the quality menu offered {string.Join(", ", qualities)}");
+        Assert.Equal(qualities[^1], $"{report["height"]}p");
+        var seekedFrom = report["seekedFrom"]!.GetValue<double>();
+        Assert.True(report["seekedTo"]!.GetValue<double>() >= seekedFrom + 8, $"the seek from {seekedFrom} s moved to {report["seekedTo"]}");
+        var saved = report["saved"]!.GetValue<double>();
+        var resumed = report["resumedAt"]!.GetValue<double>();
+        Assert.True(resumed >= saved - 1.5 && resumed < saved + 5, $"resumed at {resumed} s after pausing at {saved} s");
+        Assert.True(report["subtitles"]!.GetValue<int>() > 0);
+        Assert.Empty(report["problems"]!.AsArray());
+        await RecordAsync("timeToFirstFrameFirefoxMs", report["firstFrameMs"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task A_kids_profile_sees_family_titles_and_is_refused_an_adult_one_with_a_reason()
     {
         var adult = await cluster.ReadyTitleAsync("The Sierpinski Gasket");
@@ -61,6 +86,7 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         Assert.Equal("Mandelbrot Nights", report["germanHeading"]!.GetValue<string>());
         Assert.DoesNotContain(report["usResults"]!.AsArray(), r => r!.GetValue<string>().Contains("Mandelbrot Nights", StringComparison.Ordinal));
         Assert.Contains("not licensed in your country", report["usMessage"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(report["problems"]!.AsArray());
     }
 
     [Fact]
@@ -119,6 +145,7 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         Assert.True(report["reached"]!.GetValue<double>() >= 45);
         Assert.NotEqual(killed, report["servingHost"]!.GetValue<string>());
         Assert.Contains(report["hosts"]!.AsArray(), h => h!.GetValue<string>() != killed);
+        Assert.Empty(report["problems"]!.AsArray());
 
         // The other tests must not be steered to the dead edge: wait until the origin takes it out of rotation.
         var port = int.Parse(killed.Split(':')[^1], CultureInfo.InvariantCulture);

@@ -22,11 +22,23 @@ export async function newPage(browser, { forwardedFor, viewport } = {}) {
     extraHTTPHeaders: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {},
   });
   const page = await context.newPage();
+  return collectProblems(page);
+}
+
+/**
+ * Gathers in page.problems what a viewer would never see but is a defect: uncaught errors, and anything the page's
+ * Content Security Policy refused (the app or a library needed it). Playwright's and Puppeteer's pages alike.
+ */
+export function collectProblems(page) {
   page.problems = [];
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) page.problems.push(`refused: ${message.text()}`);
+  });
   return page;
 }
 
+/** A screenshot into $SCREENSHOTS (Playwright's and Puppeteer's pages alike). */
 export async function shot(page, name) {
   if (!process.env.SCREENSHOTS) return;
   await page.screenshot({ path: path.join(process.env.SCREENSHOTS, `${name}.png`) });
