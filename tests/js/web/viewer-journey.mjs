@@ -1,5 +1,6 @@
 // A new viewer's whole first visit: sign up, confirm by mail, sign in, pick the profile, search with a typo, open
-// a title, play it (the video advances and decodes), seek, leave, and resume from "Continue watching".
+// a title, play it (the video advances and decodes), seek, leave, and resume from "Continue watching". On the
+// way it scores the home page's layout shift on a fresh load.
 // Usage: node web/viewer-journey.mjs BASE_URL MAIL_FOLDER EMAIL PASSWORD
 import { main, mailLink, newPage, pickProfile, player, playsTo, report, shot, until } from './browser.mjs';
 
@@ -32,6 +33,23 @@ await main(async (browser) => {
   await pickProfile(page, profileName);
   await page.getByRole('heading', { name: 'Free to watch' }).waitFor();
   await shot(page, 'home');
+
+  // Layout shift of a fresh load of home (Cumulative Layout Shift, as the browser scores it) while the rows and
+  // the posters in view arrive: placeholders of the same size stand in, so nothing should move.
+  await page.addInitScript(() => {
+    window.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Free to watch' }).waitFor();
+  await until(() => page.evaluate(() => {
+    const inView = Array.from(document.querySelectorAll('main img')).filter((img) => img.getBoundingClientRect().top < innerHeight);
+    return inView.length > 0 && inView.every((img) => img.complete);
+  }), 'the posters in view');
+  await page.waitForTimeout(500);
+  const homeLayoutShift = await page.evaluate(() => window.layoutShift);
 
   // Search as you type, with a typo.
   await page.getByLabel('Search titles').fill('lnog signl');
@@ -69,6 +87,6 @@ await main(async (browser) => {
   const warm = Math.round((await firstFrame()) - clicked);
   report({
     ok: true, started: started.t, seekedTo: seeked.t, saved, resumedAt: resumed.t,
-    timeToFirstFrameColdMs: cold, timeToFirstFrameWarmMs: warm, firstLoadScriptBytes, hosts: resumed.hosts, problems: page.problems,
+    timeToFirstFrameColdMs: cold, timeToFirstFrameWarmMs: warm, firstLoadScriptBytes, homeLayoutShift, hosts: resumed.hosts, problems: page.problems,
   });
 });
