@@ -24,6 +24,9 @@ public sealed class RestartTests
             {
                 Assert.Equal(HttpStatusCode.OK, (await first.Http.GetAsync(first.Url(name))).StatusCode);
             }
+
+            // Fills publish just after their last byte reaches the client: stop only once all four are on disk.
+            await Eventually.TrueAsync(() => first.Disk.Count == 4, "the four fills are published");
         }
 
         await upstream.StopAsync();

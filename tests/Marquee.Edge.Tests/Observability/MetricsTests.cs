@@ -1,4 +1,5 @@
 using System.Net;
+using Marquee.TestSupport;
 
 namespace Marquee.Edge.Tests.Observability;
 
@@ -13,12 +14,17 @@ public sealed class MetricsTests
         var segment = TestBytes.Make(100_000);
         upstream.Put(EdgeServer.Asset + "seg-1.m4s", segment);
 
-        for (var i = 0; i < 4; i++)
+        await edge.Http.GetByteArrayAsync(edge.Url("seg-1.m4s"));
+        // The fill publishes just after its last byte reaches the client; a request before that would join the fill.
+        await Eventually.TrueAsync(() => edge.Disk.Count == 1, "the fill is published");
+        for (var i = 0; i < 3; i++)
         {
             await edge.Http.GetByteArrayAsync(edge.Url("seg-1.m4s"));
         }
 
         await edge.Http.GetAsync(EdgeServer.Asset + "seg-1.m4s");
+        // A request is counted when it finishes, which can be just after the client has the whole answer.
+        await Eventually.TrueAsync(() => edge.Metrics.Snapshot().Requests == 5, "five requests counted");
         var load = edge.Metrics.Snapshot();
 
         Assert.Equal(5, load.Requests);
@@ -38,6 +44,7 @@ public sealed class MetricsTests
         await using var edge = await EdgeServer.StartAsync(upstream.Address);
         upstream.Put(EdgeServer.Asset + "seg-1.m4s", TestBytes.Make(1000));
         await edge.Http.GetByteArrayAsync(edge.Url("seg-1.m4s"));
+        await Eventually.TrueAsync(() => edge.Total("marquee.edge.requests") == 1, "the request counted");
 
         var metrics = await edge.Http.GetStringAsync("/metrics");
         using var health = await edge.Http.GetAsync("/healthz");
