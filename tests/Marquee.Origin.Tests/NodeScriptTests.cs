@@ -8,7 +8,7 @@ public sealed class NodeScriptTests
     public async Task A_script_that_hangs_is_killed_and_fails_with_its_output()
     {
         var error = await Assert.ThrowsAsync<TimeoutException>(() => NodeScript.RunAsync(
-            "-e", ["console.log('started'); setInterval(() => {}, 1000)"], TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken));
+            "-e", ["console.log('started'); setInterval(() => {}, 1000)"], TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
 
         Assert.Contains("started", error.Message);
     }

@@ -2,14 +2,18 @@ using System.Buffers.Binary;
 
 namespace Marquee.TestSupport;
 
-/// <summary>Builds the files an attacker or a confused user would upload.</summary>
+/// <summary>
+/// Builds the files an attacker or a confused user would upload. Each call writes into a folder of its own: test
+/// classes run in parallel, and one must never copy a file another is rewriting under the same name.
+/// </summary>
 public static class HostileInputs
 {
-    public static string Folder { get; } = TestPaths.NewScratchFolder("hostile");
+    /// <summary>A new folder for one input and whatever it is made from.</summary>
+    public static string NewFolder() => TestPaths.NewScratchFolder("hostile");
 
     public static string Write(string name, byte[] bytes)
     {
-        var path = Path.Combine(Folder, name);
+        var path = Path.Combine(NewFolder(), name);
         File.WriteAllBytes(path, bytes);
         return path;
     }
@@ -42,17 +46,18 @@ public static class HostileInputs
 
     public static async Task<string> StillImage()
     {
-        var path = Path.Combine(Folder, "still.png");
+        var folder = NewFolder();
+        var path = Path.Combine(folder, "still.png");
         await Clips.RunFfmpegAsync(["-f", "lavfi", "-i", "testsrc2=s=320x180", "-frames:v", "1", path]);
-        var renamed = Path.Combine(Folder, "still-image.mp4");
-        File.Copy(path, renamed, overwrite: true);
+        var renamed = Path.Combine(folder, "still-image.mp4");
+        File.Move(path, renamed);
         return renamed;
     }
 
     /// <summary>An uncompressed AVI whose headers claim 30000×30000 pixels while holding 16×16 frames.</summary>
     public static async Task<string> HugeResolutionClaim()
     {
-        var path = Path.Combine(Folder, "huge-source.avi");
+        var path = Path.Combine(NewFolder(), "huge-source.avi");
         await Clips.RunFfmpegAsync(["-f", "lavfi", "-i", "color=gray:s=16x16:r=5:d=1", "-c:v", "rawvideo", "-pix_fmt", "gray", path]);
         var bytes = await File.ReadAllBytesAsync(path);
         Patch(bytes, "avih"u8, 8 + 32);
@@ -70,7 +75,7 @@ public static class HostileInputs
     /// <summary>A few kilobytes that really do play for ten hours: one black frame every ten minutes.</summary>
     public static async Task<string> TenHourClaim()
     {
-        var path = Path.Combine(Folder, "ten-hours.mkv");
+        var path = Path.Combine(NewFolder(), "ten-hours.mkv");
         await Clips.RunFfmpegAsync(["-f", "lavfi", "-i", "color=black:s=64x64:r=1/600", "-t", "36000", "-c:v", "libx264", "-preset", "ultrafast", path]);
         return path;
     }

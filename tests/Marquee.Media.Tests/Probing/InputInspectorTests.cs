@@ -97,7 +97,7 @@ public sealed class InputInspectorTests
     [Fact]
     public async Task Single_frame_video_is_refused_as_a_still_image()
     {
-        var path = Path.Combine(HostileInputs.Folder, "one-frame.mp4");
+        var path = Path.Combine(HostileInputs.NewFolder(), "one-frame.mp4");
         await Clips.RunFfmpegAsync(["-f", "lavfi", "-i", "testsrc2=s=320x180", "-frames:v", "1", "-c:v", "libx264", path]);
 
         Assert.Equal("still-image", (await RefusedAsync(path)).Code);

@@ -18,7 +18,8 @@ public sealed class CdnFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Server = await OriginServer.StartAsync(null, "--Steering:HeartbeatSeconds", "1", "--Steering:MissedHeartbeats", "2", "--Accounts:AuthRequestsPerMinute", "1000");
+        // Five missed one-second heartbeats take an edge out: a loaded machine can stall a live edge for two.
+        Server = await OriginServer.StartAsync(null, "--Steering:HeartbeatSeconds", "1", "--Steering:MissedHeartbeats", "5", "--Accounts:AuthRequestsPerMinute", "1000");
         var clip = await Clips.GetAsync(new ClipSpec(Width: 854, Height: 480, Fps: 24, Seconds: 24));
         TitleId = await Server.IngestAsync(clip, "Edge Film");
         EdgeA = await EdgeProcess.StartAsync(Server, "eu-a", "eu");

@@ -109,9 +109,13 @@ public sealed partial class CdnTests(CdnFixture fixture) : IClassFixture<CdnFixt
         Assert.True(done!.Value.GetProperty("t").GetDouble() >= 20, transcript);
         Assert.True(done.Value.GetProperty("frames").GetInt32() > 400, transcript);
 
+        // The origin takes the dead edge out of rotation once its heartbeats stop.
         var ranker = fixture.Server.App.Services.GetRequiredService<SteeringRanker>();
-        var edges = await fixture.Server.App.Services.GetRequiredService<EdgeDirectory>().CurrentAsync(CancellationToken.None);
-        Assert.False(ranker.IsLive(edges.Single(e => e.Id == first.Id)));
+        await Eventually.TrueAsync(async () =>
+        {
+            var edges = await fixture.Server.App.Services.GetRequiredService<EdgeDirectory>().CurrentAsync(CancellationToken.None);
+            return !ranker.IsLive(edges.Single(e => e.Id == first.Id));
+        }, "the killed edge leaves rotation", TimeSpan.FromSeconds(30));
     }
 
     private async Task<JsonElement> PlayAsync(string plan)

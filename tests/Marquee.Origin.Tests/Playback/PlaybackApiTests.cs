@@ -22,10 +22,11 @@ public sealed class PlaybackApiTests : IAsyncLifetime
     [Fact]
     public async Task A_granted_playback_names_the_manifests_the_edges_best_first_and_a_token_for_the_asset_only()
     {
-        await EdgeFleet.BeatAllAsync(server);
         var login = await TestAccounts.LoginAsync(server, await NewUserAsync("grant@example.com", "standard"));
         using var german = Viewers.From(server, Viewers.De, login.AccessToken);
         var title = await TestAccounts.TitleAsync(server, "Granted");
+        // Just before asking: an edge is live for three heartbeats of 3 s on the real clock.
+        await EdgeFleet.BeatAllAsync(server);
 
         using var response = await german.PostAsync($"/api/v1/playback/{title}", null);
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>();

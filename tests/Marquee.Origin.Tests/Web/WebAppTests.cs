@@ -110,6 +110,9 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
     public async Task An_administrator_uploads_a_clip_in_the_browser_and_sees_it_become_playable()
     {
         var clip = await Clips.GetAsync(new ClipSpec(Width: 320, Height: 180, Fps: 25, Seconds: 8));
+        // One transcoding worker takes jobs in order, and the long clip was queued after the demo catalog: once it
+        // plays, the upload's transcode is not waiting behind anything.
+        await cluster.ReadyTitleAsync(WebCluster.LongClipTitle);
 
         var report = await RunAsync("admin.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.AdminEmail, WebCluster.Password, clip, "Uploaded in the browser");
 

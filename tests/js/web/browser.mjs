@@ -95,6 +95,19 @@ export async function playsTo(page, seconds, timeoutMs = 60000) {
   }, `playback to ${seconds} s`, timeoutMs);
 }
 
+/**
+ * Waits until the server holds the profile's position in `playbackId` within half a second of `seconds` (what the
+ * pause heartbeat saves), asking as the page itself would. Playwright's and Puppeteer's pages alike.
+ */
+export async function positionSaved(page, playbackId, seconds) {
+  return until(() => page.evaluate(async ([id, want]) => {
+    const response = await fetch(`/api/v1/progress/${encodeURIComponent(id)}`);
+    if (!response.ok) return null;
+    const { items } = await response.json();
+    return items.find((item) => Math.abs(item.positionSeconds - want) < 0.5) ?? null;
+  }, [playbackId, seconds]), `the position ${seconds} s saved`, 30000);
+}
+
 function decodeBody(raw) {
   const split = raw.indexOf('\r\n\r\n') >= 0 ? raw.indexOf('\r\n\r\n') : raw.indexOf('\n\n');
   const headers = raw.slice(0, split);

@@ -2,7 +2,7 @@
 // a title, play it (the video advances and decodes), seek, leave, and resume from "Continue watching". On the
 // way it scores the home page's layout shift on a fresh load.
 // Usage: node web/viewer-journey.mjs BASE_URL MAIL_FOLDER EMAIL PASSWORD
-import { main, mailLink, newPage, pickProfile, player, playsTo, report, shot, until } from './browser.mjs';
+import { main, mailLink, newPage, pickProfile, player, playsTo, positionSaved, report, shot, until } from './browser.mjs';
 
 const [base, mail, email, password] = process.argv.slice(2);
 
@@ -75,7 +75,7 @@ await main(async (browser) => {
   await page.locator('body').press(' ');
   await until(async () => (await player(page)).paused, 'pause');
   const saved = (await player(page)).t;
-  await page.waitForTimeout(1500);
+  await positionSaved(page, new URL(page.url()).pathname.split('/').pop(), saved);
 
   await page.getByRole('link', { name: 'Back' }).click();
   await page.getByRole('link', { name: 'Marquee home' }).click();
