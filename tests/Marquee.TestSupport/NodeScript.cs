@@ -11,8 +11,14 @@ public static class NodeScript
     /// shell. A script still running after <paramref name="timeout"/> is killed with its children and the call
     /// throws <see cref="TimeoutException"/> with what it printed, so a hung client fails a test instead of hanging it.
     /// </summary>
+    public static Task<NodeScriptResult> RunAsync(
+        string script, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        RunAsync(script, arguments, timeout, null, cancellationToken);
+
+    /// <summary>As above, with <paramref name="environment"/> added to the script's environment (and no one else's).</summary>
     public static async Task<NodeScriptResult> RunAsync(
-        string script, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default)
+        string script, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment,
+        CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(Path.Combine(TestPaths.NodeTools, "node_modules")))
         {
@@ -30,6 +36,11 @@ public static class NodeScript
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
         startInfo.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {

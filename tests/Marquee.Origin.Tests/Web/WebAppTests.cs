@@ -165,8 +165,8 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
 
     private async Task<JsonObject> RunAsync(string script, params string[] args)
     {
-        Environment.SetEnvironmentVariable("SCREENSHOTS", cluster.Screenshots);
-        var run = await NodeScript.RunAsync(Path.Combine("web", script), args, ScriptTime, TestContext.Current.CancellationToken);
+        var run = await NodeScript.RunAsync(Path.Combine("web", script), args, ScriptTime,
+            new Dictionary<string, string> { ["SCREENSHOTS"] = cluster.Screenshots }, TestContext.Current.CancellationToken);
         Assert.True(run.ExitCode == 0, $"{script}: {run}\n--- marquee up ---\n{Tail(cluster.Output)}");
         return JsonNode.Parse(run.StandardOutputLines.Last(l => l.StartsWith('{')))!.AsObject();
     }
