@@ -9,8 +9,9 @@ namespace Marquee.Origin.Tests.Entitlements;
 
 public sealed class StreamsApiTests : IAsyncLifetime
 {
-    // Leases expire on this clock, not the wall's: a stall of the machine cannot lapse one mid-test.
-    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+    // Leases expire on this clock, not the wall's: a stall of the machine cannot lapse one mid-test. It still moves
+    // a millisecond per reading, so what is made in order keeps its order (an account's first profile is its oldest).
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
     private OriginServer server = null!;
 
     public async ValueTask InitializeAsync() =>
