@@ -37,12 +37,18 @@ public sealed class TitleQueries(MarqueeDbContext db)
             title.TrailerAssetId is null ? null : Media(title.TrailerAssetId), seasonViews);
     }
 
-    /// <summary>A series is ready when one episode is; it has no manifests of its own, and the first playable episode's poster.</summary>
+    /// <summary>
+    /// A series is ready when one episode is, processing while one is, failed only when an episode's media failed, and
+    /// missing while its episodes have no media yet. It has no manifests of its own, and the first playable episode's poster.
+    /// </summary>
     private static MediaView SeriesMedia(List<SeasonView> seasons)
     {
         var episodes = seasons.SelectMany(s => s.Episodes).Select(e => e.Media).ToList();
         var first = episodes.FirstOrDefault(m => m.Status == "ready");
-        var status = first is not null ? "ready" : episodes.Any(m => m.Status == "processing") ? "processing" : episodes.Count == 0 ? "missing" : "failed";
+        var status = first is not null ? "ready"
+            : episodes.Any(m => m.Status == "processing") ? "processing"
+            : episodes.Any(m => m.Status == "failed") ? "failed"
+            : "missing";
         return new MediaView(null, status, null, null, null, null, null, first?.Poster, null, []);
     }
 

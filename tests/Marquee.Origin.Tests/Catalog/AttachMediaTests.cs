@@ -24,6 +24,9 @@ public sealed class AttachMediaTests
         using var licence = await admin.PutAsJsonAsync($"/api/v1/admin/titles/{seriesId}/licences", new[] { new { country = "*", tier = "free" } }, TestContext.Current.CancellationToken);
         using var publish = await admin.PostAsync($"/api/v1/admin/titles/{seriesId}/publish", null, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Conflict, publish.StatusCode);
+        // An episode without media yet leaves the series missing media, not failed.
+        var empty = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/titles/{seriesId}", TestContext.Current.CancellationToken);
+        Assert.Equal("missing", empty.GetProperty("status").GetString());
 
         var clip = await Clips.GetAsync(new ClipSpec(Seconds: 4));
         var returned = await server.IngestAsync(clip, "ignored", r => r with { AttachTo = new IngestTarget(IngestTargetKind.Episode, episodeId) });

@@ -103,6 +103,9 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         Assert.Equal(3, report["episodes"]!.AsArray().Count);
         Assert.Contains("E1", report["firstHeading"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("E2", report["secondHeading"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("E3", report["thirdHeading"]!.GetValue<string>(), StringComparison.Ordinal);
+        // From its own start: not from where episode 1 ended (9 s, past episode 2's 8 s).
+        Assert.True(report["secondAt"]!.GetValue<double>() < 5, $"episode 2 played from {report["secondAt"]} s");
         Assert.Empty(report["problems"]!.AsArray());
     }
 

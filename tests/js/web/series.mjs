@@ -1,4 +1,5 @@
-// A series: the title page lists its episodes; when one ends the player counts down to the next and plays it.
+// A series: the title page lists its episodes; when one ends the player counts down to the next and plays it from
+// its start (or at once, with "Play now").
 // Usage: node web/series.mjs BASE_URL EMAIL PASSWORD SERIES_ID
 import { main, newPage, pickProfile, player, playsTo, report, shot, signIn, until } from './browser.mjs';
 
@@ -17,14 +18,23 @@ await main(async (browser) => {
   await playsTo(page, 1);
   const first = new URL(page.url()).pathname;
   const firstHeading = await page.locator('.player-title').innerText();
-  // → seeks 10 s, past the end of a short episode: the countdown to the next one starts.
+  // → seeks 10 s, past the end of a short episode: the countdown to the next one starts, and runs out.
   await page.locator('body').press('ArrowRight');
   const countdown = await page.getByRole('status').filter({ hasText: 'Next: episode 2' }).innerText();
   await shot(page, 'player-next-episode');
-  await page.getByRole('button', { name: 'Play now' }).click();
-  await until(async () => new URL(page.url()).pathname !== first, 'the next episode to open');
+  await until(async () => new URL(page.url()).pathname !== first, 'the next episode to open', 30000);
+  const second = new URL(page.url()).pathname;
+  // Episode 2 from its start, not from where episode 1 ended, and it stays on: nothing of episode 1 carries over.
   await until(async () => (await player(page)).t < 5 && (await player(page)).frames > 0, 'the next episode to start');
-  const second = await playsTo(page, 1);
+  const secondAt = (await playsTo(page, 1)).t;
   const secondHeading = await page.locator('.player-title').innerText();
-  report({ ok: true, episodes, firstHeading, countdown, secondHeading, secondAt: second.t, problems: page.problems });
+
+  // The same at the end of episode 2, this time with "Play now".
+  await page.locator('body').press('ArrowRight');
+  await page.getByRole('button', { name: 'Play now' }).click();
+  await until(async () => new URL(page.url()).pathname !== second, 'the third episode to open');
+  await until(async () => (await player(page)).t < 5 && (await player(page)).frames > 0, 'the third episode to start');
+  await playsTo(page, 1);
+  const thirdHeading = await page.locator('.player-title').innerText();
+  report({ ok: true, episodes, firstHeading, countdown, secondHeading, secondAt, thirdHeading, problems: page.problems });
 });

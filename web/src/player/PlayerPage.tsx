@@ -58,7 +58,9 @@ export default function PlayerPage() {
   const videoRef = useRef<HTMLVideoElement>(null);
   const hlsRef = useRef<Hls | null>(null);
   const stageRef = useRef<HTMLDivElement>(null);
-  const lastPosition = useRef<number | null>(null);
+  // Where this title or episode got to, for a retry. Kept with its id: the page stays mounted from one episode to
+  // the next, and an episode must not start where the previous one ended.
+  const lastPosition = useRef<{ id: string; seconds: number } | null>(null);
   const [tracks, setTracks] = useState<Tracks>({ levels: [], audio: [], subtitles: [] });
   const [level, setLevel] = useState(-1);
   const [playingLevel, setPlayingLevel] = useState(-1);
@@ -76,7 +78,10 @@ export default function PlayerPage() {
   const [needsGesture, setNeedsGesture] = useState(false);
   const [thumbnails, setThumbnails] = useState<Thumbnail[]>([]);
   const [idle, setIdle] = useState(false);
-  const [countdown, setCountdown] = useState<number | null>(null);
+  // The next-episode countdown belongs to the episode that ended: it must not carry on into the next one.
+  const [countdownOf, setCountdownOf] = useState<{ id: string; seconds: number } | null>(null);
+  const countdown = countdownOf?.id === id ? countdownOf.seconds : null;
+  const setCountdown = useCallback((seconds: number | null) => setCountdownOf(seconds === null ? null : { id, seconds }), [id]);
 
   const view = playback.view;
   const episodes = useMemo(() => episodesInOrder(title.data), [title.data]);
@@ -97,7 +102,7 @@ export default function PlayerPage() {
     if (!view || !video) return;
     window.marqueePlayer = { hosts: [] };
     setFatal(null);
-    const start = lastPosition.current ?? view.resumeAt ?? -1;
+    const start = (lastPosition.current?.id === id ? lastPosition.current.seconds : null) ?? view.resumeAt ?? -1;
     let firstFrame = false;
     const markFirstFrame = () => {
       if (firstFrame) return;
@@ -155,7 +160,7 @@ export default function PlayerPage() {
         return;
       }
       window.marqueePlayer = { ...(window.marqueePlayer ?? { hosts: [] }), fatal: data.details };
-      lastPosition.current = video.currentTime || lastPosition.current;
+      if (video.currentTime) lastPosition.current = { id, seconds: video.currentTime };
       setFatal(
         data.type === Hls.ErrorTypes.NETWORK_ERROR
           ? 'The video stopped loading: none of the servers could be reached. Check your connection, then try again.'
@@ -231,7 +236,7 @@ export default function PlayerPage() {
     }
     const timer = window.setTimeout(() => setCountdown(countdown - 1), 1000);
     return () => window.clearTimeout(timer);
-  }, [countdown, nextEpisode, navigate, titleId]);
+  }, [countdown, setCountdown, nextEpisode, navigate, titleId]);
 
   useEffect(() => {
     const change = () => setFullscreen(document.fullscreenElement !== null);
@@ -288,12 +293,27 @@ export default function PlayerPage() {
     else video.pause();
   }, []);
 
+  // The end of a title or episode: by playing to it, or by seeking to it.
+  const finished = useCallback(() => {
+    setPaused(true);
+    if (nextEpisode) setCountdown(nextEpisodeCountdown);
+  }, [nextEpisode, setCountdown]);
+
   const seekTo = useCallback((seconds: number) => {
     const video = videoRef.current;
     if (!video || !Number.isFinite(video.duration)) return;
-    video.currentTime = Math.max(0, Math.min(seconds, video.duration - 0.1));
+    // A seek into the last half second is a seek to the end: the title is finished there and then. Left to play
+    // its last frames, Chromium was seen sitting "seeking" 0.1 s short of an episode's end with everything
+    // buffered (the second episode on the same <video>), and the next-episode countdown never came.
+    if (seconds >= video.duration - 0.5) {
+      video.pause();
+      video.currentTime = video.duration - 0.05;
+      finished();
+      return;
+    }
+    video.currentTime = Math.max(0, seconds);
     setCountdown(null);
-  }, []);
+  }, [finished, setCountdown]);
 
   const toggleFullscreen = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen();
@@ -312,7 +332,8 @@ export default function PlayerPage() {
   }, [nextEpisode, navigate, titleId]);
 
   const retry = useCallback(() => {
-    lastPosition.current = videoRef.current?.currentTime || lastPosition.current;
+    const seconds = videoRef.current?.currentTime;
+    if (seconds) lastPosition.current = { id, seconds };
     setFatal(null);
     playback.retry();
   }, [playback]);
@@ -369,7 +390,7 @@ export default function PlayerPage() {
           onTimeUpdate={(e) => {
             const video = e.currentTarget;
             setTime(video.currentTime);
-            lastPosition.current = video.currentTime;
+            lastPosition.current = { id, seconds: video.currentTime };
             const ranges = video.buffered;
             setBuffered(ranges.length > 0 ? ranges.end(ranges.length - 1) : 0);
           }}
@@ -383,10 +404,7 @@ export default function PlayerPage() {
             setMuted(e.currentTarget.muted);
             setVolume(e.currentTarget.volume);
           }}
-          onEnded={() => {
-            setPaused(true);
-            if (nextEpisode) setCountdown(nextEpisodeCountdown);
-          }}
+          onEnded={finished}
           aria-label={heading ? `Video: ${heading}` : 'Video'}
         />
         {!view && <p className="player-status" role="status">Starting…</p>}
