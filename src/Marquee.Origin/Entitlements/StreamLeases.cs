@@ -13,6 +13,9 @@ public sealed class StreamLeases(MarqueeDbContext db, TimeProvider time)
     /// <summary>Takes a free or lapsed slot below <paramref name="maxStreams"/>; null when all are in use.</summary>
     public async Task<StreamLease?> AcquireAsync(string userId, string profileId, string titleId, int maxStreams, TimeSpan ttl, CancellationToken cancellationToken)
     {
+        // Slots with a row already are reclaimed only when lapsed; inserting into one would only fail (and EF Core
+        // logs every failed save as an error). A slot taken by another device a moment ago still fails the insert.
+        var taken = await db.Set<StreamLease>().AsNoTracking().Where(l => l.UserId == userId).Select(l => l.Slot).ToListAsync(cancellationToken);
         for (var slot = 0; slot < maxStreams; slot++)
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -29,6 +32,11 @@ public sealed class StreamLeases(MarqueeDbContext db, TimeProvider time)
             if (reclaimed == 1)
             {
                 return new StreamLease { UserId = userId, Slot = slot, LeaseId = leaseId, ProfileId = profileId, TitleId = titleId, ExpiresAtMs = expires };
+            }
+
+            if (taken.Contains(slot))
+            {
+                continue;
             }
 
             var lease = new StreamLease { UserId = userId, Slot = slot, LeaseId = leaseId, ProfileId = profileId, TitleId = titleId, ExpiresAtMs = expires };

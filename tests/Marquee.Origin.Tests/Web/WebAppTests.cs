@@ -71,7 +71,7 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         var adult = await cluster.ReadyTitleAsync("The Sierpinski Gasket");
         var family = await cluster.ReadyTitleAsync("Test Card F");
 
-        var report = await RunAsync("kids.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.ViewerEmail, WebCluster.Password, adult, family);
+        var report = await RunAsync("kids.mjs", cluster.Base.ToString().TrimEnd('/'), await ViewerAsync("kids"), WebCluster.Password, adult, family);
 
         Assert.Contains("rated 18", report["refusalText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.False(report["homeShowsAdult"]!.GetValue<bool>());
@@ -84,7 +84,7 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
     {
         var germanOnly = await cluster.ReadyTitleAsync("Mandelbrot Nights");
 
-        var report = await RunAsync("regions.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.ViewerEmail, WebCluster.Password, germanOnly, "mandelbrot nights");
+        var report = await RunAsync("regions.mjs", cluster.Base.ToString().TrimEnd('/'), await ViewerAsync("regions"), WebCluster.Password, germanOnly, "mandelbrot nights");
 
         Assert.Contains(report["germanResults"]!.AsArray(), r => r!.GetValue<string>().Contains("Mandelbrot Nights", StringComparison.Ordinal));
         Assert.Equal("Mandelbrot Nights", report["germanHeading"]!.GetValue<string>());
@@ -98,7 +98,7 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
     {
         var series = await cluster.ReadySeriesAsync("Signals from Home");
 
-        var report = await RunAsync("series.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.ViewerEmail, WebCluster.Password, series);
+        var report = await RunAsync("series.mjs", cluster.Base.ToString().TrimEnd('/'), await ViewerAsync("series"), WebCluster.Password, series);
 
         Assert.Equal(3, report["episodes"]!.AsArray().Count);
         Assert.Contains("E1", report["firstHeading"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -147,7 +147,7 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         var pids = cluster.EdgeProcesses();
         Assert.Equal(cluster.EdgePorts.Order(), pids.Keys.Order());
 
-        var report = await RunAsync("failover.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.ViewerEmail, WebCluster.Password, title,
+        var report = await RunAsync("failover.mjs", cluster.Base.ToString().TrimEnd('/'), await ViewerAsync("failover"), WebCluster.Password, title,
             JsonSerializer.Serialize(pids.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => p.Value)));
 
         Assert.True(report["subtitles"]!["cues"]!.GetValue<int>() > 0);
@@ -164,6 +164,17 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
             var edges = await cluster.Admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/edges");
             return edges.EnumerateArray().Any(e => new Uri(e.GetProperty("baseUrl").GetString()!).Port == port && !e.GetProperty("live").GetBoolean());
         }, "the killed edge leaves rotation", TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>
+    /// A standard-plan viewer of this test's own: tests that share an account share its stream slots, and a closed
+    /// browser's lease is held until it lapses.
+    /// </summary>
+    private async Task<string> ViewerAsync(string name)
+    {
+        var email = $"{name}@example.com";
+        await cluster.AddUserAsync(email, "standard", admin: false);
+        return email;
     }
 
     private async Task<JsonObject> RunAsync(string script, params string[] args)

@@ -18,7 +18,6 @@ public sealed class WebCluster : IAsyncLifetime
 {
     public const string Password = "correct horse battery staple";
     public const string AdminEmail = "admin@example.com";
-    public const string ViewerEmail = "viewer@example.com";
     public const string LongClipTitle = "Long Haul";
 
     private readonly StringBuilder output = new();
@@ -83,7 +82,6 @@ public sealed class WebCluster : IAsyncLifetime
         }, "the origin answers", TimeSpan.FromMinutes(2));
 
         await AddUserAsync(AdminEmail, "premium", admin: true);
-        await AddUserAsync(ViewerEmail, "standard", admin: false);
         Admin = await SignInAsync(AdminEmail);
         await Eventually.TrueAsync(async () =>
         {

@@ -138,6 +138,17 @@ export async function mailLink(folder, to, subject) {
   }, `mail "${subject}" to ${to}`, 30000);
 }
 
+/** What a failed script's page showed: its address, its alerts and problems, and a screenshot (failed-N.png). */
+export async function describeFailure(page) {
+  try {
+    const alerts = await page.$$eval('[role=alert], [role=status]', (nodes) => nodes.map((n) => n.textContent.trim()).filter(Boolean));
+    console.error(`page ${page.url()}; alerts: ${JSON.stringify(alerts)}; problems: ${JSON.stringify(page.problems ?? [])}`);
+    await shot(page, `failed-${process.argv[1].split('/').pop().replace('.mjs', '')}-${Date.now()}`);
+  } catch (error) {
+    console.error(`could not describe the page: ${error.message}`);
+  }
+}
+
 export function report(result) {
   console.log(JSON.stringify(result));
 }
@@ -148,6 +159,9 @@ export async function main(body) {
     await body(browser);
   } catch (error) {
     console.error(error?.stack ?? String(error));
+    for (const context of browser.contexts()) {
+      for (const page of context.pages()) await describeFailure(page);
+    }
     process.exitCode = 1;
   } finally {
     await browser.close();

@@ -1,7 +1,7 @@
 // The viewer's path in Firefox (Debian's firefox-esr): sign in, pick the profile, search with a typo, open a
 // title, play it (the video advances and decodes), switch quality down, seek, pause, resume from "Continue
 // watching", and switch a title's subtitles on. Usage: node web/firefox-journey.mjs BASE_URL EMAIL PASSWORD SUBTITLED_TITLE_ID
-import { player, playsTo, positionSaved, report, shot, until } from './browser.mjs';
+import { describeFailure, player, playsTo, positionSaved, report, shot, until } from './browser.mjs';
 import { byRole, choose, field, launchFirefox, newFirefoxPage } from './firefox.mjs';
 
 const [base, email, password, subtitled] = process.argv.slice(2);
@@ -74,6 +74,7 @@ try {
   });
 } catch (error) {
   console.error(`at "${step}": ${error?.stack ?? String(error)}`);
+  for (const page of await browser.pages()) await describeFailure(page);
   process.exitCode = 1;
 } finally {
   await browser.close();

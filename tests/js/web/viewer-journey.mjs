@@ -45,7 +45,10 @@ await main(async (browser) => {
   await page.reload();
   await page.getByRole('heading', { name: 'Free to watch' }).waitFor();
   await until(() => page.evaluate(() => {
-    const inView = Array.from(document.querySelectorAll('main img')).filter((img) => img.getBoundingClientRect().top < innerHeight);
+    const inView = Array.from(document.querySelectorAll('main img')).filter((img) => {
+      const box = img.getBoundingClientRect();
+      return box.top < innerHeight && box.bottom > 0 && box.left < innerWidth && box.right > 0;
+    });
     return inView.length > 0 && inView.every((img) => img.complete);
   }), 'the posters in view');
   await page.waitForTimeout(500);
