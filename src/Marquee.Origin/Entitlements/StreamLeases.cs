@@ -13,33 +13,32 @@ public sealed class StreamLeases(MarqueeDbContext db, TimeProvider time)
     /// <summary>Takes a free or lapsed slot below <paramref name="maxStreams"/>; null when all are in use.</summary>
     public async Task<StreamLease?> AcquireAsync(string userId, string profileId, string titleId, int maxStreams, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        // Slots with a row already are reclaimed only when lapsed; inserting into one would only fail (and EF Core
-        // logs every failed save as an error). A slot taken by another device a moment ago still fails the insert.
+        // A slot with a row is taken over only when its lease lapsed; a slot without one gets a new row. Trying to
+        // insert into a slot with a row would only fail (and EF Core logs every failed save as an error); a slot
+        // another device took a moment ago still fails the insert, and the next slot is tried.
         var taken = await db.Set<StreamLease>().AsNoTracking().Where(l => l.UserId == userId).Select(l => l.Slot).ToListAsync(cancellationToken);
         for (var slot = 0; slot < maxStreams; slot++)
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var leaseId = Ids.New();
-            var expires = now + (long)ttl.TotalMilliseconds;
-            var s = slot;
-            var reclaimed = await db.Set<StreamLease>()
-                .Where(l => l.UserId == userId && l.Slot == s && l.ExpiresAtMs < now)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(l => l.LeaseId, leaseId)
-                    .SetProperty(l => l.ProfileId, profileId)
-                    .SetProperty(l => l.TitleId, titleId)
-                    .SetProperty(l => l.ExpiresAtMs, expires), cancellationToken);
-            if (reclaimed == 1)
-            {
-                return new StreamLease { UserId = userId, Slot = slot, LeaseId = leaseId, ProfileId = profileId, TitleId = titleId, ExpiresAtMs = expires };
-            }
-
+            var lease = new StreamLease { UserId = userId, Slot = slot, LeaseId = Ids.New(), ProfileId = profileId, TitleId = titleId, ExpiresAtMs = now + (long)ttl.TotalMilliseconds };
             if (taken.Contains(slot))
             {
+                var s = slot;
+                var reclaimed = await db.Set<StreamLease>()
+                    .Where(l => l.UserId == userId && l.Slot == s && l.ExpiresAtMs < now)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(l => l.LeaseId, lease.LeaseId)
+                        .SetProperty(l => l.ProfileId, profileId)
+                        .SetProperty(l => l.TitleId, titleId)
+                        .SetProperty(l => l.ExpiresAtMs, lease.ExpiresAtMs), cancellationToken);
+                if (reclaimed == 1)
+                {
+                    return lease;
+                }
+
                 continue;
             }
 
-            var lease = new StreamLease { UserId = userId, Slot = slot, LeaseId = leaseId, ProfileId = profileId, TitleId = titleId, ExpiresAtMs = expires };
             db.Add(lease);
             try
             {
@@ -48,7 +47,7 @@ public sealed class StreamLeases(MarqueeDbContext db, TimeProvider time)
             }
             catch (DbUpdateException)
             {
-                // The slot is held (by a live stream, or another device that took it a moment ago): try the next one.
+                // Another device took the slot a moment ago: try the next one.
                 db.Entry(lease).State = EntityState.Detached;
             }
         }

@@ -96,16 +96,26 @@ export async function playsTo(page, seconds, timeoutMs = 60000) {
 }
 
 /**
- * Waits until the server holds the profile's position in `playbackId` within half a second of `seconds` (what the
- * pause heartbeat saves), asking as the page itself would. Playwright's and Puppeteer's pages alike.
+ * Waits until the server holds the position of what the player page plays (its /watch/{id}) within half a second
+ * of `seconds` (what the pause heartbeat saves), asking as the page itself would. Playwright's and Puppeteer's
+ * pages alike.
  */
-export async function positionSaved(page, playbackId, seconds) {
+export async function positionSaved(page, seconds) {
+  const playbackId = new URL(page.url()).pathname.split('/').pop();
   return until(() => page.evaluate(async ([id, want]) => {
     const response = await fetch(`/api/v1/progress/${encodeURIComponent(id)}`);
     if (!response.ok) return null;
     const { items } = await response.json();
     return items.find((item) => Math.abs(item.positionSeconds - want) < 0.5) ?? null;
   }, [playbackId, seconds]), `the position ${seconds} s saved`, 30000);
+}
+
+/** Waits until a subtitle track shows and has cues: its language and how many. Playwright's and Puppeteer's pages alike. */
+export async function subtitleCues(page) {
+  return until(() => page.evaluate(() => {
+    const track = Array.from(document.querySelector('video').textTracks).find((t) => t.mode === 'showing');
+    return track?.cues?.length ? { language: track.language || track.label, cues: track.cues.length } : null;
+  }), 'subtitle cues');
 }
 
 function decodeBody(raw) {

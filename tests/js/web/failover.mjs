@@ -1,7 +1,7 @@
 // The edge serving the player is killed mid-stream; playback carries on from another edge with no action from
 // the viewer. Usage: node web/failover.mjs BASE_URL EMAIL PASSWORD TITLE_ID PORT_PIDS_JSON
 // PORT_PIDS_JSON maps each edge's port to its process id, e.g. {"8201":1234}.
-import { main, newPage, pickProfile, player, playsTo, report, shot, signIn, until } from './browser.mjs';
+import { main, newPage, pickProfile, player, playsTo, report, shot, signIn, subtitleCues } from './browser.mjs';
 
 const [base, email, password, titleId, portPids] = process.argv.slice(2);
 const pids = JSON.parse(portPids);
@@ -17,10 +17,7 @@ await main(async (browser) => {
   await page.mouse.move(640, 700);
   await page.getByRole('button', { name: /^Subtitles/ }).click();
   await page.getByRole('option', { name: 'English' }).getByRole('button').click();
-  const subtitles = await until(() => page.evaluate(() => {
-    const track = Array.from(document.querySelector('video').textTracks).find((t) => t.mode === 'showing');
-    return track && track.cues?.length ? { language: track.language || track.label, cues: track.cues.length } : null;
-  }), 'subtitle cues');
+  const subtitles = await subtitleCues(page);
 
   const serving = before.servingHost;
   const port = serving.split(':').pop();

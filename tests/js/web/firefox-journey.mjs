@@ -1,7 +1,7 @@
 // The viewer's path in Firefox (Debian's firefox-esr): sign in, pick the profile, search with a typo, open a
 // title, play it (the video advances and decodes), switch quality down, seek, pause, resume from "Continue
 // watching", and switch a title's subtitles on. Usage: node web/firefox-journey.mjs BASE_URL EMAIL PASSWORD SUBTITLED_TITLE_ID
-import { describeFailure, player, playsTo, positionSaved, report, shot, until } from './browser.mjs';
+import { describeFailure, player, playsTo, positionSaved, report, shot, subtitleCues, until } from './browser.mjs';
 import { byRole, choose, field, launchFirefox, newFirefoxPage } from './firefox.mjs';
 
 const [base, email, password, subtitled] = process.argv.slice(2);
@@ -49,7 +49,7 @@ try {
   await page.keyboard.press(' ');
   await until(async () => (await player(page)).paused, 'pause');
   const saved = (await player(page)).t;
-  await positionSaved(page, new URL(page.url()).pathname.split('/').pop(), saved);
+  await positionSaved(page, saved);
 
   step = 'continue watching';
   await byRole(page, 'link', 'Back').click();
@@ -63,10 +63,7 @@ try {
   await page.goto(`${base}/watch/${subtitled}`);
   await playsTo(page, 1);
   await choose(page, 'Subtitles', 'English');
-  const subtitles = await until(() => page.evaluate(() => {
-    const track = Array.from(document.querySelector('video').textTracks).find((t) => t.mode === 'showing');
-    return track?.cues?.length ? track.cues.length : 0;
-  }), 'subtitle cues');
+  const subtitles = (await subtitleCues(page)).cues;
 
   report({
     ok: true, browser: await browser.version(), started: started.t, firstFrameMs, subtitles, qualities, height,

@@ -25,16 +25,23 @@ await main(async (browser) => {
   await until(async () => new URL(page.url()).pathname !== first, 'the next episode to open', 30000);
   const second = new URL(page.url()).pathname;
   // Episode 2 from its start, not from where episode 1 ended, and it stays on: nothing of episode 1 carries over.
-  await until(async () => (await player(page)).t < 5 && (await player(page)).frames > 0, 'the next episode to start');
-  const secondAt = (await playsTo(page, 1)).t;
+  const secondAt = await startsOver(page, 'the next episode');
   const secondHeading = await page.locator('.player-title').innerText();
 
   // The same at the end of episode 2, this time with "Play now".
   await page.locator('body').press('ArrowRight');
   await page.getByRole('button', { name: 'Play now' }).click();
   await until(async () => new URL(page.url()).pathname !== second, 'the third episode to open');
-  await until(async () => (await player(page)).t < 5 && (await player(page)).frames > 0, 'the third episode to start');
-  await playsTo(page, 1);
+  await startsOver(page, 'the third episode');
   const thirdHeading = await page.locator('.player-title').innerText();
   report({ ok: true, episodes, firstHeading, countdown, secondHeading, secondAt, thirdHeading, problems: page.problems });
 });
+
+/** Waits until the newly opened episode plays from near its start; returns where it had got to at 1 s or more. */
+async function startsOver(page, what) {
+  await until(async () => {
+    const state = await player(page);
+    return state.t < 5 && state.frames > 0;
+  }, `${what} to start`);
+  return (await playsTo(page, 1)).t;
+}

@@ -78,7 +78,7 @@ await main(async (browser) => {
   await page.locator('body').press(' ');
   await until(async () => (await player(page)).paused, 'pause');
   const saved = (await player(page)).t;
-  await positionSaved(page, new URL(page.url()).pathname.split('/').pop(), saved);
+  await positionSaved(page, saved);
 
   await page.getByRole('link', { name: 'Back' }).click();
   await page.getByRole('link', { name: 'Marquee home' }).click();

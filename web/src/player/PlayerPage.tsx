@@ -336,7 +336,7 @@ export default function PlayerPage() {
     if (seconds) lastPosition.current = { id, seconds };
     setFatal(null);
     playback.retry();
-  }, [playback]);
+  }, [id, playback]);
 
   useShortcuts({
     togglePlay,
