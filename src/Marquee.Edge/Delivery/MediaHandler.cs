@@ -20,6 +20,7 @@ namespace Marquee.Edge.Delivery;
 /// </summary>
 internal sealed class MediaHandler(
     MediaAccess access,
+    RenditionLimits renditions,
     ObjectCache cache,
     FillCoordinator fills,
     NotFoundCache notFound,
@@ -51,6 +52,25 @@ internal sealed class MediaHandler(
         {
             await RefuseAsync(context, check.Status, check.Reason);
             return;
+        }
+
+        if (kind == AccessKind.Viewer)
+        {
+            RenditionRefusal? refusal;
+            try
+            {
+                refusal = await renditions.CheckAsync(check.Claims!, target.Path, context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (refusal is not null)
+            {
+                await RefuseRenditionAsync(context, refusal);
+                return;
+            }
         }
 
         var exchange = new MediaExchange(context, target, kind, check.Claims);
@@ -473,6 +493,18 @@ internal sealed class MediaHandler(
         EdgeLog.Refused(logger, context.Request.Path, status, reason);
         metrics.Request(RequestOutcome.Refused, ServedFrom.Memory, 0);
         await ProblemAsync(context, status, status == StatusCodes.Status410Gone ? "Token expired" : "Forbidden", reason);
+    }
+
+    private async Task RefuseRenditionAsync(HttpContext context, RenditionRefusal refusal)
+    {
+        if (refusal.Status == StatusCodes.Status403Forbidden)
+        {
+            await RefuseAsync(context, refusal.Status, refusal.Detail);
+            return;
+        }
+
+        metrics.Request(RequestOutcome.Error, ServedFrom.Upstream, 0);
+        await ProblemAsync(context, refusal.Status, refusal.Title, refusal.Detail);
     }
 
     private static Task ProblemAsync(HttpContext context, int status, string title, string detail)

@@ -97,6 +97,8 @@ public static class EdgeApp
         services.AddSingleton<FillCoordinator>();
         services.AddSingleton<PlaylistRewriter>();
         services.AddSingleton(sp => new MediaAccess(options, keys, clock, verifyTokens));
+        services.AddSingleton<ObjectReader>();
+        services.AddSingleton<RenditionLimits>();
         services.AddSingleton<MediaHandler>();
         services.AddHostedService<CacheIndexLoader>();
         services.AddProblemDetails();

@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Marquee.Media.Ladder;
 
 namespace Marquee.Edge.Playlists;
 
-/// <summary>DASH MPDs: token on segment templates and base URLs, representations above the plan dropped.</summary>
+/// <summary>DASH MPDs: token on segment templates and base URLs, representations above the plan's box dropped.</summary>
 internal static class DashRewrite
 {
     public static string Apply(string text, string token, int maxHeight)
@@ -43,33 +44,40 @@ internal static class DashRewrite
         return Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
     }
 
+    /// <summary>Representations above the plan's box go (<see cref="QualityLimit"/>: the same rule the edge refuses their files by).</summary>
     private static void DropTallRepresentations(XElement set, XNamespace ns, int maxHeight)
     {
-        var representations = set.Elements(ns + "Representation").ToList();
-        var heights = representations.Select(r => (int?)r.Attribute("height") ?? 0).ToList();
-        if (maxHeight <= 0 || heights.All(h => h == 0))
+        var representations = set.Elements(ns + "Representation")
+            .Select(r => (Element: r, Size: ((int?)r.Attribute("width") ?? 0, (int?)r.Attribute("height") ?? 0)))
+            .Where(r => r.Size.Item1 > 0 && r.Size.Item2 > 0)
+            .ToList();
+        if (maxHeight <= 0 || representations.Count == 0)
         {
             return;
         }
 
-        var limit = heights.Any(h => h <= maxHeight) ? maxHeight : heights.Min();
-        for (var i = 0; i < representations.Count; i++)
+        var smallest = QualityLimit.Smallest(representations.Select(r => r.Size));
+        var kept = new List<(int Width, int Height)>();
+        foreach (var (element, size) in representations)
         {
-            if (heights[i] > limit)
+            if (QualityLimit.Allows(maxHeight, size, smallest))
             {
-                representations[i].Remove();
+                kept.Add(size);
+            }
+            else
+            {
+                element.Remove();
             }
         }
 
-        var kept = set.Elements(ns + "Representation").ToList();
         if (set.Attribute("maxHeight") is not null)
         {
-            set.SetAttributeValue("maxHeight", kept.Max(r => (int?)r.Attribute("height") ?? 0).ToString(CultureInfo.InvariantCulture));
+            set.SetAttributeValue("maxHeight", kept.Max(k => k.Height).ToString(CultureInfo.InvariantCulture));
         }
 
         if (set.Attribute("maxWidth") is not null)
         {
-            set.SetAttributeValue("maxWidth", kept.Max(r => (int?)r.Attribute("width") ?? 0).ToString(CultureInfo.InvariantCulture));
+            set.SetAttributeValue("maxWidth", kept.Max(k => k.Width).ToString(CultureInfo.InvariantCulture));
         }
     }
 }

@@ -2,17 +2,18 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Marquee.Edge.Tokens;
+using Marquee.Media.Ladder;
 
 namespace Marquee.Edge.Playlists;
 
-/// <summary>HLS (RFC 8216) playlists: token on every URI line and URI attribute, variants above the plan dropped.</summary>
+/// <summary>HLS (RFC 8216) playlists: token on every URI line and URI attribute, variants above the plan's box dropped.</summary>
 internal static partial class HlsRewrite
 {
     public static string Apply(string text, string token, PlaybackClaims claims, SteeringTarget? steering)
     {
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-        var allowedHeight = AllowedHeight(lines, claims.MaxHeight);
-        var multivariant = lines.Any(l => l.StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal));
+        var smallest = QualityLimit.Smallest(lines.Where(IsVariant).Select(Size));
+        var multivariant = lines.Any(IsVariant);
         var output = new StringBuilder(text.Length + 512);
         for (var i = 0; i < lines.Count; i++)
         {
@@ -23,10 +24,10 @@ internal static partial class HlsRewrite
                 continue;
             }
 
-            if (line.StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal))
+            if (IsVariant(line))
             {
                 var uri = i + 1 < lines.Count && lines[i + 1][0] != '#' ? lines[i + 1] : null;
-                if (Height(line) > allowedHeight)
+                if (!QualityLimit.Allows(claims.MaxHeight, Size(line), smallest))
                 {
                     i += uri is null ? 0 : 1;
                     continue;
@@ -62,27 +63,20 @@ internal static partial class HlsRewrite
 
     internal static bool IsStableId(string value) => value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '/');
 
-    /// <summary>The plan's height, or the smallest rendition when the plan allows none of them (a viewer always gets one).</summary>
-    private static int AllowedHeight(List<string> lines, int maxHeight)
-    {
-        if (maxHeight <= 0)
-        {
-            return int.MaxValue;
-        }
+    private static bool IsVariant(string line) => line.StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal);
 
-        var heights = lines.Where(l => l.StartsWith("#EXT-X-STREAM-INF:", StringComparison.Ordinal)).Select(Height).ToList();
-        return heights.Count == 0 || heights.Any(h => h <= maxHeight) ? maxHeight : heights.Min();
-    }
-
-    private static int Height(string streamInf)
+    /// <summary>A variant's RESOLUTION; (0, 0) when it has none, which no limit refuses.</summary>
+    private static (int Width, int Height) Size(string streamInf)
     {
         var match = Resolution().Match(streamInf);
-        return match.Success ? int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture) : 0;
+        return match.Success
+            ? (int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture))
+            : (0, 0);
     }
 
     [GeneratedRegex("URI=\"([^\"]*)\"")]
     private static partial Regex UriAttribute();
 
-    [GeneratedRegex("RESOLUTION=\\d+x(\\d+)")]
+    [GeneratedRegex("RESOLUTION=(\\d{1,5})x(\\d{1,5})")]
     private static partial Regex Resolution();
 }

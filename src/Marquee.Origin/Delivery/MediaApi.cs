@@ -1,6 +1,7 @@
 using Marquee.Edge.Playlists;
 using Marquee.Edge.Tokens;
 using Marquee.Media.Storage;
+using Marquee.Media.Transcoding;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Hosting;
 using Marquee.Origin.Observability;
@@ -43,6 +44,7 @@ public static class MediaApi
         HttpContext context,
         IObjectStore store,
         PublishedVersions published,
+        PackageRenditions renditions,
         OriginMetrics metrics,
         EdgeKey edgeKey,
         PlaybackKeys keys,
@@ -68,6 +70,14 @@ public static class MediaApi
             || !await published.IsPublishedAsync(assetId, version, cancellationToken))
         {
             return NotFoundProblem();
+        }
+
+        // The plan's quality limit, as every edge applies it: no file of a rendition above it, cached or not.
+        if (!tokenFree && check.Claims!.MaxHeight > 0 && !path.Contains('/', StringComparison.Ordinal)
+            && OutputLayout.TryParseRendition(path, out var rendition)
+            && !(await renditions.ForAsync($"media/{assetId}/v{version}/", cancellationToken)).Allows(rendition, check.Claims.MaxHeight))
+        {
+            return Refused(context, 403, $"This rendition is above the viewer's plan, which includes pictures up to {check.Claims.MaxHeight}p.");
         }
 
         var stored = await store.OpenReadAsync($"media/{assetId}/v{version}/{path}", cancellationToken);

@@ -23,6 +23,7 @@ public static class SteeringServices
         services.AddSingleton<SteeringTargets>();
         services.AddSingleton<FillPlanner>();
         services.AddSingleton<PackageVariants>();
+        services.AddSingleton<Delivery.PackageRenditions>();
         return services;
     }
 }

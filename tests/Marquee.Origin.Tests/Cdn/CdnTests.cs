@@ -54,6 +54,26 @@ public sealed partial class CdnTests(CdnFixture fixture) : IClassFixture<CdnFixt
         Assert.DoesNotContain("height=\"360\"", mpd, StringComparison.Ordinal);
         Assert.Contains("height=\"240\"", mpd, StringComparison.Ordinal);
         Assert.Equal(1, await VideoStreamsAsync(answer.GetProperty("hls").GetString()!));
+
+        // The URLs of the taller rungs follow one pattern; written by hand with this viewer's token, the real edge
+        // process (and the origin, the last pathway) refuse every one of them, and still serve the audio.
+        var hls = answer.GetProperty("hls").GetString()!;
+        var token = hls[(hls.IndexOf("?token=", StringComparison.Ordinal) + "?token=".Length)..];
+        var audio = Regex.Match(master, "TYPE=AUDIO,[^\n]*URI=\"media_(\\d+)\\.m3u8").Groups[1].Value;
+        foreach (var server in new[] { hls[..hls.IndexOf("/media/", StringComparison.Ordinal)], fixture.Server.Address.AbsoluteUri.TrimEnd('/') })
+        {
+            var prefix = server + new Uri(hls).AbsolutePath[..^"master.m3u8".Length];
+            foreach (var file in new[] { "media_1.m3u8", "init-1.m4s", "seg-1-00001.m4s", "media_2.m3u8", "init-2.m4s", "seg-2-00003.m4s" })
+            {
+                using var refused = await http.GetAsync(prefix + file + "?token=" + token);
+                Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{prefix}{file}: {(int)refused.StatusCode}");
+            }
+
+            using var audioSegment = await http.GetAsync(prefix + $"seg-{audio}-00001.m4s?token=" + token);
+            using var allowed = await http.GetAsync(prefix + "seg-0-00001.m4s?token=" + token);
+            Assert.Equal(HttpStatusCode.OK, audioSegment.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
     }
 
     [Fact]

@@ -139,6 +139,31 @@ public sealed class MediaApiTests(ReadyTitleFixture fixture) : IClassFixture<Rea
     }
 
     [Fact]
+    public async Task The_origin_refuses_a_capped_viewer_every_file_of_a_rendition_above_the_plan_as_edges_do()
+    {
+        using var viewer = new HttpClient { BaseAddress = fixture.Server.Address };
+        var token = Token(Prefix, maxHeight: 240);
+
+        foreach (var (file, expected) in new[]
+        {
+            ("media_0.m3u8", HttpStatusCode.OK), ("init-0.m4s", HttpStatusCode.OK), ("seg-0-00001.m4s", HttpStatusCode.OK),
+            ("media_1.m3u8", HttpStatusCode.Forbidden), ("init-1.m4s", HttpStatusCode.Forbidden), ("seg-1-00001.m4s", HttpStatusCode.Forbidden),
+            ("seg-1-00002.m4s", HttpStatusCode.Forbidden), ("media_2.m3u8", HttpStatusCode.OK), ("seg-2-00001.m4s", HttpStatusCode.OK),
+            ("subtitles-en.vtt", HttpStatusCode.OK), ("trickplay/thumbnails.vtt", HttpStatusCode.OK),
+        })
+        {
+            using var response = await viewer.GetAsync(Prefix + file + "?token=" + token);
+            Assert.True(expected == response.StatusCode, $"{file}: {(int)response.StatusCode}");
+        }
+
+        var mpd = await viewer.GetStringAsync(Prefix + "manifest.mpd?token=" + token);
+        Assert.Contains("width=\"426\"", mpd, StringComparison.Ordinal);
+        Assert.DoesNotContain("width=\"640\"", mpd, StringComparison.Ordinal);
+        using var forEdges = await edge.GetAsync(Prefix + "seg-1-00001.m4s");
+        Assert.Equal(HttpStatusCode.OK, forEdges.StatusCode);
+    }
+
+    [Fact]
     public async Task An_expired_token_is_gone_not_forbidden()
     {
         using var viewer = new HttpClient { BaseAddress = fixture.Server.Address };
@@ -151,10 +176,10 @@ public sealed class MediaApiTests(ReadyTitleFixture fixture) : IClassFixture<Rea
 
     public void Dispose() => edge.Dispose();
 
-    private string Token(string prefix, TimeSpan? lifetime = null)
+    private string Token(string prefix, TimeSpan? lifetime = null, int maxHeight = 0)
     {
         var keys = fixture.Server.App.Services.GetRequiredService<PlaybackKeys>();
-        var claims = new PlaybackClaims(prefix, DateTimeOffset.UtcNow + (lifetime ?? TimeSpan.FromMinutes(5)), ["eu"], "session1", 0);
+        var claims = new PlaybackClaims(prefix, DateTimeOffset.UtcNow + (lifetime ?? TimeSpan.FromMinutes(5)), ["eu"], "session1", maxHeight);
         return PlaybackToken.Sign(claims, keys.Current);
     }
 
