@@ -48,8 +48,8 @@ internal sealed class BenchEdge : IAsyncDisposable
         return new BenchEdge(app);
     }
 
-    public static string Token(string session = "bench-session") =>
-        PlaybackToken.Sign(new PlaybackClaims(Playlists.Prefix, DateTimeOffset.UtcNow.AddDays(1), [Region], session, 0), Key);
+    public static string Token(string session = "bench-session", int maxHeight = 0) =>
+        PlaybackToken.Sign(new PlaybackClaims(Playlists.Prefix, DateTimeOffset.UtcNow.AddDays(1), [Region], session, maxHeight), Key);
 
     public async ValueTask DisposeAsync()
     {

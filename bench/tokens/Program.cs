@@ -3,7 +3,8 @@ using Marquee.Bench.Edge;
 using Marquee.Bench.Tokens;
 
 // Playlist throughput of an edge that verifies every token ÷ the same edge built to skip verification (bench
-// only), same playlists hot in memory, same wrk load, alternating in each round; medians, per playlist.
+// only), and a small segment's throughput with a plan-capped token ÷ an uncapped one (the rung check), same
+// objects hot in memory, same wrk load, alternating in each round; medians, per case.
 const double Target = 0.95;
 const int WarmSeconds = 5;
 const int FreshTokens = 100_000;
@@ -36,77 +37,92 @@ try
     await using var unverified = await BenchEdge.StartAsync(upstream.Address, Path.Combine(parsed.OutFolder, "cache-unverified"), verifyTokens: false);
     var token = BenchEdge.Token();
     var script = Wrk.WriteScript(parsed.OutFolder);
-    Console.WriteLine("Marquee token benchmark: playlist requests/s with token verification ÷ without (same edge, bench-only switch)");
+    Console.WriteLine("Marquee token benchmark: requests/s with token verification ÷ without (same edge, bench-only switch), and with the plan's rung check ÷ without");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"load:    wrk -t{parsed.Threads} -c{parsed.Connections} -d{parsed.Seconds}s per run, {parsed.Rounds} rounds alternating; token {token.Length} chars"));
     Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} (before)");
 
     // Judged: one token per session, as players use them (every request of a session carries the same token,
-    // verified in full once). Shown: a new token on every request, where every request pays the full HMAC.
+    // verified in full once), and the plan's rung check on a small segment (a capped token against an uncapped
+    // one on the same verifying edge: the check is all that differs). Shown: a new token on every request.
+    var capped = BenchEdge.Token("capped-session", maxHeight: 480);
     var fresh = Enumerable.Range(0, FreshTokens).Select(i => Playlists.Prefix + "master.m3u8?token=" + BenchEdge.Token("s" + i.ToString(CultureInfo.InvariantCulture)));
-    (string Name, string Playlist, IEnumerable<string> Paths, bool Judged)[] cases =
+    BenchCase[] cases =
     [
-        ("master.m3u8, one token per session", "master.m3u8", [Playlists.Prefix + "master.m3u8?token=" + token], true),
-        ("media_3.m3u8, one token per session", "media_3.m3u8", [Playlists.Prefix + "media_3.m3u8?token=" + token], true),
-        ($"master.m3u8, a new token every request ({FreshTokens:N0} cycled)", "master.m3u8", fresh, false),
+        new("master.m3u8, one token per session", "master.m3u8", Playlists.Multivariant().Length,
+            ("verifying", verifying, [Playlists.Prefix + "master.m3u8?token=" + token]), ("skipping", unverified, [Playlists.Prefix + "master.m3u8?token=" + token]), true),
+        new("media_3.m3u8, one token per session", "media_3.m3u8", Playlists.Media().Length,
+            ("verifying", verifying, [Playlists.Prefix + "media_3.m3u8?token=" + token]), ("skipping", unverified, [Playlists.Prefix + "media_3.m3u8?token=" + token]), true),
+        new($"{Playlists.Segment}, the plan's rung check (480p token ÷ uncapped token, both verified)", Playlists.Segment, Playlists.SegmentBytes,
+            ("capped", verifying, [Playlists.Prefix + Playlists.Segment + "?token=" + capped]), ("uncapped", verifying, [Playlists.Prefix + Playlists.Segment + "?token=" + token]), true),
+        new($"master.m3u8, a new token every request ({FreshTokens:N0} cycled)", "master.m3u8", Playlists.Multivariant().Length,
+            ("verifying", verifying, fresh), ("skipping", unverified, [Playlists.Prefix + "master.m3u8?token=" + token]), false),
     ];
     var verdicts = new List<bool>();
     var caseNumber = 0;
-    foreach (var (title, name, lines, judged) in cases)
+    foreach (var benchCase in cases)
     {
-        var paths = Path.Combine(parsed.OutFolder, $"paths-{++caseNumber}.txt");
-        File.WriteAllLines(paths, lines);
+        caseNumber++;
+        var sides = new[] { benchCase.With, benchCase.Without };
+        var files = new string[2];
+        for (var s = 0; s < 2; s++)
+        {
+            files[s] = Path.Combine(parsed.OutFolder, $"paths-{caseNumber}-{s}.txt");
+            File.WriteAllLines(files[s], sides[s].Paths);
+        }
+
         using (var http = new HttpClient())
         {
-            foreach (var edge in new[] { verifying, unverified })
+            for (var s = 0; s < 2; s++)
             {
                 for (var i = 0; i < 3; i++)
                 {
-                    var text = await http.GetStringAsync(new Uri(edge.Address, Playlists.Prefix + name + "?token=" + token), ct);
-                    // The playlist is cached (and hot) whichever token asks; the check is that it came back rewritten.
-                    if (!text.Contains("?token=" + token, StringComparison.Ordinal))
+                    using var response = await http.GetAsync(new Uri(sides[s].Edge.Address, sides[s].Paths.First()), ct);
+                    var body = await response.Content.ReadAsStringAsync(ct);
+                    // The object is cached (and hot) whichever token asks; playlists must come back rewritten.
+                    if (!response.IsSuccessStatusCode || (benchCase.Name.EndsWith(".m3u8", StringComparison.Ordinal) && !body.Contains("?token=", StringComparison.Ordinal)))
                     {
-                        throw new InvalidOperationException($"{name}: the edge did not rewrite the playlist");
+                        throw new InvalidOperationException($"{benchCase.Name} ({sides[s].Label}): {(int)response.StatusCode}, or the playlist was not rewritten");
                     }
                 }
 
-                await Wrk.RunAsync(script, edge.Address, paths, parsed.Threads, parsed.Connections, WarmSeconds, ct);
+                await Wrk.RunAsync(script, sides[s].Edge.Address, files[s], parsed.Threads, parsed.Connections, WarmSeconds, ct);
             }
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{title} ({(name == "master.m3u8" ? Playlists.Multivariant() : Playlists.Media()).Length} bytes before rewriting)");
-        Console.WriteLine("round  edge         requests/s   p50 ms   p99 ms  errors");
+        Console.WriteLine($"{benchCase.Title} ({benchCase.Bytes} bytes{(benchCase.Name.EndsWith(".m3u8", StringComparison.Ordinal) ? " before rewriting" : "")})");
+        Console.WriteLine("round  side         requests/s   p50 ms   p99 ms  errors");
         var with = new List<double>();
         var without = new List<double>();
         for (var round = 1; round <= parsed.Rounds; round++)
         {
-            foreach (var verify in round % 2 == 1 ? new[] { true, false } : [false, true])
+            foreach (var s in round % 2 == 1 ? new[] { 0, 1 } : [1, 0])
             {
-                var result = await Wrk.RunAsync(script, (verify ? verifying : unverified).Address, paths, parsed.Threads, parsed.Connections, parsed.Seconds, ct);
+                var result = await Wrk.RunAsync(script, sides[s].Edge.Address, files[s], parsed.Threads, parsed.Connections, parsed.Seconds, ct);
                 if (result.SocketErrors + result.StatusErrors > 0)
                 {
                     throw new InvalidOperationException($"wrk saw {result.SocketErrors} socket and {result.StatusErrors} status errors");
                 }
 
-                (verify ? with : without).Add(result.RequestsPerSecond);
+                (s == 0 ? with : without).Add(result.RequestsPerSecond);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{round,5}  {(verify ? "verifying" : "skipping"),-10} {result.RequestsPerSecond,12:0} {result.P50.TotalMilliseconds,8:0.00} {result.P99.TotalMilliseconds,8:0.00} {0,7}"));
+                    $"{round,5}  {sides[s].Label,-10} {result.RequestsPerSecond,12:0} {result.P50.TotalMilliseconds,8:0.00} {result.P99.TotalMilliseconds,8:0.00} {0,7}"));
             }
         }
 
         // Judged on the median of each round's ratio: the two runs of a round are back to back, so a slow spell
         // of the shared machine weighs on both sides of a ratio rather than on one side of the medians.
         var ratio = Stats.Median(with.Zip(without, (w, o) => w / o));
-        if (judged)
+        if (benchCase.Judged)
         {
             verdicts.Add(ratio >= Target);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"median verifying {Stats.Median(with):0} /s, skipping {Stats.Median(without):0} /s; median of the rounds' ratios {ratio:0.000}"));
+            $"median {benchCase.With.Label} {Stats.Median(with):0} /s, {benchCase.Without.Label} {Stats.Median(without):0} /s; median of the rounds' ratios {ratio:0.000}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT {title}: with/without tokens {ratio:0.000} {(judged ? $"(target >= {Target:0.00}): {(ratio >= Target ? "PASS" : "FAIL")}" : "(shown, not judged)")}"));
+            $"RESULT {benchCase.Title}: {benchCase.With.Label}/{benchCase.Without.Label} {ratio:0.000} {(benchCase.Judged ? $"(target >= {Target:0.00}): {(ratio >= Target ? "PASS" : "FAIL")}" : "(shown, not judged)")}"));
     }
 
     Console.WriteLine($"machine: load average {LoadAverage()} (after)");
@@ -124,3 +140,7 @@ catch (Exception e) when (e is InvalidOperationException or HttpRequestException
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+/// <summary>One comparison: the side with the work measured and the side without, each an edge and the paths wrk cycles through.</summary>
+internal sealed record BenchCase(
+    string Title, string Name, int Bytes, (string Label, BenchEdge Edge, IEnumerable<string> Paths) With, (string Label, BenchEdge Edge, IEnumerable<string> Paths) Without, bool Judged);

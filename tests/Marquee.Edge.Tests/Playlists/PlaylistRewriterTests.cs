@@ -101,4 +101,36 @@ public sealed class PlaylistRewriterTests
         Assert.Equal("seg-$RepresentationID$-$Number%05d$.m4s?token=T.O.K", (string)mpd.Descendants(ns + "SegmentTemplate").Single().Attribute("media")!);
         Assert.Equal("subtitles-en.vtt?token=T.O.K", mpd.Descendants(ns + "BaseURL").Single().Value);
     }
+
+    [Fact]
+    public void A_wide_films_renditions_are_kept_by_the_plans_box_in_hls_and_dash_alike()
+    {
+        const string wide = """
+            #EXTM3U
+            #EXT-X-STREAM-INF:BANDWIDTH=400000,RESOLUTION=854x356
+            media_2.m3u8
+            #EXT-X-STREAM-INF:BANDWIDTH=900000,RESOLUTION=1280x534
+            media_3.m3u8
+            #EXT-X-STREAM-INF:BANDWIDTH=3000000,RESOLUTION=1920x800
+            media_4.m3u8
+
+            """;
+        const string wideMpd = """
+            <MPD xmlns="urn:mpeg:dash:schema:mpd:2011"><Period><AdaptationSet contentType="video" maxWidth="1920" maxHeight="800">
+              <Representation id="2" width="854" height="356"/><Representation id="3" width="1280" height="534"/><Representation id="4" width="1920" height="800"/>
+            </AdaptationSet></Period></MPD>
+            """;
+        XNamespace ns = "urn:mpeg:dash:schema:mpd:2011";
+
+        var hls480 = Rewrite("media/a1/v1/master.m3u8", wide, 480);
+        var hls720 = Rewrite("media/a1/v1/master.m3u8", wide, 720);
+        var dash720 = XDocument.Parse(Rewrite("media/a1/v1/manifest.mpd", wideMpd, 720));
+
+        Assert.Contains("media_2.m3u8", hls480, StringComparison.Ordinal);
+        Assert.DoesNotContain("media_3.m3u8", hls480, StringComparison.Ordinal);
+        Assert.Contains("media_3.m3u8", hls720, StringComparison.Ordinal);
+        Assert.DoesNotContain("media_4.m3u8", hls720, StringComparison.Ordinal);
+        Assert.Equal(["2", "3"], dash720.Descendants(ns + "Representation").Select(r => (string)r.Attribute("id")!));
+        Assert.Equal(("1280", "534"), ((string)dash720.Descendants(ns + "AdaptationSet").Single().Attribute("maxWidth")!, (string)dash720.Descendants(ns + "AdaptationSet").Single().Attribute("maxHeight")!));
+    }
 }
