@@ -14,6 +14,7 @@ public sealed class PosterPicker(FfmpegOptions options, IEnumerable<string> allo
     private static readonly double[] Fractions = [0.1, 0.25, 0.4, 0.55, 0.7];
     private const int SampleWidth = 64;
     private const int SampleHeight = 36;
+    private static readonly PictureBox PosterBox = PictureBox.ForLines(720);
     private readonly string formatWhitelist = string.Join(',', allowedContainers);
 
     public async Task<TimeSpan> PickAsync(string sourcePath, SourceInfo source, string workFolder, CancellationToken cancellationToken)
@@ -44,10 +45,10 @@ public sealed class PosterPicker(FfmpegOptions options, IEnumerable<string> allo
         return best;
     }
 
-    /// <summary>Writes the poster at <paramref name="at"/> as a JPEG no taller than the 720p rung.</summary>
+    /// <summary>Writes the poster at <paramref name="at"/> as a JPEG the size of the largest rung within the 720p box.</summary>
     public async Task WriteAsync(string sourcePath, SourceInfo source, EncodingLadder ladder, TimeSpan at, string posterFile, CancellationToken cancellationToken)
     {
-        var rung = ladder.Rungs.LastOrDefault(r => r.ShortSide <= 720) ?? ladder.Rungs[0];
+        var rung = PosterRung(ladder);
         var result = await ToolProcess.RunAsync(options.FfmpegPath,
             [.. Seek(sourcePath, source, at), "-vf", $"scale={rung.Width}:{rung.Height},setsar=1", "-q:v", "3", "-f", "image2", "file:" + posterFile],
             null, options.StallTimeout, cancellationToken);
@@ -56,6 +57,13 @@ public sealed class PosterPicker(FfmpegOptions options, IEnumerable<string> allo
             throw new InvalidOperationException("The poster frame could not be written: " + result.StderrTail);
         }
     }
+
+    /// <summary>
+    /// The 720p box rather than 720 lines: a very wide film's rung of 720 lines can be thousands of pixels wide, and
+    /// the box is what "720p" means for the ladder and for plans.
+    /// </summary>
+    internal static Rung PosterRung(EncodingLadder ladder) =>
+        ladder.Rungs.LastOrDefault(r => PosterBox.Contains(r.Width, r.Height)) ?? ladder.Rungs[0];
 
     /// <summary>Contrast of a greyscale sample; nearly uniform dark or bright frames score low.</summary>
     internal static double Score(byte[] luma)

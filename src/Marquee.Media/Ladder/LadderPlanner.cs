@@ -3,16 +3,15 @@ using Marquee.Media.Probing;
 namespace Marquee.Media.Ladder;
 
 /// <summary>
-/// Derives the ladder from the source: standard rungs by short side up to the source's own (never upscale),
-/// each the source's display shape, with bitrates scaled for picture area and frame rate.
+/// Derives the ladder from the source: one rung fitted within each standard picture box the source is larger than,
+/// then the source's own size as the top rung (never upscaled), each in the source's display shape, with bitrates
+/// scaled for picture area and frame rate. Boxes rather than short sides, so a 1920×800 scope film keeps its
+/// 1920×800 instead of topping out at 1728×720, and every rung fits the box a plan's limit names.
 /// </summary>
 public static class LadderPlanner
 {
-    /// <summary>Short side → kbps at 30 fps for a 16:9 picture (H.264, our x264 preset).</summary>
-    private static readonly (int ShortSide, int Kbps)[] Standard =
-    [
-        (240, 400), (360, 800), (480, 1400), (720, 2800), (1080, 5000), (1440, 9000), (2160, 16000),
-    ];
+    /// <summary>Kbps at 30 fps for a picture filling each standard box (H.264, our x264 preset), smallest first.</summary>
+    private static readonly int[] BoxKbps = [400, 800, 1400, 2800, 5000, 9000, 16000];
 
     public const int AudioKbps = 128;
 
@@ -20,25 +19,15 @@ public static class LadderPlanner
     {
         var width = Even(source.DisplayWidth);
         var height = Even(source.DisplayHeight);
-        var shortSide = Math.Min(width, height);
-        var landscape = width >= height;
         var frameRate = FrameRate.ForSource(source.FrameRate);
 
         var rungs = new List<Rung>();
-        foreach (var (side, kbps) in Standard)
+        foreach (var (w, h, box) in Sizes(width, height))
         {
-            if (side > shortSide)
-            {
-                break;
-            }
-
-            rungs.Add(MakeRung(side, kbps, width, height, landscape, frameRate));
-        }
-
-        if (rungs.Count == 0)
-        {
-            // Smaller than the smallest rung: one rendition at the source's own size.
-            rungs.Add(MakeRung(shortSide, Standard[0].Kbps * shortSide / Standard[0].ShortSide, width, height, landscape, frameRate));
+            // The area rule can put a source just above a box below the rung fitted into that box (the clamp, and
+            // larger boxes spend fewer bits per pixel): never give a larger rung fewer bits than the one below.
+            var kbps = Math.Max(Kbps(w, h, box, frameRate), rungs.Count > 0 ? rungs[^1].VideoKbps : 0);
+            rungs.Add(new Rung(w, h, kbps, kbps * 3 / 2, kbps * 3));
         }
 
         var (aspectNum, aspectDen) = Reduce(width, height);
@@ -49,16 +38,47 @@ public static class LadderPlanner
     /// <summary>Frame-rate factor: 24/25 fps need a little less than 30, 60 fps about half as much again.</summary>
     internal static double FrameRateFactor(double fps) => fps <= 30 ? Math.Max(0.75, fps / 30) : 1 + ((fps - 30) / 60);
 
-    private static Rung MakeRung(int side, int baseKbps, int width, int height, bool landscape, FrameRate rate)
+    /// <summary>
+    /// Rung sizes, smallest first, each with the standard box it belongs to (its bitrate comes from that box): the
+    /// source fitted within every box it does not fit, then the source itself in the first box it fits. A source
+    /// larger than the largest box ends at its fit within that box.
+    /// </summary>
+    private static IEnumerable<(int Width, int Height, int Box)> Sizes(int width, int height)
     {
-        var (w, h) = landscape
-            ? (Even(side * (double)width / height), side)
-            : (side, Even(side * (double)height / width));
-        var standardArea = side * (side * 16.0 / 9);
-        var areaFactor = Math.Clamp(w * (double)h / standardArea, 0.5, 1.5);
-        var kbps = (int)(Math.Round(baseKbps * areaFactor * FrameRateFactor(rate.Value) / 10) * 10);
-        kbps = Math.Max(kbps, 100);
-        return new Rung(w, h, kbps, kbps * 3 / 2, kbps * 3);
+        for (var i = 0; i < PictureBox.Standard.Count; i++)
+        {
+            var box = PictureBox.Standard[i];
+            if (box.Contains(width, height))
+            {
+                yield return (width, height, i);
+                yield break;
+            }
+
+            var (w, h) = Fit(box, width, height);
+            yield return (w, h, i);
+        }
+    }
+
+    /// <summary>The largest even size of the picture's shape within the box, turned with the picture.</summary>
+    internal static (int Width, int Height) Fit(PictureBox box, int width, int height)
+    {
+        var longSide = Math.Max(width, height);
+        var shortSide = Math.Min(width, height);
+        var scale = Math.Min((double)box.LongSide / longSide, (double)box.ShortSide / shortSide);
+
+        // Rounding to even could step past an odd side of the box; a rung must stay inside the box that names it.
+        var fitLong = EvenWithin(longSide * scale, box.LongSide);
+        var fitShort = EvenWithin(shortSide * scale, box.ShortSide);
+        return width >= height ? (fitLong, fitShort) : (fitShort, fitLong);
+    }
+
+    /// <summary>The box's kbps scaled by the share of the box the rung fills (clamped as before boxes), then for frame rate.</summary>
+    private static int Kbps(int width, int height, int boxIndex, FrameRate rate)
+    {
+        var box = PictureBox.Standard[boxIndex];
+        var areaFactor = Math.Clamp(width * (double)height / (box.LongSide * (double)box.ShortSide), 0.5, 1.5);
+        var kbps = (int)(Math.Round(BoxKbps[boxIndex] * areaFactor * FrameRateFactor(rate.Value) / 10) * 10);
+        return Math.Max(kbps, 100);
     }
 
     private static TrickplayPlan PlanTrickplay(TimeSpan duration, int width, int height)
@@ -69,6 +89,12 @@ public static class LadderPlanner
     }
 
     internal static int Even(double value) => Math.Max(2, (int)Math.Round(value / 2) * 2);
+
+    private static int EvenWithin(double value, int limit)
+    {
+        var even = Even(value);
+        return even > limit ? Math.Max(2, even - 2) : even;
+    }
 
     private static (int, int) Reduce(int a, int b)
     {

@@ -8,15 +8,8 @@ namespace Marquee.Media.Tests.Pipeline;
 
 public sealed class TranscodePipelineTests
 {
-    private static async Task<PackageResult> PackageAsync(ClipSpec spec, IReadOnlyList<SubtitleSource>? subtitles = null, List<EncodeProgress>? progress = null)
-    {
-        var clip = await Clips.GetAsync(spec);
-        var source = await MediaTestOptions.ProbeAsync(clip);
-        var work = TestPaths.NewScratchFolder("pipeline");
-        var reporter = new SynchronousProgress(progress);
-        return await new TranscodePipeline(MediaTestOptions.Ffmpeg, MediaTestOptions.Limits())
-            .RunAsync(clip, source, subtitles ?? [], work, reporter, CancellationToken.None);
-    }
+    private static Task<PackageResult> PackageAsync(ClipSpec spec, IReadOnlyList<SubtitleSource>? subtitles = null, List<EncodeProgress>? progress = null) =>
+        TestPackages.BuildAsync(spec, subtitles, new SynchronousProgress(progress));
 
     public static TheoryData<ClipSpec, string[]> Shapes => new()
     {
@@ -24,7 +17,7 @@ public sealed class TranscodePipelineTests
         { new ClipSpec(Width: 360, Height: 640, Fps: 30, Seconds: 5), ["240x426", "360x640"] },
         { new ClipSpec(Width: 480, Height: 360, Fps: 25, Seconds: 5, Audio: false), ["320x240", "480x360"] },
         { new ClipSpec(Width: 640, Height: 360, Fps: 30, Seconds: 5, Rotate: 90), ["240x426", "360x640"] },
-        { new ClipSpec(Width: 360, Height: 288, Fps: 25, Seconds: 5, Sar: "16:15"), ["320x240"] },
+        { new ClipSpec(Width: 360, Height: 288, Fps: 25, Seconds: 5, Sar: "16:15"), ["320x240", "384x288"] },
         { new ClipSpec(Width: 426, Height: 240, Fps: 30, Seconds: 5, VariableFrameRate: true, Container: "mkv"), ["426x240"] },
     };
 
