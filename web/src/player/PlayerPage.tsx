@@ -356,8 +356,8 @@ export default function PlayerPage() {
 
   const back = title.data ? `/title/${encodeURIComponent(titleId)}` : '/';
   const levelOptions = [
-    { value: -1, label: playingLevel >= 0 && level === -1 ? `Auto (${tracks.levels[playingLevel]?.height ?? ''}p)` : 'Auto' },
-    ...tracks.levels.map((l, index) => ({ value: index, label: `${l.height}p` })).reverse(),
+    { value: -1, label: playingLevel >= 0 && level === -1 && tracks.levels[playingLevel] ? `Auto (${lines(tracks.levels[playingLevel])})` : 'Auto' },
+    ...tracks.levels.map((l, index) => ({ value: index, label: lines(l) })).reverse(),
   ];
 
   if (playback.status === 401) {
@@ -528,4 +528,9 @@ export default function PlayerPage() {
       </div>
     </main>
   );
+}
+
+/** A rendition named by its short side, as viewers know them: a portrait 1080×1920 is "1080p", a scope 1920×800 "800p". */
+function lines(level: Level): string {
+  return `${Math.min(level.width, level.height) || level.height}p`;
 }
