@@ -7,6 +7,7 @@ using Marquee.TestSupport;
 
 namespace Marquee.Origin.Tests.Entitlements;
 
+/// <summary>Concurrent-stream leases: taken by <c>POST /api/v1/playback/{id}</c>, renewed and ended under <c>/api/v1/streams</c>.</summary>
 public sealed class StreamsApiTests : IAsyncLifetime
 {
     // Leases expire on this clock, not the wall's: a stall of the machine cannot lapse one mid-test. It still moves
@@ -25,9 +26,9 @@ public sealed class StreamsApiTests : IAsyncLifetime
         using var client = await TestAccounts.SignedInClientAsync(server, "race@example.com", plan: "standard");
         var title = await TestAccounts.TitleAsync(server, "Race Film");
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsJsonAsync("/api/v1/streams", new { titleId = title })));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.PostAsync($"/api/v1/playback/{title}", null)));
 
-        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(6, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
         var refused = await responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("2 stream(s)", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -43,23 +44,23 @@ public sealed class StreamsApiTests : IAsyncLifetime
         using var client = await TestAccounts.SignedInClientAsync(server, "lapse@example.com");
         var title = await TestAccounts.TitleAsync(server, "Free Film", free: true);
 
-        using var first = await client.PostAsJsonAsync("/api/v1/streams", new { titleId = title });
+        using var first = await client.PostAsync($"/api/v1/playback/{title}", null);
         var lease = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leaseId").GetString();
-        using var blocked = await client.PostAsJsonAsync("/api/v1/streams", new { titleId = title });
+        using var blocked = await client.PostAsync($"/api/v1/playback/{title}", null);
         using var stopped = await client.DeleteAsync($"/api/v1/streams/{lease}");
-        using var second = await client.PostAsJsonAsync("/api/v1/streams", new { titleId = title });
+        using var second = await client.PostAsync($"/api/v1/playback/{title}", null);
 
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(480, (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("maxHeight").GetInt32());
 
         // The second player vanishes without a word: once the lease time has passed, the slot is free again.
-        using var stillHeld = await client.PostAsJsonAsync("/api/v1/streams", new { titleId = title });
+        using var stillHeld = await client.PostAsync($"/api/v1/playback/{title}", null);
         clock.Advance(TimeSpan.FromSeconds(61));
-        using var again = await client.PostAsJsonAsync("/api/v1/streams", new { titleId = title });
+        using var again = await client.PostAsync($"/api/v1/playback/{title}", null);
         Assert.Equal(HttpStatusCode.TooManyRequests, stillHeld.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class StreamsApiTests : IAsyncLifetime
         using var owner = await TestAccounts.SignedInClientAsync(server, "owner@example.com");
         using var other = await TestAccounts.SignedInClientAsync(server, "other@example.com");
         var title = await TestAccounts.TitleAsync(server, "Shared Film", free: true);
-        using var started = await owner.PostAsJsonAsync("/api/v1/streams", new { titleId = title });
+        using var started = await owner.PostAsync($"/api/v1/playback/{title}", null);
         var lease = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leaseId").GetString();
 
         using var renewed = await owner.PostAsync($"/api/v1/streams/{lease}/renew", null);
@@ -87,25 +88,27 @@ public sealed class StreamsApiTests : IAsyncLifetime
         var adult = await TestAccounts.TitleAsync(server, "Adult Film", maturity: 18);
         var germanOnly = await TestAccounts.TitleAsync(server, "Nur in Deutschland", countries: "DE");
 
-        using var freeOnPaid = await free.PostAsJsonAsync("/api/v1/streams", new { titleId = paid });
-        using var licence = await premium.PostAsJsonAsync("/api/v1/streams", new { titleId = germanOnly });
-        using var missing = await premium.PostAsJsonAsync("/api/v1/streams", new { titleId = "0000000000000000" });
+        using var freeOnPaid = await free.PostAsync($"/api/v1/playback/{paid}", null);
+        using var licence = await premium.PostAsync($"/api/v1/playback/{germanOnly}", null);
+        using var missing = await premium.PostAsync("/api/v1/playback/0000000000000000", null);
+        using var leaseOnly = await premium.PostAsJsonAsync("/api/v1/streams", new { titleId = adult });
 
         using var kid = await premium.PostAsJsonAsync("/api/v1/profiles", new { name = "Kid", maturityLimit = 7 });
         var kidId = (await kid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         using var selected = await premium.PostAsJsonAsync($"/api/v1/profiles/{kidId}/select", new { });
         var kidTokens = (await selected.Content.ReadFromJsonAsync<Marquee.Origin.Accounts.TokenPair>())!;
         using var asKid = TestAccounts.Client(server, kidTokens.AccessToken);
-        using var kidOnAdult = await asKid.PostAsJsonAsync("/api/v1/streams", new { titleId = adult });
-        using var adultOnAdult = await premium.PostAsJsonAsync("/api/v1/streams", new { titleId = adult });
+        using var kidOnAdult = await asKid.PostAsync($"/api/v1/playback/{adult}", null);
+        using var adultOnAdult = await premium.PostAsync($"/api/v1/playback/{adult}", null);
 
         Assert.Equal(HttpStatusCode.Forbidden, freeOnPaid.StatusCode);
         Assert.Equal((HttpStatusCode)451, licence.StatusCode);
         Assert.True(licence.Headers.CacheControl is { Private: true, NoStore: true });
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, leaseOnly.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, kidOnAdult.StatusCode);
         Assert.Contains("limited to 7+", (await kidOnAdult.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Created, adultOnAdult.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, adultOnAdult.StatusCode);
     }
 
     [Fact]
