@@ -39,7 +39,16 @@ internal static class ServeCommand
         hostArgs.AddRange(["--Demo:Seed", seedDemo ? "true" : "false"]);
         var app = OriginApp.Build([.. hostArgs]);
         await OriginApp.InitializeAsync(app);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // Ctrl-C (or SIGTERM) while the catalog was still loading: a stop like any other, not a crash.
+            await Console.Error.WriteLineAsync("marquee: stopped before the origin finished starting.");
+            return ExitCodes.Ok;
+        }
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var directory = app.Services.GetRequiredService<DataDirectory>();
