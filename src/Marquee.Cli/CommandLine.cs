@@ -13,7 +13,8 @@ internal static class CommandLine
           worker [--data DIR]               run transcoding workers only, on the same database and storage
           edge --region R --origin URL --port P [--id ID] [--cache DIR] [--cache-size BYTES] [--memory BYTES]
                [--parent URL] [--host ADDR] [--public-url URL] [--capacity BYTES/S] [--max-connections N] [--key-file FILE]
-               [--eviction s3fifo|wtinylfu|lru]
+               [--eviction s3fifo|wtinylfu|lru] [--health-window SECONDS] [--health-min-samples N]
+               [--health-upstream-failures RATIO] [--health-upstream-latency MS] [--health-errors RATIO]
                                             run one edge cache; the edge key comes from $MARQUEE_EDGE_KEY or --key-file
           ingest FILE --title NAME [--wait] [--free] [--countries DE,FR] [--draft] [--subtitles FILE[:LANG]]
                  [--synopsis TEXT] [--genres A,B] [--year YYYY] [--maturity 0|7|13|16|18] [--data DIR]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Marquee.Edge.ControlPlane;
 using Marquee.Edge.Hosting;
+using Marquee.Edge.Observability;
 using Marquee.Edge.Tokens;
 using Marquee.Origin.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +24,8 @@ internal static partial class EdgeCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var parsed = Arguments.Parse(args,
-            ["region", "origin", "port", "id", "cache", "cache-size", "memory", "parent", "host", "public-url", "capacity", "max-connections", "key-file", "data", "eviction"], []);
+            ["region", "origin", "port", "id", "cache", "cache-size", "memory", "parent", "host", "public-url", "capacity", "max-connections", "key-file", "data", "eviction",
+             "health-window", "health-min-samples", "health-upstream-failures", "health-upstream-latency", "health-errors"], []);
         if (parsed.Positional.Count > 0)
         {
             throw new UsageException($"unexpected argument '{parsed.Positional[0]}'.");
@@ -53,6 +55,7 @@ internal static partial class EdgeCommand
             MemoryBytes = parsed.Value("memory") is { } memory ? ByteSize.Parse(memory, "--memory") : null,
             EdgeKey = key,
             Eviction = parsed.Value("eviction") ?? Marquee.Edge.Caching.Eviction.EvictionPolicies.Default,
+            Health = HealthFrom(parsed),
         };
         var publicUrl = parsed.Value("public-url") is { } url ? AbsoluteUrl(url, "--public-url") : new Uri(options.Urls);
         var capacity = parsed.Value("capacity") is { } c ? ByteSize.Parse(c, "--capacity") : DefaultCapacityBytesPerSecond;
@@ -66,6 +69,42 @@ internal static partial class EdgeCommand
         await app.WaitForShutdownAsync();
         return ExitCodes.Ok;
     }
+
+    /// <summary>The thresholds of <see cref="EdgeHealthOptions"/>, each defaulting to the option's own default.</summary>
+    private static EdgeHealthOptions HealthFrom(Arguments parsed)
+    {
+        var health = new EdgeHealthOptions();
+        if (parsed.Value("health-window") is { } window)
+        {
+            health.Window = TimeSpan.FromSeconds(Integer(window, "--health-window", 5, 600));
+        }
+
+        if (parsed.Value("health-min-samples") is { } samples)
+        {
+            health.MinimumSamples = Integer(samples, "--health-min-samples", 1, 100_000);
+        }
+
+        if (parsed.Value("health-upstream-failures") is { } failures)
+        {
+            health.UpstreamFailureRatio = Ratio(failures, "--health-upstream-failures");
+        }
+
+        if (parsed.Value("health-upstream-latency") is { } latency)
+        {
+            health.UpstreamLatency = TimeSpan.FromMilliseconds(Integer(latency, "--health-upstream-latency", 1, 60_000));
+        }
+
+        if (parsed.Value("health-errors") is { } errors)
+        {
+            health.ErrorRatio = Ratio(errors, "--health-errors");
+        }
+
+        return health;
+    }
+
+    private static double Ratio(string value, string option) =>
+        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var ratio) && ratio > 0 && ratio <= 1
+            ? ratio : throw new UsageException($"{option} must be a share above 0 and at most 1 (e.g. 0.25), not '{value}'.");
 
     private static string EdgeKeyFrom(string? keyFile)
     {

@@ -236,7 +236,7 @@ internal sealed class DiskTier
     /// <summary>A cache write failed: log the first failure of a run of them, count every one.</summary>
     public void WriteFailed(Exception e)
     {
-        metrics.PassThrough(IsDiskFull(e) ? "disk_full" : "write_failed");
+        metrics.CacheWriteFailed(IsDiskFull(e));
         if (Interlocked.Exchange(ref failing, 1) == 0)
         {
             EdgeLog.CacheWritesFailing(logger, e.Message);
@@ -251,7 +251,7 @@ internal sealed class DiskTier
         return Path.Combine(objectsPath, name[..2], name + ".obj");
     }
 
-    private static bool IsDiskFull(Exception e) =>
+    internal static bool IsDiskFull(Exception e) =>
         e is IOException && ((e.HResult & 0xFFFF) is 28 or 112 || e.Message.Contains("disk was full", StringComparison.OrdinalIgnoreCase)
             || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase));
 

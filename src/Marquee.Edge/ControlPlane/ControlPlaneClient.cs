@@ -27,6 +27,7 @@ public sealed partial class ControlPlaneClient(
 
     private bool connected;
     private bool reportedDown;
+    private bool keysUnsaved;
 
     /// <summary>Heartbeats the control plane answered since start.</summary>
     public long Acknowledged { get; private set; }
@@ -107,13 +108,27 @@ public sealed partial class ControlPlaneClient(
         }
 
         var temporary = settings.KeyFile + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(received, JsonSerializerOptions.Web));
-        if (!OperatingSystem.IsWindows())
+        try
         {
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+            File.WriteAllText(temporary, JsonSerializer.Serialize(received, JsonSerializerOptions.Web));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
 
-        File.Move(temporary, settings.KeyFile, overwrite: true);
+            File.Move(temporary, settings.KeyFile, overwrite: true);
+            keysUnsaved = false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The key file sits in the cache directory: when that is read-only or full the edge still serves (pass-
+            // through) and still needs the rest of this reply (steering, fill) applied. Logged once per such run.
+            if (!keysUnsaved)
+            {
+                LogKeysNotSaved(logger, settings.KeyFile, e.Message);
+                keysUnsaved = true;
+            }
+        }
     }
 
     private void LoadSavedKeys()
@@ -139,6 +154,9 @@ public sealed partial class ControlPlaneClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The control plane at {ControlPlane} is unreachable ({Reason}); serving with the keys already known")]
     private static partial void LogUnreachable(ILogger logger, Uri controlPlane, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the token keys to {File} ({Reason}); they are kept in memory and saved when the directory is writable again")]
+    private static partial void LogKeysNotSaved(ILogger logger, string file, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring the saved token keys in {File}: {Reason}")]
     private static partial void LogBadKeyFile(ILogger logger, string file, string reason);

@@ -28,10 +28,11 @@ public static class ControlPlaneServices
         services.AddHostedService(sp =>
         {
             var metrics = sp.GetRequiredService<EdgeMetrics>();
+            var health = sp.GetRequiredService<EdgeHealth>();
             return new ControlPlaneClient(
                 new HttpClient(),
                 settings,
-                () => Describe(options, publicUrl, metrics.Snapshot(), capacity, maxConnections),
+                () => Describe(options, publicUrl, metrics.Snapshot(), health.Judge(), capacity, maxConnections),
                 sp.GetRequiredService<TokenKeyRing>(),
                 sp.GetRequiredService<PlaylistRewriter>(),
                 sp.GetRequiredService<FillScheduler>(),
@@ -41,8 +42,11 @@ public static class ControlPlaneServices
         return services;
     }
 
-    /// <summary>Load is the busier of egress against capacity and connections against their limit.</summary>
-    internal static EdgeHeartbeat Describe(EdgeOptions options, Uri publicUrl, EdgeLoad load, long capacity, int maxConnections) => new(
+    /// <summary>
+    /// Load is the busier of egress against capacity and connections against their limit. Healthy stays true (an
+    /// edge that can send this is up, which is what the field always meant); degraded and its reasons go beside it.
+    /// </summary>
+    internal static EdgeHeartbeat Describe(EdgeOptions options, Uri publicUrl, EdgeLoad load, EdgeHealthReport health, long capacity, int maxConnections) => new(
         options.Id,
         options.Region,
         publicUrl.GetLeftPart(UriPartial.Authority),
@@ -53,7 +57,9 @@ public static class ControlPlaneServices
         load.ObjectHitRatio,
         load.ByteHitRatio,
         load.CacheUsedBytes,
-        load.CacheCapacityBytes);
+        load.CacheCapacityBytes,
+        health.Degraded,
+        health.Reasons);
 
     /// <summary>Fill-list keys are paths (<c>/media/…</c>); the cache's are keys (<c>media/…</c>). Bytes fetched, 0 if already cached.</summary>
     private static async Task<long> PrefetchAsync(FillCoordinator coordinator, ObjectCache cache, string path, CancellationToken cancellationToken)

@@ -4,6 +4,12 @@ namespace Marquee.Edge.ControlPlane;
 /// What an edge tells the control plane every few seconds; the first one registers it. <paramref name="LoadFactor"/>
 /// is the busier of egress ÷ capacity and connections ÷ connection limit, so 1.0 means full.
 /// </summary>
+/// <param name="Healthy">The edge is up and serving (every edge that can send a heartbeat says so; false takes it out of steering).</param>
+/// <param name="Degraded">
+/// Up, but serving worse than it should: pass-through, failing or slow upstream, or too many 5xx answers. Steering
+/// ranks it after the healthy edges of its region. Absent from edges older than this field: not degraded.
+/// </param>
+/// <param name="DegradedReasons">Why, one short plain-text line each; empty unless degraded.</param>
 public sealed record EdgeHeartbeat(
     string Id,
     string Region,
@@ -15,4 +21,6 @@ public sealed record EdgeHeartbeat(
     double HitRatio,
     double ByteHitRatio,
     long CacheUsedBytes,
-    long CacheCapacityBytes);
+    long CacheCapacityBytes,
+    bool Degraded = false,
+    IReadOnlyList<string>? DegradedReasons = null);

@@ -124,8 +124,9 @@ internal sealed class FillCoordinator(
         FillBuffer? buffer = null;
         try
         {
+            var asked = clock.GetTimestamp();
             using var answer = await upstream.GetAsync(fill.Key, stopping);
-            metrics.UpstreamFetch(answer.Status.ToString().ToLowerInvariant());
+            metrics.UpstreamFetch(answer.Status, clock.GetElapsedTime(asked));
             if (answer.Response is not { } response)
             {
                 if (answer.Status == FillStatus.NotFound)
@@ -165,6 +166,11 @@ internal sealed class FillCoordinator(
             writer?.Abandon();
             var reason = e is OperationCanceledException ? "the upstream stalled or the edge is stopping" : e.Message;
             EdgeLog.FillBroken(logger, fill.Key, reason);
+            if (!stopping.IsCancellationRequested)
+            {
+                metrics.UpstreamBroke();
+            }
+
             if (buffer is null)
             {
                 fill.SetHead(FillHead.Failed(FillStatus.BadGateway, "The upstream response broke off."));

@@ -8,6 +8,7 @@ using Marquee.Edge.Playlists;
 using Marquee.Edge.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -88,7 +89,10 @@ public static class EdgeApp
         services.AddSingleton(connections);
         // The eviction policy, for both tiers: S3-FIFO unless configured (bench/eviction chose it).
         services.AddSingleton<Func<long, IEvictionPolicy>>(capacity => EvictionPolicies.Create(options.Eviction, capacity));
-        services.AddSingleton(sp => new EdgeMetrics(sp.GetRequiredService<IMeterFactory>(), clock, connections));
+        // Counts what health is judged on; the request path only counts, EdgeHealth judges when asked.
+        services.AddSingleton(new HealthWindow(clock, options.Health.Window, options.Health.UpstreamLatency));
+        services.AddSingleton(options.Health);
+        services.AddSingleton(sp => new EdgeMetrics(sp.GetRequiredService<IMeterFactory>(), clock, connections, sp.GetRequiredService<HealthWindow>()));
         services.AddSingleton<DiskTier>();
         services.AddSingleton<MemoryTier>();
         services.AddSingleton<ObjectCache>();
@@ -102,7 +106,8 @@ public static class EdgeApp
         services.AddSingleton<MediaHandler>();
         services.AddHostedService<CacheIndexLoader>();
         services.AddProblemDetails();
-        services.AddHealthChecks().AddCheck<CacheHealthCheck>("cache");
+        services.AddSingleton<EdgeHealth>();
+        services.AddHealthChecks().AddCheck<EdgeHealthCheck>("edge");
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(EdgeMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
@@ -113,7 +118,7 @@ public static class EdgeApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapMediaApi();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = EdgeHealthCheck.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }

@@ -62,6 +62,9 @@ public sealed class EdgeOptions
     /// <summary>How long an upstream 404 is remembered, so a player polling a missing object does not reach the origin each time.</summary>
     public TimeSpan NotFoundTtl { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>When this edge reports itself degraded in its heartbeat and at <c>/healthz</c>.</summary>
+    public Observability.EdgeHealthOptions Health { get; set; } = new();
+
     /// <summary>Where misses are fetched from: the parent edge when there is one, else the origin.</summary>
     public Uri Upstream => Parent ?? Origin ?? throw new InvalidOperationException("The edge has no origin.");
 

@@ -82,7 +82,42 @@ internal sealed class EdgeOptionsValidator : IValidateOptions<EdgeOptions>
             errors.Add("Edge stale-if-error window and not-found time cannot be negative.");
         }
 
+        ValidateHealth(options.Health, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateHealth(Observability.EdgeHealthOptions? health, List<string> errors)
+    {
+        if (health is null)
+        {
+            errors.Add("Edge health options are required (leave them at their defaults if unsure).");
+            return;
+        }
+
+        if (health.Window < TimeSpan.FromSeconds(5) || health.Window > TimeSpan.FromMinutes(10) || health.Window.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            errors.Add($"Edge health window must be whole seconds from 5 s to 10 min (was {health.Window}).");
+        }
+
+        if (health.MinimumSamples is < 1 or > 100_000)
+        {
+            errors.Add($"Edge health minimum samples must be from 1 to 100000 (was {health.MinimumSamples}).");
+        }
+
+        if (!double.IsFinite(health.UpstreamFailureRatio) || health.UpstreamFailureRatio is <= 0 or > 1)
+        {
+            errors.Add($"Edge health upstream failure ratio must be above 0 and at most 1 (was {health.UpstreamFailureRatio}).");
+        }
+
+        if (!double.IsFinite(health.ErrorRatio) || health.ErrorRatio is <= 0 or > 1)
+        {
+            errors.Add($"Edge health error ratio must be above 0 and at most 1 (was {health.ErrorRatio}).");
+        }
+
+        if (health.UpstreamLatency <= TimeSpan.Zero || health.UpstreamLatency > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"Edge health upstream latency must be positive and at most a minute (was {health.UpstreamLatency}).");
+        }
     }
 
     private static bool IsName(string value) =>

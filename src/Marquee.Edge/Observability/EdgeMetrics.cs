@@ -1,11 +1,13 @@
 using System.Diagnostics.Metrics;
+using Marquee.Edge.Fill;
 
 namespace Marquee.Edge.Observability;
 
 /// <summary>
 /// The edge's instruments (meter <c>Marquee.Edge</c>, exported at <c>/metrics</c>) and the running totals behind
 /// <see cref="Snapshot"/>, which the heartbeat sends to the control plane. The totals are kept here rather than
-/// read back from the exporter because the heartbeat must not depend on metrics being scraped.
+/// read back from the exporter because the heartbeat must not depend on metrics being scraped. The events that
+/// bear on health (answers, upstream fetches, failed cache writes) also go to the <see cref="HealthWindow"/>.
 /// </summary>
 public sealed class EdgeMetrics : IDisposable
 {
@@ -14,6 +16,12 @@ public sealed class EdgeMetrics : IDisposable
     // Tag values made once: Counter.Add with a prepared KeyValuePair allocates nothing per request.
     private static readonly KeyValuePair<string, object?>[] OutcomeTags =
         Enum.GetValues<RequestOutcome>().Select(o => new KeyValuePair<string, object?>("outcome", o.ToString().ToLowerInvariant())).ToArray();
+
+    private static readonly KeyValuePair<string, object?>[] FetchTags =
+        Enum.GetValues<FillStatus>().Select(s => new KeyValuePair<string, object?>("result", s.ToString().ToLowerInvariant())).ToArray();
+
+    private static readonly KeyValuePair<string, object?> DiskFullTag = new("reason", "disk_full");
+    private static readonly KeyValuePair<string, object?> WriteFailedTag = new("reason", "write_failed");
 
     private static readonly KeyValuePair<string, object?>[] TierTags =
     [
@@ -36,6 +44,7 @@ public sealed class EdgeMetrics : IDisposable
     private readonly Counter<long> evictions;
     private readonly EgressWindow egress;
     private readonly ConnectionCounter connections;
+    private readonly HealthWindow health;
 
     private long totalRequests;
     private long hitObjects;
@@ -44,9 +53,10 @@ public sealed class EdgeMetrics : IDisposable
     private long missBytes;
     private Func<CacheUsage> cacheUsage = () => default;
 
-    internal EdgeMetrics(IMeterFactory factory, TimeProvider clock, ConnectionCounter connections)
+    internal EdgeMetrics(IMeterFactory factory, TimeProvider clock, ConnectionCounter connections, HealthWindow health)
     {
         this.connections = connections;
+        this.health = health;
         egress = new EgressWindow(clock);
         meter = factory.Create(MeterName);
         requests = meter.CreateCounter<long>("marquee.edge.requests", "{request}", "Media requests, by outcome: hit, miss, coalesced, stale, pass, refused, notfound, error.");
@@ -94,6 +104,11 @@ public sealed class EdgeMetrics : IDisposable
     {
         Interlocked.Increment(ref totalRequests);
         requests.Add(1, OutcomeTags[(int)outcome]);
+        if (outcome != RequestOutcome.Refused)
+        {
+            health.Answer(failed: outcome == RequestOutcome.Error);
+        }
+
         if (bodyBytes > 0)
         {
             bytesServed.Add(bodyBytes, TierTags[(int)tier]);
@@ -125,9 +140,24 @@ public sealed class EdgeMetrics : IDisposable
     /// <summary>Counted when a request joins a fill, not when it ends: it says how many are waiting now.</summary>
     internal void CoalescedWaiter() => coalescedWaiters.Add(1);
 
-    internal void UpstreamFetch(string result) => upstreamFetches.Add(1, new KeyValuePair<string, object?>("result", result));
+    /// <summary>An upstream fetch's head arrived (or did not) after <paramref name="toHead"/>; a 404 is an answer, not a failure.</summary>
+    internal void UpstreamFetch(FillStatus result, TimeSpan toHead)
+    {
+        upstreamFetches.Add(1, FetchTags[(int)result]);
+        health.Fetch(failed: result is FillStatus.BadGateway or FillStatus.GatewayTimeout, toHead);
+    }
+
+    /// <summary>A fetch whose head was fine broke off in its body.</summary>
+    internal void UpstreamBroke() => health.FetchBroke();
 
     internal void PassThrough(string reason) => passThrough.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    /// <summary>A cache write failed, so its fill passes through: counted for the metrics and for health.</summary>
+    internal void CacheWriteFailed(bool diskFull)
+    {
+        passThrough.Add(1, diskFull ? DiskFullTag : WriteFailedTag);
+        health.CacheWriteFailure(diskFull);
+    }
 
     internal void Evicted(int count, ServedFrom tier) => evictions.Add(count, TierTags[(int)tier]);
 

@@ -9,8 +9,14 @@ public sealed class EdgeNode
 
     public required string BaseUrl { get; set; }
 
-    /// <summary>What the edge said about itself (cache writable, upstream reachable).</summary>
+    /// <summary>The edge said it is up; an edge that says otherwise leaves steering like a silent one.</summary>
     public bool Healthy { get; set; }
+
+    /// <summary>Up, but serving worse than it should (pass-through, failing or slow upstream, 5xx answers): ranked after the healthy edges of its region.</summary>
+    public bool Degraded { get; set; }
+
+    /// <summary>Why the edge said it is degraded, its reasons joined by "; "; null when it is not. Plain text.</summary>
+    public string? DegradedReason { get; set; }
 
     public double LoadFactor { get; set; }
 

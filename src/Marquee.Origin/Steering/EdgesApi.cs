@@ -19,9 +19,19 @@ namespace Marquee.Origin.Steering;
 /// </summary>
 public static partial class EdgesApi
 {
+    /// <summary>Reasons a degraded edge may give, and their length: an edge gives at most four, each a short line.</summary>
+    public const int MaxDegradedReasons = 5;
+
+    public const int MaxDegradedReasonChars = 200;
+
+    /// <summary>The stored reasons joined by "; ".</summary>
+    public const int MaxDegradedReasonLength = (MaxDegradedReasons * (MaxDegradedReasonChars + 2)) - 2;
+
+    /// <param name="Degraded">The edge is up but said it serves worse than it should; steering ranks it after the healthy edges of its region.</param>
+    /// <param name="DegradedReason">Why, in the edge's words (plain text, reasons joined by "; "); null when not degraded.</param>
     public sealed record EdgeView(
         string Id, string Region, string BaseUrl, bool Live, bool Healthy, double LoadFactor, long ActiveConnections, long EgressBytesPerSecond,
-        double HitRatio, double ByteHitRatio, long CacheUsedBytes, long CacheCapacityBytes, DateTimeOffset LastSeen);
+        double HitRatio, double ByteHitRatio, long CacheUsedBytes, long CacheCapacityBytes, DateTimeOffset LastSeen, bool Degraded, string? DegradedReason);
 
     public static IEndpointRouteBuilder MapEdgesApi(this IEndpointRouteBuilder routes)
     {
@@ -75,7 +85,8 @@ public static partial class EdgesApi
         var edges = await db.Edges.AsNoTracking().OrderBy(e => e.Region).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(edges.Select(e => new EdgeView(
             e.Id, e.Region, e.BaseUrl, ranker.IsLive(e), e.Healthy, e.LoadFactor, e.ActiveConnections, e.EgressBytesPerSecond,
-            e.HitRatio, e.ByteHitRatio, e.CacheUsedBytes, e.CacheCapacityBytes, DateTimeOffset.FromUnixTimeMilliseconds(e.LastSeenMs))).ToList());
+            e.HitRatio, e.ByteHitRatio, e.CacheUsedBytes, e.CacheCapacityBytes, DateTimeOffset.FromUnixTimeMilliseconds(e.LastSeenMs),
+            e.Degraded, e.DegradedReason)).ToList());
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, MarqueeDbContext db, EdgeDirectory directory, CancellationToken cancellationToken)
@@ -91,6 +102,8 @@ public static partial class EdgesApi
         edge.Region = beat.Region;
         edge.BaseUrl = beat.BaseUrl.TrimEnd('/');
         edge.Healthy = beat.Healthy;
+        edge.Degraded = beat.Degraded;
+        edge.DegradedReason = beat.Degraded ? string.Join("; ", beat.DegradedReasons!) : null;
         edge.LoadFactor = beat.LoadFactor;
         edge.ActiveConnections = beat.ActiveConnections;
         edge.EgressBytesPerSecond = beat.EgressBytesPerSecond;
@@ -133,7 +146,39 @@ public static partial class EdgesApi
             errors["load"] = ["Load figures are non-negative and ratios lie between 0 and 1."];
         }
 
+        if (ValidateReasons(beat) is { } reasons)
+        {
+            errors["degradedReasons"] = [reasons];
+        }
+
         return errors;
+    }
+
+    /// <summary>
+    /// A degraded edge says why, briefly, in plain text: the reasons are shown to operators, so no control
+    /// characters (line breaks and escapes that could forge log lines or table rows) and bounded lengths.
+    /// </summary>
+    private static string? ValidateReasons(EdgeHeartbeat beat)
+    {
+        var reasons = beat.DegradedReasons ?? [];
+        if (beat.Degraded && reasons.Count == 0)
+        {
+            return "A degraded edge gives at least one reason.";
+        }
+
+        if (!beat.Degraded && reasons.Count > 0)
+        {
+            return "Only a degraded edge gives reasons.";
+        }
+
+        if (reasons.Count > MaxDegradedReasons)
+        {
+            return $"At most {MaxDegradedReasons} reasons.";
+        }
+
+        return reasons.Any(r => string.IsNullOrWhiteSpace(r) || r.Length > MaxDegradedReasonChars || r.Any(char.IsControl))
+            ? $"Each reason is plain text of 1–{MaxDegradedReasonChars} characters on one line."
+            : null;
     }
 
     [GeneratedRegex("^[a-z0-9-]{1,32}$")]

@@ -9,8 +9,12 @@ namespace Marquee.Origin.Steering;
 /// Orders the edges a viewer may fetch an asset from: live edges of the viewer's region first, then those of the
 /// nearest other regions (the configured distance table). Within a region, rendezvous (highest-random-weight)
 /// hashing on the asset gives every asset a stable favourite edge, so each edge caches its own share of the
-/// catalog and losing one edge moves only its share; edges past the overload threshold go to the end of their
-/// region's group. The origin is not in this list: callers add it last.
+/// catalog and losing one edge moves only its share. Inside a region's group, edges come in this order: healthy,
+/// healthy but overloaded, degraded, degraded and overloaded; rendezvous order holds within each. A degraded edge
+/// goes after even an overloaded healthy one: overload is a matter of headroom (it still serves from its cache,
+/// and our threshold leaves some), degraded means what it serves is already worse (pass-through to the origin,
+/// failing or slow fetches, 5xx answers). It still comes before other regions: it does serve. The origin is not
+/// in this list: callers add it last.
 /// </summary>
 public sealed class SteeringRanker(IOptions<SteeringOptions> options, TimeProvider clock)
 {
@@ -23,7 +27,8 @@ public sealed class SteeringRanker(IOptions<SteeringOptions> options, TimeProvid
         foreach (var region in RegionOrder(viewerRegion, live, settings))
         {
             ranked.AddRange(live.Where(e => e.Region == region)
-                .OrderBy(e => e.LoadFactor >= settings.OverloadedAt)
+                .OrderBy(e => e.Degraded)
+                .ThenBy(e => e.LoadFactor >= settings.OverloadedAt)
                 .ThenByDescending(e => Weight(e.Id, assetId))
                 .ThenBy(e => e.Id, StringComparer.Ordinal));
         }

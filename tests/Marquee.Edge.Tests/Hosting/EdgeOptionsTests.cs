@@ -23,6 +23,37 @@ public sealed class EdgeOptionsTests
     }
 
     [Fact]
+    public void Bad_health_thresholds_fail_at_build_with_each_one_named()
+    {
+        var options = new EdgeOptions
+        {
+            Id = "eu-1", Region = "eu", Origin = new Uri("http://origin/"), Port = 8101, CacheDirectory = "cache", EdgeKey = "0123456789abcdef0123",
+            Health = new() { Window = TimeSpan.FromSeconds(2.5), MinimumSamples = 0, UpstreamFailureRatio = 1.5, UpstreamLatency = TimeSpan.Zero, ErrorRatio = double.NaN },
+        };
+
+        var error = Assert.Throws<OptionsValidationException>(() => EdgeApp.Build(options, new TokenKeyRing()));
+
+        Assert.Equal(5, error.Failures.Count());
+        Assert.Contains(error.Failures, f => f.Contains("health window", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("minimum samples", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("upstream failure ratio", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("upstream latency", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("error ratio", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_health_defaults_are_valid_and_documented_values()
+    {
+        var health = new EdgeOptions().Health;
+
+        Assert.Equal(TimeSpan.FromSeconds(30), health.Window);
+        Assert.Equal(10, health.MinimumSamples);
+        Assert.Equal(0.25, health.UpstreamFailureRatio);
+        Assert.Equal(TimeSpan.FromSeconds(1), health.UpstreamLatency);
+        Assert.Equal(0.1, health.ErrorRatio);
+    }
+
+    [Fact]
     public void The_parent_is_the_upstream_when_there_is_one()
     {
         var options = new EdgeOptions { Origin = new Uri("http://origin:8080/"), Port = 8101 };

@@ -11,6 +11,7 @@ internal sealed class EdgeProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly Task<string> stderr;
+    private readonly System.Text.StringBuilder output = new();
 
     private EdgeProcess(Process process, string id, Uri address, string cache)
     {
@@ -19,7 +20,7 @@ internal sealed class EdgeProcess : IAsyncDisposable
         Address = address;
         CacheDirectory = cache;
         stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
+        _ = PumpAsync(process.StandardOutput);
     }
 
     public string Id { get; }
@@ -28,11 +29,24 @@ internal sealed class EdgeProcess : IAsyncDisposable
 
     public string CacheDirectory { get; }
 
+    /// <summary>What the edge logged so far (its log goes to standard output).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
     /// <summary>Starts the edge and waits until the origin's steering counts it live.</summary>
-    public static async Task<EdgeProcess> StartAsync(OriginServer origin, string id, string region, string? parent = null)
+    /// <param name="cache">The edge's cache directory; a new scratch folder when null.</param>
+    public static async Task<EdgeProcess> StartAsync(OriginServer origin, string id, string region, string? parent = null, string? cache = null)
     {
         var port = FreePort.Next();
-        var cache = TestPaths.NewScratchFolder("edge-" + id);
+        cache ??= TestPaths.NewScratchFolder("edge-" + id);
         List<string> args = ["edge", "--id", id, "--region", region, "--origin", origin.Address.ToString(), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cache", cache, "--cache-size", "512M"];
         if (parent is not null)
         {
@@ -71,5 +85,16 @@ internal sealed class EdgeProcess : IAsyncDisposable
         Kill();
         await Task.CompletedTask;
         process.Dispose();
+    }
+
+    private async Task PumpAsync(StreamReader reader)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
     }
 }

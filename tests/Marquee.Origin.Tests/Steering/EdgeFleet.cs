@@ -10,12 +10,21 @@ internal static class EdgeFleet
 {
     public static readonly (string Id, string Region, int Port)[] Local = [("eu-1", "eu", 8101), ("eu-2", "eu", 8102), ("us-1", "us", 8201), ("us-2", "us", 8202)];
 
-    public static async Task<HttpResponseMessage> BeatAsync(OriginServer server, string id, string region, int port, double load = 0.1, bool healthy = true, string? key = null)
+    /// <param name="degraded">The reasons of a degraded edge; null for a healthy one.</param>
+    public static async Task<HttpResponseMessage> BeatAsync(
+        OriginServer server, string id, string region, int port, double load = 0.1, bool healthy = true, string? key = null, string[]? degraded = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/edges/heartbeat")
-        {
-            Content = JsonContent.Create(new EdgeHeartbeat(id, region, $"http://127.0.0.1:{port}", healthy, load, 3, 1000, 0.5, 0.6, 100, 1000), options: JsonSerializerOptions.Web),
-        };
+        var beat = new EdgeHeartbeat(id, region, $"http://127.0.0.1:{port}", healthy, load, 3, 1000, 0.5, 0.6, 100, 1000, degraded is not null, degraded);
+        return await SendAsync(server, JsonContent.Create(beat, options: JsonSerializerOptions.Web), key);
+    }
+
+    /// <summary>A heartbeat as raw JSON, for fields an <see cref="EdgeHeartbeat"/> cannot express (an older edge's, or a hostile one's).</summary>
+    public static Task<HttpResponseMessage> BeatRawAsync(OriginServer server, string json) =>
+        SendAsync(server, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), key: null);
+
+    private static async Task<HttpResponseMessage> SendAsync(OriginServer server, HttpContent content, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/edges/heartbeat") { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key ?? server.EdgeKey);
         return await server.Http.SendAsync(request);
     }

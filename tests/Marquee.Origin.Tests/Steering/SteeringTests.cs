@@ -68,6 +68,59 @@ public sealed class SteeringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_degraded_edge_is_offered_after_the_healthy_edges_of_its_region_and_the_admin_list_says_why()
+    {
+        await EdgeFleet.BeatAllAsync(server);
+        // Overloaded as well as healthy, eu-2 still goes before a degraded eu-1: overload is headroom, degraded is worse service.
+        (await EdgeFleet.BeatAsync(server, "eu-2", "eu", 8102, load: 0.95)).Dispose();
+        using var beat = await EdgeFleet.BeatAsync(server, "eu-1", "eu", 8101,
+            degraded: ["cache directory not writable (read-only file system); serving pass-through", "4 of 10 upstream fetches failed in the last 30 s"]);
+        var title = await TestAccounts.TitleAsync(server, "Degraded Film");
+
+        var pathways = await PathwaysAsync(Viewers.De, title);
+        using var admin = await TestAccounts.AdminClientAsync(server);
+        var listed = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/edges")).EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!);
+        (await EdgeFleet.BeatAsync(server, "eu-1", "eu", 8101)).Dispose();
+        var recovered = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/edges")).EnumerateArray().Single(e => e.GetProperty("id").GetString() == "eu-1");
+
+        Assert.Equal(HttpStatusCode.OK, beat.StatusCode);
+        Assert.Equal(["eu-2", "eu-1"], pathways.Take(2).Select(p => p.Id));
+        Assert.Equal(["us", "us", null], pathways.Skip(2).Select(p => p.Region));
+        var eu1 = listed["eu-1"];
+        Assert.True(eu1.GetProperty("live").GetBoolean());
+        Assert.True(eu1.GetProperty("healthy").GetBoolean());
+        Assert.True(eu1.GetProperty("degraded").GetBoolean());
+        Assert.Equal(
+            "cache directory not writable (read-only file system); serving pass-through; 4 of 10 upstream fetches failed in the last 30 s",
+            eu1.GetProperty("degradedReason").GetString());
+        Assert.False(listed["eu-2"].GetProperty("degraded").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, listed["eu-2"].GetProperty("degradedReason").ValueKind);
+        Assert.False(recovered.GetProperty("degraded").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, recovered.GetProperty("degradedReason").ValueKind);
+    }
+
+    [Fact]
+    public async Task Degraded_reasons_are_checked_and_an_older_edge_without_them_counts_as_not_degraded()
+    {
+        using var noReason = await EdgeFleet.BeatAsync(server, "eu-1", "eu", 8101, degraded: []);
+        using var forged = await EdgeFleet.BeatAsync(server, "eu-1", "eu", 8101, degraded: ["disk full\n12:00:00 warn: a forged log line"]);
+        using var tooLong = await EdgeFleet.BeatAsync(server, "eu-1", "eu", 8101, degraded: [new string('x', 201)]);
+        using var tooMany = await EdgeFleet.BeatAsync(server, "eu-1", "eu", 8101, degraded: ["a", "b", "c", "d", "e", "f"]);
+        using var reasonsWhileHealthy = await EdgeFleet.BeatRawAsync(server,
+            """{"id":"eu-1","region":"eu","baseUrl":"http://127.0.0.1:8101","healthy":true,"loadFactor":0.1,"activeConnections":1,"egressBytesPerSecond":1,"hitRatio":0.5,"byteHitRatio":0.5,"cacheUsedBytes":1,"cacheCapacityBytes":2,"degraded":false,"degradedReasons":["x"]}""");
+        using var older = await EdgeFleet.BeatRawAsync(server,
+            """{"id":"eu-1","region":"eu","baseUrl":"http://127.0.0.1:8101","healthy":true,"loadFactor":0.1,"activeConnections":1,"egressBytesPerSecond":1,"hitRatio":0.5,"byteHitRatio":0.5,"cacheUsedBytes":1,"cacheCapacityBytes":2}""");
+        using var admin = await TestAccounts.AdminClientAsync(server);
+        var listed = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/edges")).EnumerateArray().Single();
+
+        Assert.All([noReason, forged, tooLong, tooMany, reasonsWhileHealthy], r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        Assert.Contains("degradedReasons", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, older.StatusCode);
+        Assert.True(listed.GetProperty("live").GetBoolean());
+        Assert.False(listed.GetProperty("degraded").GetBoolean());
+    }
+
+    [Fact]
     public async Task An_edge_that_misses_heartbeats_leaves_steering_and_returns_with_its_next_heartbeat()
     {
         await EdgeFleet.BeatAllAsync(server);

@@ -117,11 +117,31 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         // plays, the upload's transcode is not waiting behind anything.
         await cluster.ReadyTitleAsync(WebCluster.LongClipTitle);
 
-        var report = await RunAsync("admin.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.AdminEmail, WebCluster.Password, clip, "Uploaded in the browser");
+        // A fifth edge of region eu that says it is degraded, with markup in its reason, heartbeating while the script runs
+        // (the real four are healthy unless something is wrong); removed afterwards so no later test is steered to it.
+        const string Degraded = "eu-test-degraded";
+        const string Reason = "<b>4 of 10</b> upstream fetches failed in the last 30 s";
+        using var stopBeating = new CancellationTokenSource();
+        var beating = cluster.HeartbeatAsync(Degraded, "eu", "http://127.0.0.1:9", [Reason], stopBeating.Token);
+        JsonObject report;
+        try
+        {
+            report = await RunAsync("admin.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.AdminEmail, WebCluster.Password, clip, "Uploaded in the browser", Degraded);
+        }
+        finally
+        {
+            await stopBeating.CancelAsync();
+            await beating;
+            (await cluster.Admin.DeleteAsync($"/api/v1/admin/edges/{Degraded}")).Dispose();
+        }
 
         Assert.True(report["played"]!.GetValue<double>() >= 2);
-        var edges = report["edges"]!.AsArray();
-        Assert.Equal(4, edges.Count);
+        var edges = report["edges"]!.AsArray().ToDictionary(e => e!["id"]!.GetValue<string>(), e => e!);
+        Assert.Equal(5, edges.Count);
+        Assert.Equal("Degraded", edges[Degraded]["state"]!.GetValue<string>());
+        Assert.Equal(Reason, edges[Degraded]["reason"]!.GetValue<string>());
+        Assert.Equal(0, edges[Degraded]["reasonElements"]!.GetValue<int>());
+        Assert.All(edges.Values.Where(e => e["id"]!.GetValue<string>() != Degraded), e => Assert.Contains(e["state"]!.GetValue<string>(), new[] { "Healthy", "Degraded" }));
         Assert.Empty(report["problems"]!.AsArray());
     }
 

@@ -187,6 +187,30 @@ public sealed class WebCluster : IAsyncLifetime
         return found;
     }
 
+    /// <summary>
+    /// Heartbeats as an edge would, every second until cancelled: for an edge whose state the test decides (it need
+    /// not run; nothing should be steered to it for long). Degraded when <paramref name="degradedReasons"/> is given.
+    /// </summary>
+    public async Task HeartbeatAsync(string id, string region, string baseUrl, string[]? degradedReasons, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = Base };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(Path.Combine(DataPath, "edge-key"), cancellationToken)).Trim());
+        var beat = new Marquee.Edge.ControlPlane.EdgeHeartbeat(id, region, baseUrl, true, 0.1, 0, 0, 0, 0, 0, 1, degradedReasons is not null, degradedReasons);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var response = await http.PostAsJsonAsync("/api/v1/edges/heartbeat", beat, JsonSerializerOptions.Web, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
     public async Task<HttpClient> SignInAsync(string email)
     {
         using var anonymous = new HttpClient { BaseAddress = Base };

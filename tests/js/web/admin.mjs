@@ -1,9 +1,9 @@
 // An administrator uploads a clip in the browser (tus, with a progress bar), watches it transcode, and plays it;
-// then looks at the live edge table.
-// Usage: node web/admin.mjs BASE_URL EMAIL PASSWORD CLIP_FILE TITLE
+// then looks at the live edge table, waiting (when DEGRADED_EDGE is given) until that edge shows as Degraded.
+// Usage: node web/admin.mjs BASE_URL EMAIL PASSWORD CLIP_FILE TITLE [DEGRADED_EDGE]
 import { main, newPage, pickProfile, playsTo, report, shot, signIn, until } from './browser.mjs';
 
-const [base, email, password, clip, title] = process.argv.slice(2);
+const [base, email, password, clip, title, degradedEdge] = process.argv.slice(2);
 
 await main(async (browser) => {
   const page = await newPage(browser);
@@ -35,7 +35,17 @@ await main(async (browser) => {
 
   await page.goto(`${base}/admin/edges`);
   await until(async () => (await page.locator('tr[data-edge]').count()) >= 4, 'the edge table');
-  const edges = await page.locator('tr[data-edge]').evaluateAll((rows) => rows.map((row) => ({ id: row.dataset.edge, state: row.querySelector('.state')?.textContent })));
+  if (degradedEdge) {
+    const state = page.locator(`tr[data-edge="${degradedEdge}"] .state`);
+    await until(async () => (await state.count()) > 0 && (await state.first().textContent()) === 'Degraded', `${degradedEdge} to show as Degraded`);
+  }
+  // The reason as the page shows it, and whether any element was made of it (it must be text, never HTML).
+  const edges = await page.locator('tr[data-edge]').evaluateAll((rows) =>
+    rows.map((row) => {
+      const reason = row.querySelector('.state-reason');
+      return { id: row.dataset.edge, state: row.querySelector('.state')?.textContent, reason: reason?.textContent ?? null, reasonElements: reason?.children.length ?? 0 };
+    }),
+  );
   await shot(page, 'admin-edges');
   await page.goto(`${base}/admin/users`);
   await page.getByRole('heading', { name: 'Plans' }).waitFor();

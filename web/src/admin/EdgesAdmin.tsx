@@ -9,7 +9,7 @@ import { useLoad } from '../ui/useLoad';
 
 const refreshSeconds = 3;
 
-/** Live view of the delivery network: every edge's health, load, cache hit ratio and egress, refreshed every few seconds. */
+/** Live view of the delivery network: every edge's health (and why it is degraded), load, cache hit ratio and egress, refreshed every few seconds. */
 export function EdgesAdmin() {
   const [tick, setTick] = useState(0);
   const edges = useLoad(`edges/${tick}`, (signal) => api.get<EdgeView[]>('/api/v1/admin/edges', { signal }));
@@ -66,9 +66,7 @@ export function EdgesAdmin() {
                   </th>
                   <td>{edge.region}</td>
                   <td>
-                    <span className={`state ${edge.live && edge.healthy ? 'state-ok' : 'state-bad'}`}>
-                      {!edge.live ? 'Down' : edge.healthy ? 'Healthy' : 'Unhealthy'}
-                    </span>
+                    <EdgeState edge={edge} />
                   </td>
                   <td>
                     <meter min={0} max={1} high={0.8} optimum={0.2} value={Math.min(1, edge.loadFactor)} aria-label={`Load of ${edge.id}`} /> {percent(edge.loadFactor)}
@@ -107,6 +105,24 @@ export function EdgesAdmin() {
       </section>
     </>
   );
+}
+
+/**
+ * Down (missed heartbeats), Unhealthy (said so), Degraded (serving, but worse: steering sends viewers to it only after
+ * the healthy edges of its region) with the edge's reason, or Healthy. The reason is the edge's own words: text, never HTML.
+ */
+function EdgeState({ edge }: { edge: EdgeView }) {
+  if (!edge.live) return <span className="state state-bad">Down</span>;
+  if (!edge.healthy) return <span className="state state-bad">Unhealthy</span>;
+  if (edge.degraded) {
+    return (
+      <>
+        <span className="state state-warn">Degraded</span>
+        {edge.degradedReason && <small className="state-reason">{edge.degradedReason}</small>}
+      </>
+    );
+  }
+  return <span className="state state-ok">Healthy</span>;
 }
 
 function RegionForm({ onSaved }: { onSaved: () => void }) {

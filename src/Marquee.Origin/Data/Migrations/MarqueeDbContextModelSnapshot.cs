@@ -818,6 +818,13 @@ namespace Marquee.Origin.Data.Migrations
                     b.Property<long>("CacheUsedBytes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Degraded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DegradedReason")
+                        .HasMaxLength(1008)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("EgressBytesPerSecond")
                         .HasColumnType("INTEGER");
 
