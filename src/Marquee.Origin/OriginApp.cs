@@ -69,6 +69,7 @@ public static class OriginApp
 
         var app = builder.Build();
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebApp();

@@ -99,7 +99,8 @@ public static class EdgeApp
         services.AddSingleton(sp => new MediaAccess(options, keys, clock, verifyTokens));
         services.AddSingleton<MediaHandler>();
         services.AddHostedService<CacheIndexLoader>();
-        services.AddProblemDetails();
+        // The exception handler clears the response before writing its problem: the headers go back on with it.
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context => EdgeResponseHeaders.Apply(context.HttpContext));
         services.AddHealthChecks().AddCheck<CacheHealthCheck>("cache");
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(EdgeMetrics.MeterName)
@@ -109,6 +110,7 @@ public static class EdgeApp
         configure?.Invoke(services);
 
         var app = builder.Build();
+        app.Use(EdgeResponseHeaders.Middleware);
         app.UseExceptionHandler();
         app.MapMediaApi();
         app.MapHealthChecks("/healthz");
