@@ -70,6 +70,7 @@ public static class OriginApp
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseHostPrefixedCookies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebApp();
