@@ -261,9 +261,10 @@ public static class AuthApi
             return TypedResults.Unauthorized();
         }
 
-        var profile = await profiles.CurrentAsync(principal, cancellationToken);
+        // Empty when every profile is locked and none was chosen yet: the app then asks who is watching.
+        var profile = await profiles.CurrentOrNullAsync(principal, cancellationToken);
         return TypedResults.Ok(new AccountView(user.Id, user.Email ?? "", [.. await users.GetRolesAsync(user)], user.PlanId, user.EmailConfirmed,
-            DateTimeOffset.FromUnixTimeMilliseconds(user.CreatedAtMs), profile.Id));
+            DateTimeOffset.FromUnixTimeMilliseconds(user.CreatedAtMs), profile?.Id ?? ""));
     }
 
     internal static async Task<Results<NoContent, UnauthorizedHttpResult>> SignOutEverywhereAsync(
