@@ -32,11 +32,11 @@ internal static class HostPrefixedCookies
         });
 
     /// <summary>One of ours, or a chunk of one (the cookie handler splits a large cookie into name, nameC1, nameC2…).</summary>
-    internal static bool IsOurs(string name)
+    internal static bool IsOurs(string name, StringComparison comparison = StringComparison.Ordinal)
     {
         foreach (var ours in Names)
         {
-            if (name.StartsWith(ours, StringComparison.Ordinal))
+            if (name.StartsWith(ours, comparison))
             {
                 var rest = name.AsSpan(ours.Length);
                 if (rest.IsEmpty || (rest.Length > 1 && rest[0] == 'C' && int.TryParse(rest[1..], System.Globalization.NumberStyles.None, null, out _)))
@@ -51,6 +51,14 @@ internal static class HostPrefixedCookies
 
     private static bool IsPrefixedOurs(string name) => name.StartsWith(Prefix, StringComparison.Ordinal) && IsOurs(name[Prefix.Length..]);
 
+    /// <summary>
+    /// Ours in any spelling. Browsers keep cookie names case-sensitive, but request cookies are looked up ignoring case:
+    /// a "Marquee_Session" from a sibling host must not be read as the session.
+    /// </summary>
+    private static bool LooksLikeOurs(string name) =>
+        IsOurs(name, StringComparison.OrdinalIgnoreCase)
+        || (name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && IsOurs(name[Prefix.Length..], StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The request's cookies with ours under their plain names: only the prefixed ones count.</summary>
     private sealed class RequestCookies : IRequestCookieCollection
     {
@@ -64,7 +72,7 @@ internal static class HostPrefixedCookies
                 {
                     cookies[name[Prefix.Length..]] = value;
                 }
-                else if (!IsOurs(name))
+                else if (!LooksLikeOurs(name))
                 {
                     cookies.TryAdd(name, value);
                 }

@@ -94,6 +94,8 @@ public sealed class HostPrefixedCookieTests : IAsyncLifetime
         using var oldChange = await SendAsync(HttpMethod.Post, "/api/v1/profiles", https: true, cookies: $"marquee_session={plainValue}", body: new { name = "Old" });
         // Over HTTPS only the prefixed name counts: a same-named cookie that a sibling host or plain HTTP could set is ignored.
         using var unprefixed = await SendAsync(HttpMethod.Get, "/api/v1/account", https: true, cookies: $"marquee_session={hostValue}");
+        // Names are looked up ignoring case, browsers keep them as set: another spelling is not the session either.
+        using var respelled = await SendAsync(HttpMethod.Get, "/api/v1/account", https: true, cookies: $"Marquee_Session={hostValue}; __HOST-marquee_session={hostValue}");
         // And the HTTPS cookie means nothing over plain HTTP.
         using var backToHttp = await SendAsync(HttpMethod.Get, "/api/v1/account", https: false, cookies: $"__Host-marquee_session={hostValue}");
         using var signInAgain = await SendAsync(HttpMethod.Get, "/api/v1/account", https: true, cookies: $"__Host-marquee_session={hostValue}");
@@ -101,6 +103,7 @@ public sealed class HostPrefixedCookieTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, oldRead.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, oldChange.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unprefixed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, respelled.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, backToHttp.StatusCode);
         Assert.Equal(HttpStatusCode.OK, signInAgain.StatusCode);
     }
