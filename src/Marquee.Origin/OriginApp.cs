@@ -55,6 +55,7 @@ public static class OriginApp
         var data = DataDirectory.Resolve(builder.Configuration["Data"]);
         data.EnsureCreated();
         Logging.Configure(builder);
+        RequestLimits.Configure(builder);
         builder.Services.AddOriginCore(builder.Configuration, data);
         builder.Services.AddOriginWeb(builder.Configuration, data);
         builder.Services.AddWebApp(builder.Configuration);
@@ -68,6 +69,8 @@ public static class OriginApp
 
         var app = builder.Build();
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseHostPrefixedCookies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebApp();

@@ -105,7 +105,8 @@ public static class EdgeApp
         services.AddSingleton<RenditionLimits>();
         services.AddSingleton<MediaHandler>();
         services.AddHostedService<CacheIndexLoader>();
-        services.AddProblemDetails();
+        // The exception handler clears the response before writing its problem: the headers go back on with it.
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context => EdgeResponseHeaders.Apply(context.HttpContext));
         services.AddSingleton<EdgeHealth>();
         services.AddHealthChecks().AddCheck<EdgeHealthCheck>("edge");
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -116,6 +117,7 @@ public static class EdgeApp
         configure?.Invoke(services);
 
         var app = builder.Build();
+        app.Use(EdgeResponseHeaders.Middleware);
         app.UseExceptionHandler();
         app.MapMediaApi();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = EdgeHealthCheck.WriteAsync });

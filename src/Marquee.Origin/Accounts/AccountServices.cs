@@ -134,7 +134,7 @@ public static class AccountServices
         services.AddAntiforgery(o =>
         {
             o.HeaderName = BrowserSessions.AntiforgeryHeader;
-            o.Cookie.Name = "marquee_csrf";
+            o.Cookie.Name = BrowserSessions.AntiforgeryCookieName;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });

@@ -19,6 +19,7 @@ namespace Marquee.Origin.Accounts;
 public static class AuthApi
 {
     public const string RateLimitPolicy = "auth";
+    public const int MaxEmailLength = 254;
     private const string CheckEmail = "If the address can be used, a message with the next step is on its way.";
     private const string BadCredentials = "The email or password is incorrect, or the address is not confirmed yet.";
 
@@ -40,7 +41,8 @@ public static class AuthApi
         var account = routes.MapGroup("/api/v1/account").WithTags("Accounts").RequireAuthorization();
         account.MapGet("/", MeAsync);
         account.MapPost("/sign-out-everywhere", SignOutEverywhereAsync);
-        account.MapPost("/password", ChangePasswordAsync);
+        // Each attempt checks the current password (a deliberately slow hash): limited like signing in, per address and account.
+        account.MapPost("/password", ChangePasswordAsync).RequireRateLimiting(RateLimitPolicy);
         return routes;
     }
 
@@ -143,7 +145,9 @@ public static class AuthApi
     /// <summary>The checks every sign-in shares; the same refusal for every way of failing.</summary>
     private static async Task<(MarqueeUser? User, ValidationProblem? Invalid, ProblemHttpResult? Refused)> AuthenticateAsync(Credentials body, UserManager<MarqueeUser> users, AccountRateLimiter limiter, HttpContext http)
     {
-        if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password) || body.Password.Length > PasswordPolicyValidator.MaxLength)
+        // No address is longer than 254 characters; a longer one would only key the per-account limiter with junk.
+        if (string.IsNullOrWhiteSpace(body.Email) || body.Email.Length > MaxEmailLength
+            || string.IsNullOrEmpty(body.Password) || body.Password.Length > PasswordPolicyValidator.MaxLength)
         {
             return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["credentials"] = ["An email and a password are required."] }), null);
         }
@@ -257,9 +261,10 @@ public static class AuthApi
             return TypedResults.Unauthorized();
         }
 
-        var profile = await profiles.CurrentAsync(principal, cancellationToken);
+        // Empty when every profile is locked and none was chosen yet: the app then asks who is watching.
+        var profile = await profiles.CurrentOrNullAsync(principal, cancellationToken);
         return TypedResults.Ok(new AccountView(user.Id, user.Email ?? "", [.. await users.GetRolesAsync(user)], user.PlanId, user.EmailConfirmed,
-            DateTimeOffset.FromUnixTimeMilliseconds(user.CreatedAtMs), profile.Id));
+            DateTimeOffset.FromUnixTimeMilliseconds(user.CreatedAtMs), profile?.Id ?? ""));
     }
 
     internal static async Task<Results<NoContent, UnauthorizedHttpResult>> SignOutEverywhereAsync(
@@ -281,12 +286,19 @@ public static class AuthApi
     /// tokens would only expose the session to page script.
     /// </summary>
     internal static async Task<Results<Ok<TokenPair>, NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest body, ClaimsPrincipal principal, UserManager<MarqueeUser> users, TokenService tokens, HttpContext http, CancellationToken cancellationToken)
+        ChangePasswordRequest body, ClaimsPrincipal principal, UserManager<MarqueeUser> users, TokenService tokens, AccountRateLimiter limiter, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
         {
             return TypedResults.Problem(statusCode: 401, title: "Sign in again", detail: "The account no longer exists.");
+        }
+
+        // A stolen session could otherwise guess the password from many addresses.
+        if (limiter.TryAcquire("password", user.Id) is { } wait)
+        {
+            return TooMany(http, wait);
         }
 
         var result = await users.ChangePasswordAsync(user, body.CurrentPassword ?? "", body.NewPassword ?? "");
@@ -323,7 +335,7 @@ public static class AuthApi
     {
         var errors = new Dictionary<string, string[]>();
         var trimmed = email?.Trim() ?? "";
-        if (trimmed.Length is 0 or > 254 || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed)
+        if (trimmed.Length is 0 or > MaxEmailLength || !MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed)
         {
             errors["email"] = ["A valid email address is required."];
         }

@@ -9,13 +9,15 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace Marquee.Origin.Accounts;
 
 /// <summary>
-/// Browser sessions: an HttpOnly, SameSite=Lax cookie (Secure when the request is HTTPS) instead of tokens that
-/// script could read, plus antiforgery on every state-changing request that a cookie authenticates.
+/// Browser sessions: an HttpOnly, SameSite=Lax cookie (over HTTPS a Secure <c>__Host-</c> cookie, see
+/// <see cref="HostPrefixedCookies"/>) instead of tokens that script could read, plus antiforgery on every
+/// state-changing request that a cookie authenticates.
 /// </summary>
 public static class BrowserSessions
 {
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string CookieName = "marquee_session";
+    public const string AntiforgeryCookieName = "marquee_csrf";
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
     /// <summary>How long the cookie lives without being used (it slides while in use).</summary>

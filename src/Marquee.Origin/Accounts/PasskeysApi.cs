@@ -20,6 +20,9 @@ public static class PasskeysApi
     private const string SignInPurpose = "sign-in";
     private const int MaxCredentialJson = 64 * 1024;
     private const int MaxNameLength = 64;
+
+    /// <summary>Enough for every device a person owns; each one is a row and a credential to offer at sign-in.</summary>
+    public const int MaxPasskeys = 20;
     private const string NotAccepted = "The passkey was not accepted, or its account cannot sign in.";
 
     public static IEndpointRouteBuilder MapPasskeysApi(this IEndpointRouteBuilder routes)
@@ -111,13 +114,18 @@ public static class PasskeysApi
         return (user, null, null);
     }
 
-    internal static async Task<Results<Ok<PasskeyOptions>, UnauthorizedHttpResult>> CreationOptionsAsync(
+    internal static async Task<Results<Ok<PasskeyOptions>, UnauthorizedHttpResult, ProblemHttpResult>> CreationOptionsAsync(
         ClaimsPrincipal principal, UserManager<MarqueeUser> users, IPasskeyHandler<MarqueeUser> passkeys, PasskeyCeremonies ceremonies, HttpContext http)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
         {
             return TypedResults.Unauthorized();
+        }
+
+        if (await FullAsync(users, user) is { } full)
+        {
+            return full;
         }
 
         var email = user.Email ?? user.Id;
@@ -143,6 +151,11 @@ public static class PasskeysApi
             return name is { Length: > MaxNameLength }
                 ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"A passkey name has at most {MaxNameLength} characters."] })
                 : InvalidAnswer();
+        }
+
+        if (await FullAsync(users, user) is { } full)
+        {
+            return full;
         }
 
         var state = ceremonies.Open(AddPurpose(user), body.State);
@@ -197,6 +210,11 @@ public static class PasskeysApi
     }
 
     private static string AddPurpose(MarqueeUser user) => "add:" + user.Id;
+
+    private static async Task<ProblemHttpResult?> FullAsync(UserManager<MarqueeUser> users, MarqueeUser user) =>
+        (await users.GetPasskeysAsync(user)).Count >= MaxPasskeys
+            ? TypedResults.Problem(statusCode: 409, title: "Too many passkeys", detail: $"An account has at most {MaxPasskeys} passkeys; remove one first.")
+            : null;
 
     private static string? CredentialJson(PasskeyAnswer body) =>
         body.Credential is { ValueKind: JsonValueKind.Object } credential && credential.GetRawText() is { Length: <= MaxCredentialJson } json ? json : null;

@@ -12,8 +12,16 @@ public sealed class ProfileService(MarqueeDbContext db, UserManager<MarqueeUser>
     public Task<List<Profile>> ListAsync(string userId, CancellationToken cancellationToken) =>
         db.Profiles.Where(p => p.UserId == userId).OrderBy(p => p.CreatedAtMs).ThenBy(p => p.Id).ToListAsync(cancellationToken);
 
-    /// <summary>The profile named in the token, if it is still the account's; otherwise the account's first profile.</summary>
-    public async Task<Profile> CurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    /// <summary>
+    /// The profile the request acts as: the one chosen in this session while it is still the account's; otherwise (a new
+    /// sign-in, or the chosen profile was deleted) the account's first profile without a PIN, so no request falls back
+    /// to a locked profile. Throws <see cref="ProfileSelectionRequiredException"/> when every profile is locked.
+    /// </summary>
+    public async Task<Profile> CurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken) =>
+        await CurrentOrNullAsync(principal, cancellationToken) ?? throw new ProfileSelectionRequiredException();
+
+    /// <summary>As <see cref="CurrentAsync"/>, but null when every profile is locked and none was chosen.</summary>
+    public async Task<Profile?> CurrentOrNullAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         var userId = users.GetUserId(principal) ?? throw new InvalidOperationException("No account in the request.");
         var selected = principal.FindFirstValue(TokenService.ProfileClaim);
@@ -22,7 +30,15 @@ public sealed class ProfileService(MarqueeDbContext db, UserManager<MarqueeUser>
             return profile;
         }
 
-        return (await ListAsync(userId, cancellationToken)).FirstOrDefault() ?? await CreateDefaultAsync(userId, "Me", cancellationToken);
+        var all = await ListAsync(userId, cancellationToken);
+        return all.Count == 0 ? await CreateDefaultAsync(userId, "Me", cancellationToken) : all.FirstOrDefault(p => p.PinHash is null);
+    }
+
+    /// <summary>The account's profiles; a default one is made for an account that has none.</summary>
+    public async Task<List<Profile>> ListOrCreateAsync(string userId, CancellationToken cancellationToken)
+    {
+        var all = await ListAsync(userId, cancellationToken);
+        return all.Count > 0 ? all : [await CreateDefaultAsync(userId, "Me", cancellationToken)];
     }
 
     public async Task<Profile> CreateDefaultAsync(string userId, string name, CancellationToken cancellationToken)

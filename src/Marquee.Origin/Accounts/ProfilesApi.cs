@@ -13,7 +13,9 @@ namespace Marquee.Origin.Accounts;
 
 /// <summary>
 /// <c>/api/v1/profiles</c>: an account's viewers. Another account's profile is simply not found. A request acting
-/// as a kids profile may not create, change or delete profiles (or it could lift its own limit).
+/// as a kids profile may not create, change or delete profiles (or it could lift its own limit), and a profile locked
+/// with a PIN is changed or deleted only by a request acting as it (which took its PIN to select): otherwise any other
+/// profile could lift the lock and walk in. Guessing a PIN is limited per profile, like sign-in per account.
 /// </summary>
 public static class ProfilesApi
 {
@@ -30,16 +32,14 @@ public static class ProfilesApi
         return routes;
     }
 
-    internal static async Task<Ok<List<ProfileView>>> ListAsync(ClaimsPrincipal principal, ProfileService profiles, CancellationToken cancellationToken)
-    {
-        await profiles.CurrentAsync(principal, cancellationToken);
-        return TypedResults.Ok((await profiles.ListAsync(UserId(principal), cancellationToken)).Select(View).ToList());
-    }
+    /// <summary>Works with no profile chosen, even when all are locked: this is where one is chosen.</summary>
+    internal static async Task<Ok<List<ProfileView>>> ListAsync(ClaimsPrincipal principal, ProfileService profiles, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await profiles.ListOrCreateAsync(UserId(principal), cancellationToken)).Select(View).ToList());
 
     internal static async Task<Results<Created<ProfileView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateProfileRequest body, ClaimsPrincipal principal, ProfileService profiles, MarqueeDbContext db, IOptions<AccountOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await KidsForbiddenAsync(principal, profiles, cancellationToken) is { } forbidden)
+        if (ManagementForbidden(await profiles.CurrentAsync(principal, cancellationToken), target: null) is { } forbidden)
         {
             return forbidden;
         }
@@ -75,12 +75,13 @@ public static class ProfilesApi
     internal static async Task<Results<Ok<ProfileView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string id, UpdateProfileRequest body, ClaimsPrincipal principal, ProfileService profiles, MarqueeDbContext db, CancellationToken cancellationToken)
     {
-        if (await KidsForbiddenAsync(principal, profiles, cancellationToken) is { } forbidden)
+        var current = await profiles.CurrentAsync(principal, cancellationToken);
+        var profile = (await profiles.ListAsync(UserId(principal), cancellationToken)).SingleOrDefault(p => p.Id == id);
+        if (ManagementForbidden(current, profile) is { } forbidden)
         {
             return forbidden;
         }
 
-        var profile = (await profiles.ListAsync(UserId(principal), cancellationToken)).SingleOrDefault(p => p.Id == id);
         if (profile is null)
         {
             return NotFound();
@@ -109,13 +110,14 @@ public static class ProfilesApi
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id, ClaimsPrincipal principal, ProfileService profiles, MarqueeDbContext db, CancellationToken cancellationToken)
     {
-        if (await KidsForbiddenAsync(principal, profiles, cancellationToken) is { } forbidden)
+        var current = await profiles.CurrentAsync(principal, cancellationToken);
+        var all = await profiles.ListAsync(UserId(principal), cancellationToken);
+        var profile = all.SingleOrDefault(p => p.Id == id);
+        if (ManagementForbidden(current, profile) is { } forbidden)
         {
             return forbidden;
         }
 
-        var all = await profiles.ListAsync(UserId(principal), cancellationToken);
-        var profile = all.SingleOrDefault(p => p.Id == id);
         if (profile is null)
         {
             return NotFound();
@@ -133,12 +135,20 @@ public static class ProfilesApi
 
     /// <summary>Switches to a profile: new tokens that act as it. A locked profile needs its PIN.</summary>
     internal static async Task<Results<Ok<TokenPair>, NoContent, ProblemHttpResult>> SelectAsync(
-        string id, SelectProfileRequest? body, ClaimsPrincipal principal, ProfileService profiles, UserManager<MarqueeUser> users, TokenService tokens, HttpContext http, CancellationToken cancellationToken)
+        string id, SelectProfileRequest? body, ClaimsPrincipal principal, ProfileService profiles, UserManager<MarqueeUser> users, TokenService tokens,
+        AccountRateLimiter limiter, HttpContext http, CancellationToken cancellationToken)
     {
         var profile = (await profiles.ListAsync(UserId(principal), cancellationToken)).SingleOrDefault(p => p.Id == id);
         if (profile is null)
         {
             return NotFound();
+        }
+
+        if (profile.PinHash is not null && limiter.TryAcquire("pin", profile.Id) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = AccountRateLimiter.Seconds(wait);
+            return TypedResults.Problem(statusCode: 429, title: "Too many attempts",
+                detail: $"Too many PIN attempts for this profile; try again in {AccountRateLimiter.Seconds(wait)} seconds.");
         }
 
         if (!profiles.CheckPin(profile, body?.Pin))
@@ -164,10 +174,14 @@ public static class ProfilesApi
 
     internal static ProfileView View(Profile p) => new(p.Id, p.Name, p.Avatar, p.Language, p.MaturityLimit, p.MaturityLimit < 18, p.PinHash is not null);
 
-    private static async Task<ProblemHttpResult?> KidsForbiddenAsync(ClaimsPrincipal principal, ProfileService profiles, CancellationToken cancellationToken) =>
-        (await profiles.CurrentAsync(principal, cancellationToken)).MaturityLimit < 18
+    /// <summary>A kids profile manages no profiles; a locked one is managed only by a request acting as it.</summary>
+    private static ProblemHttpResult? ManagementForbidden(Profile current, Profile? target) =>
+        current.MaturityLimit < 18
             ? TypedResults.Problem(statusCode: 403, title: "Not from a kids profile", detail: "Profiles can be managed from an adult profile only.")
-            : null;
+            : target is { PinHash: not null } && target.Id != current.Id
+                ? TypedResults.Problem(statusCode: 403, title: "The profile is locked",
+                    detail: "A profile locked with a PIN is changed or deleted only from itself: select it with its PIN first.")
+                : null;
 
     private static Dictionary<string, string[]> Validate(string? name, string? avatar, string? language, int? maturity, string? pin, bool nameRequired)
     {

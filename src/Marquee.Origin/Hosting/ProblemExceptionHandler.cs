@@ -18,6 +18,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             InputRefusedException e => (e.Reason.HttpStatus, e.Reason.Title, e.Reason.Detail, e.Reason.Code),
             IngestValidationException e => (StatusCodes.Status400BadRequest, "The request is not valid", e.Message, e.Field),
             BadHttpRequestException e => (e.StatusCode, "The request is not valid", e.Message, "bad-request"),
+            Accounts.ProfileSelectionRequiredException e => (StatusCodes.Status403Forbidden, "Choose a profile", e.Message, Accounts.ProfileSelectionRequiredException.Code),
             _ => (0, "", "", ""),
         };
         if (status == 0)

@@ -5,6 +5,8 @@ namespace Marquee.Origin.Uploads;
 /// <summary>Refuses to start the host with upload settings that would make the endpoint open or useless.</summary>
 internal sealed class UploadOptionsValidator : IValidateOptions<UploadOptions>
 {
+    public const int MinAdminKeyLength = 16;
+
     public ValidateOptionsResult Validate(string? name, UploadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -12,6 +14,11 @@ internal sealed class UploadOptionsValidator : IValidateOptions<UploadOptions>
         if (string.IsNullOrWhiteSpace(options.AdminKey))
         {
             failures.Add("Uploads:AdminKey must be set: uploads are admin-only until accounts exist.");
+        }
+        else if (options.AdminKey.Trim().Length < MinAdminKeyLength)
+        {
+            // The generated key has 48; a short configured one could be guessed.
+            failures.Add($"Admin:Key (Uploads:AdminKey) must be at least {MinAdminKeyLength} characters.");
         }
 
         if (string.IsNullOrWhiteSpace(options.Folder))

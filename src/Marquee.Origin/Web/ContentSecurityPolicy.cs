@@ -26,6 +26,7 @@ internal static class ContentSecurityPolicy
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
-            "frame-ancestors 'self'");
+            // No site frames the app, this one included; the sharing work's embed page will be the one exception.
+            "frame-ancestors 'none'");
     }
 }

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Marquee.Origin.Web;
 
@@ -60,7 +59,7 @@ public static class WebAppHosting
 
         // Compression applies to the app's own files only: API answers can carry secrets (BREACH), media is compressed already.
         app.UseWhen(context => !IsServerPath(context.Request.Path), branch => branch.UseResponseCompression());
-        // index.html itself always goes through ServeIndexAsync, which adds the page's security headers.
+        // index.html itself always goes through ServeIndexAsync, which adds the page's security headers; nosniff is on every answer.
         app.UseWhen(context => !IsIndexFile(context.Request.Path), branch => branch.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(root),
@@ -70,7 +69,6 @@ public static class WebAppHosting
                 headers.CacheControl = context.Context.Request.Path.StartsWithSegments("/assets")
                     ? "public, max-age=31536000, immutable"
                     : "no-cache";
-                headers.XContentTypeOptions = "nosniff";
             },
         }));
         return app;
@@ -104,12 +102,8 @@ public static class WebAppHosting
                 detail: "Run ./marquee up (it builds the web app), or npm ci && npm run build in web/, then restart the origin.");
         }
 
-        var headers = http.Response.Headers;
-        headers.CacheControl = "no-cache";
-        headers.XContentTypeOptions = "nosniff";
-        headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy.For(await edges.CurrentAsync(cancellationToken));
-        headers["Referrer-Policy"] = "same-origin";
-        headers.XFrameOptions = "SAMEORIGIN";
+        http.Response.Headers.CacheControl = "no-cache";
+        PageSecurityHeaders.Apply(http.Response, await edges.CurrentAsync(cancellationToken));
         return TypedResults.PhysicalFile(index, "text/html; charset=utf-8");
     }
 

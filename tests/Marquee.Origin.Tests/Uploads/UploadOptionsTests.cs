@@ -11,9 +11,10 @@ public sealed class UploadOptionsTests
     [Theory]
     [InlineData(null, "/tmp/x", "1", "AdminKey")]
     [InlineData("  ", "/tmp/x", "1", "AdminKey")]
-    [InlineData("key", null, "1", "Folder")]
-    [InlineData("key", "/tmp/x", "0", "MaxSizeBytes")]
-    [InlineData("key", "/tmp/x", "-3", "MaxSizeBytes")]
+    [InlineData("short-key", "/tmp/x", "1", "at least 16 characters")]
+    [InlineData("a-long-enough-admin-key", null, "1", "Folder")]
+    [InlineData("a-long-enough-admin-key", "/tmp/x", "0", "MaxSizeBytes")]
+    [InlineData("a-long-enough-admin-key", "/tmp/x", "-3", "MaxSizeBytes")]
     public async Task The_host_does_not_start_with_invalid_settings(string? adminKey, string? folder, string maxSize, string expected)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -33,6 +33,8 @@ public static class ArtworkApi
             return TooLarge();
         }
 
+        // Larger than the server's limit for other bodies; one byte over lets the loop below answer 413 itself.
+        RequestLimits.AllowBody(request.HttpContext, MaxBytes + 1);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
