@@ -14,7 +14,7 @@ namespace Marquee.Origin.Steering;
 /// it, <c>{pathway}</c>); every other place is a clone of it with whole URIs per variant, so no edge needs to know
 /// the others. The token in the query proves the session; its regions bound which edges may be offered.
 /// </summary>
-public static class SteeringApi
+public static partial class SteeringApi
 {
     public static IEndpointRouteBuilder MapSteeringApi(this IEndpointRouteBuilder routes)
     {
@@ -31,6 +31,12 @@ public static class SteeringApi
         if (http.Request.Query["token"].Count > 1)
         {
             return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "The query parameter 'token' appears more than once.");
+        }
+
+        // The pathway is echoed into the manifest and its reload address: only a pathway id (an edge id, or "origin").
+        if (!PathwayId().IsMatch(pathway))
+        {
+            return TypedResults.Problem(statusCode: 400, title: "Unknown pathway", detail: "A pathway id is 1–32 lower-case letters, digits or '-'.");
         }
 
         // Any genuine, unexpired token of the session: the steering server is not an object under the asset's prefix.
@@ -53,4 +59,7 @@ public static class SteeringApi
         var reload = $"{targets.OriginBase(http)}{SteeringTargets.Path}{session}/{pathway}?token={token}";
         return TypedResults.Json(new SteeringManifest(1, options.Value.SteeringTtlSeconds, reload, [.. pathways.Select(p => p.Id)], clones));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9-]{1,32}$")]
+    private static partial System.Text.RegularExpressions.Regex PathwayId();
 }

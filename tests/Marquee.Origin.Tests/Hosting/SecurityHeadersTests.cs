@@ -58,6 +58,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         Assert.Equal("nosniff", Single(response, "X-Content-Type-Options"));
         Assert.Equal("no-referrer", Single(response, "Referrer-Policy"));
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+        Assert.False(response.Headers.Contains("Server"));
     }
 
     [Fact]

@@ -186,6 +186,7 @@ public sealed class SteeringTests : IAsyncLifetime
         await EdgeFleet.BeatAllAsync(server, except: "eu-1");
         var after = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/steering/{session}/eu-1?token={token}");
         using var otherSession = await viewer.GetAsync($"/api/v1/steering/someone-else/eu-1?token={token}");
+        using var oddPathway = await viewer.GetAsync($"/api/v1/steering/{session}/eu-1%3Fx=1%23?token={token}");
         clock.Advance(TimeSpan.FromHours(9));
         using var expired = await viewer.GetAsync($"/api/v1/steering/{session}/eu-1?token={token}");
 
@@ -198,6 +199,7 @@ public sealed class SteeringTests : IAsyncLifetime
         Assert.Contains(clones, c => c.GetProperty("ID").GetString() == "eu-2" && c.GetProperty("URI-REPLACEMENT").GetProperty("HOST").GetString() == "127.0.0.1");
         Assert.Contains(clones, c => c.GetProperty("ID").GetString() == "origin" && c.GetProperty("URI-REPLACEMENT").GetProperty("HOST").GetString() == server.Address.Host);
         Assert.Equal(HttpStatusCode.Forbidden, otherSession.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, oddPathway.StatusCode);
         Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
         login.Dispose();
     }
