@@ -49,6 +49,11 @@ internal static class ServeCommand
             await Console.Error.WriteLineAsync("marquee: stopped before the origin finished starting.");
             return ExitCodes.Ok;
         }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            await Console.Error.WriteLineAsync($"marquee: {e.Message} Is another Marquee running? Stop it, or choose another address with --urls.");
+            return ExitCodes.Failed;
+        }
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var directory = app.Services.GetRequiredService<DataDirectory>();

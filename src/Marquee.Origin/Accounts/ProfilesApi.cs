@@ -15,7 +15,8 @@ namespace Marquee.Origin.Accounts;
 /// <c>/api/v1/profiles</c>: an account's viewers. Another account's profile is simply not found. A request acting
 /// as a kids profile may not create, change or delete profiles (or it could lift its own limit), and a profile locked
 /// with a PIN is changed or deleted only by a request acting as it (which took its PIN to select): otherwise any other
-/// profile could lift the lock and walk in. Guessing a PIN is limited per profile, like sign-in per account.
+/// profile could lift the lock and walk in; a forgotten PIN is lifted with the account's password (<see cref="ProfileUnlock"/>).
+/// Guessing a PIN is limited per profile, like sign-in per account.
 /// </summary>
 public static class ProfilesApi
 {
@@ -29,6 +30,7 @@ public static class ProfilesApi
         group.MapPatch("/{id}", UpdateAsync);
         group.MapDelete("/{id}", DeleteAsync);
         group.MapPost("/{id}/select", SelectAsync).RequireRateLimiting(AuthApi.RateLimitPolicy);
+        group.MapPost("/{id}/unlock", ProfileUnlock.UnlockAsync).RequireRateLimiting(AuthApi.RateLimitPolicy);
         return routes;
     }
 

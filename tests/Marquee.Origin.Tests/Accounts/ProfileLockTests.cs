@@ -7,7 +7,8 @@ namespace Marquee.Origin.Tests.Accounts;
 
 /// <summary>
 /// A PIN keeps a profile to whoever knows it: another profile of the account cannot lift, change or delete the lock,
-/// a request never falls back to a locked profile, and guessing a PIN is limited per profile.
+/// a request never falls back to a locked profile, guessing a PIN is limited per profile, and the account's password
+/// lifts a forgotten one.
 /// </summary>
 public sealed class ProfileLockTests : IAsyncLifetime
 {
@@ -83,6 +84,25 @@ public sealed class ProfileLockTests : IAsyncLifetime
         Assert.Equal("", account.GetProperty("profileId").GetString());
         Assert.Equal(1, profiles.GetArrayLength());
         Assert.Equal(HttpStatusCode.OK, browseAsMain.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forgotten_pin_is_lifted_with_the_accounts_password_and_only_for_its_own_profiles()
+    {
+        using var owner = await TestAccounts.SignedInClientAsync(server, "forgot-pin@example.com");
+        using var stranger = await TestAccounts.SignedInClientAsync(server, "stranger-pin@example.com");
+        var locked = await CreateAsync(owner, new { name = "Forgotten", pin = "1357" });
+
+        using var wrong = await owner.PostAsJsonAsync($"/api/v1/profiles/{locked}/unlock", new { password = "not the password" });
+        using var notTheirs = await stranger.PostAsJsonAsync($"/api/v1/profiles/{locked}/unlock", new { password = TestAccounts.Password });
+        using var unlocked = await owner.PostAsJsonAsync($"/api/v1/profiles/{locked}/unlock", new { password = TestAccounts.Password });
+        using var selected = await owner.PostAsJsonAsync($"/api/v1/profiles/{locked}/select", new { });
+
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unlocked.StatusCode);
+        Assert.False((await unlocked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("locked").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, selected.StatusCode);
     }
 
     [Fact]

@@ -66,13 +66,14 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
     }
 
     [Fact]
-    public async Task A_kids_profile_sees_family_titles_and_is_refused_an_adult_one_with_a_reason()
+    public async Task A_forgotten_pin_is_lifted_with_the_password_and_a_kids_profile_sees_family_titles_and_is_refused_an_adult_one()
     {
         var adult = await cluster.ReadyTitleAsync("The Sierpinski Gasket");
         var family = await cluster.ReadyTitleAsync("Test Card F");
 
         var report = await RunAsync("kids.mjs", cluster.Base.ToString().TrimEnd('/'), await ViewerAsync("kids"), WebCluster.Password, adult, family);
 
+        Assert.True(report["pinLifted"]!.GetValue<bool>());
         Assert.Contains("rated 18", report["refusalText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.False(report["homeShowsAdult"]!.GetValue<bool>());
         Assert.Equal("Test Card F", report["family"]!.GetValue<string>());

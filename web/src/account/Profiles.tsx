@@ -26,6 +26,8 @@ export function Profiles() {
   const [params] = useSearchParams();
   const [locked, setLocked] = useState<ProfileView | null>(null);
   const [pin, setPin] = useState('');
+  const [forgot, setForgot] = useState(false);
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -35,6 +37,8 @@ export function Profiles() {
     if (profile.locked && withPin === undefined) {
       setLocked(profile);
       setPin('');
+      setForgot(false);
+      setPassword('');
       setError(null);
       return;
     }
@@ -55,6 +59,23 @@ export function Profiles() {
   function submitPin(event: FormEvent) {
     event.preventDefault();
     if (locked) void select(locked, pin);
+  }
+
+  /** A forgotten PIN: the account's password lifts the lock, then the profile opens. */
+  async function submitPassword(event: FormEvent) {
+    event.preventDefault();
+    if (!locked) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const unlocked = await api.post<ProfileView>(`/api/v1/profiles/${encodeURIComponent(locked.id)}/unlock`, { password });
+      setPassword('');
+      await select(unlocked);
+    } catch (reason) {
+      setError(messageOf(reason));
+    } finally {
+      setBusy(false);
+    }
   }
 
   const canAdd = !session.profile?.kids;
@@ -85,7 +106,27 @@ export function Profiles() {
           </li>
         )}
       </ul>
-      {locked && (
+      {locked && forgot && (
+        <form className="pin-form" onSubmit={(e) => void submitPassword(e)} aria-label={`Remove the PIN of ${locked.name}`}>
+          <Field
+            label={`Your account password removes the PIN of ${locked.name}`}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoFocus
+          />
+          <div className="row-actions">
+            <button className="button button-primary" type="submit" disabled={busy || password.length === 0}>
+              Remove PIN
+            </button>
+            <button className="button" type="button" onClick={() => setForgot(false)}>
+              Back
+            </button>
+          </div>
+        </form>
+      )}
+      {locked && !forgot && (
         <form className="pin-form" onSubmit={submitPin} aria-label={`PIN for ${locked.name}`}>
           <Field
             label={`Enter the PIN for ${locked.name}`}
@@ -104,6 +145,9 @@ export function Profiles() {
             </button>
             <button className="button" type="button" onClick={() => setLocked(null)}>
               Cancel
+            </button>
+            <button className="button button-link" type="button" onClick={() => setForgot(true)}>
+              Forgot PIN?
             </button>
           </div>
         </form>
