@@ -140,7 +140,9 @@ internal sealed class DiskTier
         var path = Path.Combine(tempPath, Guid.NewGuid().ToString("N") + ".part");
         try
         {
-            var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.None,
+            // Shared for reading: a fill's readers may keep this handle open after the rename, and on Unix
+            // FileShare.None is an exclusive lock that would make every hit on the published file fail meanwhile.
+            var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete, FileOptions.None,
                 expectedLength >= 0 ? CacheFile.HeaderBytes + expectedLength : 0);
             return new CacheFileWriter(key, path, handle);
         }
