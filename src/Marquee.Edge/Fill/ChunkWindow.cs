@@ -12,10 +12,12 @@ namespace Marquee.Edge.Fill;
 /// </summary>
 internal sealed class ChunkWindow
 {
-    // 16 × 256 KiB = 4 MiB per fill: a few slices of slack between the fastest and the slowest reader, so the
-    // fill rarely stalls on readers that keep up, at a small fixed cost per uncachable fill.
-    public const int ChunkBytes = 256 * 1024;
-    public const int Chunks = 16;
+    // 8 × 128 KiB = 1 MiB per fill: several slices of slack between the fastest and the slowest reader, so the
+    // fill rarely stalls on readers that keep up, at a cost per uncached fill that a thousand of them at once
+    // can afford (one fill per object however many viewers it has). Uncached playlists, whose fills must be
+    // whole to be rewritten, are far smaller.
+    public const int ChunkBytes = 128 * 1024;
+    public const int Chunks = 8;
     public const long Capacity = (long)ChunkBytes * Chunks;
 
     private readonly byte[]?[] chunks = new byte[Chunks][];

@@ -66,30 +66,44 @@ internal sealed class StreamedBody : FillBody
             return;
         }
 
-        try
+        if (Length + count > disk.MaxBodyBytes)
         {
-            await writer.WriteAsync(staging.AsMemory(0, count), cancellationToken);
-            Publish(count);
-            return;
+            // A body of unknown length that the cache would refuse anyway: no point filling the disk with it.
+            disk.TooLarge();
+            StopWritingFile();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        else
         {
-            // Readers keep the handle, so what is in the file stays readable; the rest passes through the window.
-            writer.Abandon();
-            writer = null;
-            disk.WriteFailed(e);
-            Volatile.Write(ref fileEnd, Length);
-            Volatile.Write(ref window, new ChunkWindow(Length, readers));
+            try
+            {
+                await writer.WriteAsync(staging.AsMemory(0, count), cancellationToken);
+                Publish(count);
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                disk.WriteFailed(e);
+                StopWritingFile();
+            }
         }
 
         for (var copied = 0; copied < count;)
         {
-            var room = await window.GetWriteMemoryAsync(Length, cancellationToken);
+            var room = await window!.GetWriteMemoryAsync(Length, cancellationToken);
             var part = Math.Min(room.Length, count - copied);
             staging.AsMemory(copied, part).CopyTo(room);
             Publish(part);
             copied += part;
         }
+    }
+
+    /// <summary>Readers keep the handle, so what is in the file stays readable; the rest passes through a window.</summary>
+    private void StopWritingFile()
+    {
+        writer!.Abandon();
+        writer = null;
+        Volatile.Write(ref fileEnd, Length);
+        Volatile.Write(ref window, new ChunkWindow(Length, readers));
     }
 
     public override async ValueTask<ReadOnlyMemory<byte>> ReadAsync(FillReader reader, long offset, int maxBytes, CancellationToken cancellationToken)
