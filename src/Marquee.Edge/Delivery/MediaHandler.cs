@@ -89,12 +89,8 @@ internal sealed class MediaHandler(
                 var refresh = fills.Join(x.Key, out var startedRefresh);
                 if (refresh is not null)
                 {
-                    using (refresh)
-                    {
-                        x.Outcome = startedRefresh ? RequestOutcome.Miss : RequestOutcome.Coalesced;
-                        await ServeRefreshAsync(x, refresh, entry, now);
-                    }
-
+                    x.Outcome = startedRefresh ? RequestOutcome.Miss : RequestOutcome.Coalesced;
+                    await ServeRefreshAsync(x, refresh, entry, now);
                     return;
                 }
 
@@ -111,12 +107,8 @@ internal sealed class MediaHandler(
             var reader = fills.Join(x.Key, out var started);
             if (reader is not null)
             {
-                using (reader)
-                {
-                    x.Outcome = started ? RequestOutcome.Miss : RequestOutcome.Coalesced;
-                    await ServeFillAsync(x, reader);
-                }
-
+                x.Outcome = started ? RequestOutcome.Miss : RequestOutcome.Coalesced;
+                await ServeMissAsync(x, reader);
                 return;
             }
         }
@@ -163,6 +155,15 @@ internal sealed class MediaHandler(
         }
 
         return true;
+    }
+
+    /// <summary>Serves from a fill; the reader leaves it when the response is done, whichever way.</summary>
+    private async Task ServeMissAsync(MediaExchange x, FillReader reader)
+    {
+        using (reader)
+        {
+            await ServeFillAsync(x, reader);
+        }
     }
 
     private async Task ServeFillAsync(MediaExchange x, FillReader reader)
@@ -248,6 +249,7 @@ internal sealed class MediaHandler(
     /// <summary>An expired copy: the refetch's answer when it succeeds, else the stale copy within the stale-if-error window.</summary>
     private async Task ServeRefreshAsync(MediaExchange x, FillReader reader, CachedObject stale, DateTimeOffset now)
     {
+        using var leave = reader;
         var fill = reader.Fill;
         var head = await fill.Head.WaitAsync(x.Aborted);
         if (head.Status == FillStatus.Ok && !head.Body!.KeepsWhole)
