@@ -120,5 +120,13 @@ public sealed class EdgeProcess : IAsyncDisposable
         }
 
         process.Dispose();
+        try
+        {
+            // Gigabytes, unlike other tests' scratch folders: do not leave them behind.
+            Directory.Delete(CacheDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 }

@@ -32,6 +32,8 @@ public sealed class BigObjectTests : IAsyncLifetime
     {
         await edge.DisposeAsync();
         await upstream.DisposeAsync();
+        // Tens of MiB per test: not left behind.
+        Directory.Delete(edge.Options.CacheDirectory, recursive: true);
     }
 
     [Fact]
