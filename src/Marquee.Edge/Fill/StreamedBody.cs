@@ -97,15 +97,6 @@ internal sealed class StreamedBody : FillBody
         }
     }
 
-    /// <summary>Readers keep the handle, so what is in the file stays readable; the rest passes through a window.</summary>
-    private void StopWritingFile()
-    {
-        writer!.Abandon();
-        writer = null;
-        Volatile.Write(ref fileEnd, Length);
-        Volatile.Write(ref window, new ChunkWindow(Length, readers));
-    }
-
     public override async ValueTask<ReadOnlyMemory<byte>> ReadAsync(FillReader reader, long offset, int maxBytes, CancellationToken cancellationToken)
     {
         var published = Length;
@@ -142,5 +133,15 @@ internal sealed class StreamedBody : FillBody
 
         // The writer's own reference went with Seal or Abandon; this is the readers'.
         fileOwner?.Release();
+    }
+
+    /// <summary>Readers keep the handle, so what is in the file stays readable; the rest passes through a window.</summary>
+    private void StopWritingFile()
+    {
+        writer!.Abandon();
+        writer = null;
+        // The window first: a reader that sees the file end where it now does must find the window there.
+        Volatile.Write(ref window, new ChunkWindow(Length, readers));
+        Volatile.Write(ref fileEnd, Length);
     }
 }
