@@ -55,6 +55,7 @@ public sealed class TestUpstream : IAsyncDisposable
         var isManifest = path.EndsWith(".m3u8", StringComparison.Ordinal) || path.EndsWith(".mpd", StringComparison.Ordinal);
         objects[path] = new Stored(
             bytes,
+            bytes.Length,
             contentType ?? ContentTypes.ForKey(path),
             cacheControl ?? (isManifest ? ManifestCacheControl : ImmutableCacheControl),
             "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16] + "\"",
@@ -63,6 +64,22 @@ public sealed class TestUpstream : IAsyncDisposable
     }
 
     public void Put(string path, string text, string? cacheControl = null) => Put(path, System.Text.Encoding.UTF8.GetBytes(text), cacheControl);
+
+    /// <summary>
+    /// Serves <paramref name="length"/> bytes of <see cref="TestPattern"/> at <paramref name="path"/>, made as they are
+    /// sent, so objects of gigabytes cost this process no memory.
+    /// </summary>
+    public void PutPattern(string path, long length, string? cacheControl = null, bool chunked = false)
+    {
+        objects[path] = new Stored(
+            null,
+            length,
+            ContentTypes.ForKey(path),
+            cacheControl ?? ImmutableCacheControl,
+            $"\"pattern-{length}\"",
+            new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero),
+            chunked);
+    }
 
     public int Requests(string path) => requests.TryGetValue(path, out var n) ? n : 0;
 
@@ -107,16 +124,16 @@ public sealed class TestUpstream : IAsyncDisposable
             return;
         }
 
-        if (stored.Chunked)
+        if (stored.Chunked || stored.Bytes is null)
         {
             context.Response.ContentType = stored.ContentType;
             context.Response.Headers.ETag = stored.ETag;
-            for (var offset = 0; offset < stored.Bytes.Length; offset += 16 * 1024)
+            if (!stored.Chunked)
             {
-                await context.Response.Body.WriteAsync(stored.Bytes.AsMemory(offset, Math.Min(16 * 1024, stored.Bytes.Length - offset)));
-                await context.Response.Body.FlushAsync();
+                context.Response.ContentLength = stored.Length;
             }
 
+            await WriteAsync(context, stored, 0, stored.Length);
             return;
         }
 
@@ -134,9 +151,13 @@ public sealed class TestUpstream : IAsyncDisposable
 
         context.Response.ContentType = stored.ContentType;
         context.Response.Headers.ETag = stored.ETag;
-        context.Response.ContentLength = stored.Bytes.Length;
-        var first = Math.Min(hold.FirstBytes, stored.Bytes.Length);
-        await context.Response.Body.WriteAsync(stored.Bytes.AsMemory(0, first));
+        if (!stored.Chunked)
+        {
+            context.Response.ContentLength = stored.Length;
+        }
+
+        var first = Math.Min(hold.FirstBytes, stored.Length);
+        await WriteAsync(context, stored, 0, first);
         await context.Response.Body.FlushAsync();
         hold.Reached.TrySetResult();
         if (!await hold.Released.Task)
@@ -145,10 +166,29 @@ public sealed class TestUpstream : IAsyncDisposable
             return;
         }
 
-        await context.Response.Body.WriteAsync(stored.Bytes.AsMemory(first));
+        await WriteAsync(context, stored, first, stored.Length);
     }
 
-    private sealed record Stored(byte[] Bytes, string ContentType, string CacheControl, string ETag, DateTimeOffset LastModified, bool Chunked);
+    /// <summary>Bytes <paramref name="from"/> to <paramref name="to"/>, in pieces, flushing each one of a chunked body so it goes out as a chunk.</summary>
+    private static async Task WriteAsync(HttpContext context, Stored stored, long from, long to)
+    {
+        var pieceBytes = stored.Chunked ? 16 * 1024 : 256 * 1024;
+        for (var offset = from; offset < to;)
+        {
+            var max = (int)Math.Min(pieceBytes, to - offset);
+            var piece = stored.Bytes is { } bytes ? bytes.AsMemory((int)offset, max) : TestPattern.Piece(offset, max);
+            await context.Response.Body.WriteAsync(piece);
+            if (stored.Chunked)
+            {
+                await context.Response.Body.FlushAsync();
+            }
+
+            offset += piece.Length;
+        }
+    }
+
+    /// <summary>An object: its bytes, or null for a <see cref="TestPattern"/> body of <paramref name="Length"/> bytes.</summary>
+    private sealed record Stored(byte[]? Bytes, long Length, string ContentType, string CacheControl, string ETag, DateTimeOffset LastModified, bool Chunked);
 
     /// <summary>A response held part-way: <see cref="Reached"/> once it waits; <see cref="Release"/> sends the rest, <see cref="Break"/> aborts it.</summary>
     public sealed class Hold(int firstBytes)

@@ -39,6 +39,9 @@ internal sealed class DiskTier
 
     public long CapacityBytes => policy.CapacityBytes;
 
+    /// <summary>The largest body the policy would admit: a fill of unknown length stops writing past it.</summary>
+    public long MaxBodyBytes => policy.MaxObjectBytes - CacheFile.HeaderBytes;
+
     public long UsedBytes
     {
         get
@@ -131,8 +134,9 @@ internal sealed class DiskTier
     /// </summary>
     public CacheFileWriter? BeginWrite(string key, long expectedLength)
     {
-        if (expectedLength > policy.CapacityBytes - CacheFile.HeaderBytes)
+        if (expectedLength > MaxBodyBytes)
         {
+            // Known now, so a large body is not written out in full only to be refused at publish.
             metrics.PassThrough("too_large");
             return null;
         }
@@ -140,7 +144,9 @@ internal sealed class DiskTier
         var path = Path.Combine(tempPath, Guid.NewGuid().ToString("N") + ".part");
         try
         {
-            var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.None,
+            // Shared for reading: a fill's readers may keep this handle open after the rename, and on Unix
+            // FileShare.None is an exclusive lock that would make every hit on the published file fail meanwhile.
+            var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete, FileOptions.None,
                 expectedLength >= 0 ? CacheFile.HeaderBytes + expectedLength : 0);
             return new CacheFileWriter(key, path, handle);
         }
@@ -232,6 +238,9 @@ internal sealed class DiskTier
             }
         }
     }
+
+    /// <summary>A fill of unknown length turned out larger than <see cref="MaxBodyBytes"/> and stopped writing its file.</summary>
+    public void TooLarge() => metrics.PassThrough("too_large");
 
     /// <summary>A cache write failed: log the first failure of a run of them, count every one.</summary>
     public void WriteFailed(Exception e)

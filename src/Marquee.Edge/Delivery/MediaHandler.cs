@@ -106,7 +106,7 @@ internal sealed class MediaHandler(
                     continue;
                 }
 
-                var refresh = fills.Join(x.Key, asReader: true, out var startedRefresh);
+                var refresh = fills.Join(x.Key, out var startedRefresh);
                 if (refresh is not null)
                 {
                     x.Outcome = startedRefresh ? RequestOutcome.Miss : RequestOutcome.Coalesced;
@@ -124,11 +124,11 @@ internal sealed class MediaHandler(
                 return;
             }
 
-            var fill = fills.Join(x.Key, asReader: true, out var started);
-            if (fill is not null)
+            var reader = fills.Join(x.Key, out var started);
+            if (reader is not null)
             {
                 x.Outcome = started ? RequestOutcome.Miss : RequestOutcome.Coalesced;
-                await ServeFillAsync(x, fill);
+                await ServeMissAsync(x, reader);
                 return;
             }
         }
@@ -177,8 +177,18 @@ internal sealed class MediaHandler(
         return true;
     }
 
-    private async Task ServeFillAsync(MediaExchange x, ObjectFill fill)
+    /// <summary>Serves from a fill; the reader leaves it when the response is done, whichever way.</summary>
+    private async Task ServeMissAsync(MediaExchange x, FillReader reader)
     {
+        using (reader)
+        {
+            await ServeFillAsync(x, reader);
+        }
+    }
+
+    private async Task ServeFillAsync(MediaExchange x, FillReader reader)
+    {
+        var fill = reader.Fill;
         var head = await fill.Head.WaitAsync(x.Aborted);
         if (head.Status != FillStatus.Ok)
         {
@@ -188,61 +198,95 @@ internal sealed class MediaHandler(
 
         x.Tier = ServedFrom.Upstream;
         var meta = head.Meta!;
-        var buffer = head.Buffer!;
+        var body = head.Body!;
+        var reachedEnd = false;
         if (x.WantsRewrite(x.Key))
         {
-            if (!await fill.Completion.WaitAsync(x.Aborted))
+            reader.StandAside();
+            if (!await WholeBodyAsync(x, fill, body))
             {
-                await FillFailedAsync(x, FillStatus.BadGateway, "The upstream response broke off.");
                 return;
             }
 
-            await ServeRewrittenAsync(x, meta, buffer.ToArray());
+            await ServeRewrittenAsync(x, meta, await body.ToArrayAsync(reader, x.Aborted));
+            reachedEnd = true;
         }
         else
         {
             var length = meta.Length;
-            if (length < 0 && x.Request.Headers.Range.Count > 0)
+            // A range of a body of unknown length: only the whole body says where the end is. A body that is not
+            // kept whole is sent whole instead (200), as RFC 9110 lets a server ignore Range.
+            if (length < 0 && x.Request.Headers.Range.Count > 0 && body.KeepsWhole)
             {
-                // A range of a body of unknown length: only the whole body says where the end is.
-                if (!await fill.Completion.WaitAsync(x.Aborted))
+                reader.StandAside();
+                if (!await WholeBodyAsync(x, fill, body))
                 {
-                    await FillFailedAsync(x, FillStatus.BadGateway, "The upstream response broke off.");
                     return;
                 }
 
-                length = buffer.Length;
+                length = body.Length;
             }
 
             if (!Begin(x, meta, length, validators: true, out var range) || x.IsHead)
             {
                 // No body to send: do not hold the headers back until the fill ends just to name the outcome.
-                if (fill.Completion.IsCompleted)
-                {
-                    await MarkPassThroughAsync(x, fill);
-                }
-
+                MarkPassThrough(x, fill, body);
                 return;
             }
 
-            await StreamFillAsync(x, buffer, range.Start, length < 0 ? -1 : range.Length);
+            reachedEnd = await StreamFillAsync(x, reader, body, range.Start, length < 0 ? -1 : range.Length);
         }
 
-        await MarkPassThroughAsync(x, fill);
+        if (reachedEnd || body is MemoryBody)
+        {
+            await MarkPassThroughAsync(x, fill);
+        }
+        else
+        {
+            // A range that ended before the body did: the rest of a large fill is not this request's to wait for.
+            MarkPassThrough(x, fill, body);
+        }
+    }
+
+    /// <summary>Waits for the whole body; false (answered 502) when the fill broke or could not keep it all.</summary>
+    private static async Task<bool> WholeBodyAsync(MediaExchange x, ObjectFill fill, FillBody body)
+    {
+        if (!await fill.Completion.WaitAsync(x.Aborted))
+        {
+            await FillFailedAsync(x, FillStatus.BadGateway, "The upstream response broke off.");
+            return false;
+        }
+
+        if (!body.HasWhole)
+        {
+            await FillFailedAsync(x, FillStatus.BadGateway, "The object passed through uncached and was too large to keep whole.");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>An expired copy: the refetch's answer when it succeeds, else the stale copy within the stale-if-error window.</summary>
-    private async Task ServeRefreshAsync(MediaExchange x, ObjectFill fill, CachedObject stale, DateTimeOffset now)
+    private async Task ServeRefreshAsync(MediaExchange x, FillReader reader, CachedObject stale, DateTimeOffset now)
     {
+        using var leave = reader;
+        var fill = reader.Fill;
         var head = await fill.Head.WaitAsync(x.Aborted);
-        // Refetched objects are the expiring kind (playlists, small): wait for the whole body so a failure
-        // half-way can still fall back to the stale copy instead of breaking the response.
-        if (head.Status == FillStatus.Ok && await fill.Completion.WaitAsync(x.Aborted))
+        if (head.Status == FillStatus.Ok && !head.Body!.KeepsWhole)
         {
-            await ServeFillAsync(x, fill);
+            // Not kept whole (a window), so it cannot be waited for: it streams, and a failure half-way breaks it.
+            await ServeFillAsync(x, reader);
             return;
         }
 
+        // Refetched objects are the expiring kind (playlists, small): wait for the whole body so a failure
+        // half-way can still fall back to the stale copy instead of breaking the response.
+        reader.StandAside();
+        if (head.Status == FillStatus.Ok && await fill.Completion.WaitAsync(x.Aborted))
+        {
+            await ServeFillAsync(x, reader);
+            return;
+        }
         var staleness = stale.Meta.Staleness(now);
         if (head.Status != FillStatus.NotFound && staleness <= options.StaleIfError)
         {
@@ -355,41 +399,59 @@ internal sealed class MediaHandler(
         }
     }
 
-    /// <summary>Streams bytes as the fill publishes them; a fill that fails breaks the response rather than ending it short.</summary>
-    private static async Task StreamFillAsync(MediaExchange x, FillBuffer buffer, long start, long length)
+    /// <summary>
+    /// Streams bytes as the fill publishes them, holding the reader's place so a window keeps them until sent;
+    /// a fill that fails breaks the response rather than ending it short. True when it sent up to the body's end.
+    /// </summary>
+    private static async Task<bool> StreamFillAsync(MediaExchange x, FillReader reader, FillBody body, long start, long length)
     {
         var end = length < 0 ? long.MaxValue : start + length;
         var writer = x.Response.BodyWriter;
+        reader.MoveTo(start);
         for (var offset = start; offset < end;)
         {
-            var piece = buffer.Read(offset, Math.Min(end - offset, WriteSlice));
+            ReadOnlyMemory<byte> piece;
+            try
+            {
+                piece = await body.ReadAsync(reader, offset, (int)Math.Min(end - offset, WriteSlice), x.Aborted);
+            }
+            catch (IOException)
+            {
+                x.Outcome = RequestOutcome.Error;
+                x.Context.Abort();
+                return false;
+            }
+
             if (!piece.IsEmpty)
             {
                 var flushed = await writer.WriteAsync(piece, x.Aborted);
                 offset += piece.Length;
                 x.BodyBytes += piece.Length;
+                reader.MoveTo(offset);
                 if (flushed.IsCompleted)
                 {
-                    return;
+                    return false;
                 }
 
                 continue;
             }
 
-            if (buffer.IsFailed)
+            if (body.IsFailed)
             {
                 x.Outcome = RequestOutcome.Error;
                 x.Context.Abort();
-                return;
+                return false;
             }
 
-            if (buffer.IsComplete && offset >= buffer.Length)
+            if (body.IsComplete && offset >= body.Length)
             {
-                return;
+                return true;
             }
 
-            await buffer.WaitAsync(offset, x.Aborted);
+            await body.WaitAsync(offset, x.Aborted);
         }
+
+        return end == body.ExpectedLength || (body.IsComplete && end >= body.Length);
     }
 
     /// <summary>
@@ -471,6 +533,16 @@ internal sealed class MediaHandler(
     private static async Task MarkPassThroughAsync(MediaExchange x, ObjectFill fill)
     {
         if (x.Outcome is RequestOutcome.Miss or RequestOutcome.Coalesced && await fill.Completion && !fill.Stored)
+        {
+            x.Outcome = RequestOutcome.Pass;
+        }
+    }
+
+    /// <summary>The same without waiting for the fill: as it ended, or, while it runs, by whether it is still caching.</summary>
+    private static void MarkPassThrough(MediaExchange x, ObjectFill fill, FillBody body)
+    {
+        var passing = fill.Completion.IsCompleted ? !fill.Stored : !body.IsCaching && body is not MemoryBody;
+        if (x.Outcome is RequestOutcome.Miss or RequestOutcome.Coalesced && passing)
         {
             x.Outcome = RequestOutcome.Pass;
         }

@@ -37,13 +37,13 @@ internal sealed class ObjectReader(ObjectCache cache, FillCoordinator fills)
                 continue;
             }
 
-            var fill = fills.Join(key, asReader: false, out _);
-            if (fill is null)
+            using var reader = fills.Join(key, out _);
+            if (reader is null)
             {
                 continue;
             }
 
-            var head = await fill.Head.WaitAsync(cancellationToken);
+            var head = await reader.Fill.Head.WaitAsync(cancellationToken);
             if (head.Status == FillStatus.NotFound)
             {
                 return null;
@@ -54,17 +54,23 @@ internal sealed class ObjectReader(ObjectCache cache, FillCoordinator fills)
                 throw new UpstreamFailedException(head.Status, head.Detail);
             }
 
-            if (!await fill.Completion.WaitAsync(cancellationToken))
-            {
-                throw new UpstreamFailedException(FillStatus.BadGateway, "The upstream response broke off.");
-            }
-
-            if (head.Buffer!.Length > maxBytes)
+            if (head.Meta!.Length > maxBytes || !head.Body!.KeepsWhole)
             {
                 throw new UpstreamFailedException(FillStatus.BadGateway, $"'{key}' is larger than {maxBytes} bytes.");
             }
 
-            return head.Buffer.ToArray();
+            reader.StandAside();
+            if (!await reader.Fill.Completion.WaitAsync(cancellationToken))
+            {
+                throw new UpstreamFailedException(FillStatus.BadGateway, "The upstream response broke off.");
+            }
+
+            if (head.Body.Length > maxBytes)
+            {
+                throw new UpstreamFailedException(FillStatus.BadGateway, $"'{key}' is larger than {maxBytes} bytes.");
+            }
+
+            return await head.Body.ToArrayAsync(reader, cancellationToken);
         }
     }
 

@@ -12,9 +12,10 @@ namespace Marquee.Edge.Fill;
 
 /// <summary>
 /// Request coalescing: at most one upstream fetch per key at a time, however many requests miss together.
-/// The first miss starts a fill; every request, including the first, then streams from the fill's buffer as
-/// bytes arrive (read-while-write). The fill writes the same bytes to a temporary cache file and publishes it
-/// when the body is complete; a failed fill publishes nothing and breaks its readers' responses.
+/// The first miss starts a fill; every request, including the first, then streams from the fill's body as
+/// bytes arrive (read-while-write), from memory for small objects and from the cache file being written for
+/// large ones. The fill publishes the file when the body is complete; a failed fill publishes nothing and
+/// breaks its readers' responses.
 /// </summary>
 internal sealed class FillCoordinator(
     ObjectCache cache,
@@ -32,22 +33,38 @@ internal sealed class FillCoordinator(
     public int InFlight => inflight.Count;
 
     /// <summary>
-    /// Joins the fill under way for <paramref name="key"/>, or starts one (<paramref name="started"/>). Returns
-    /// null when a fresh copy reached the cache in the meantime: the caller should look again.
+    /// A place in the fill under way for <paramref name="key"/>, or in a new one (<paramref name="started"/>).
+    /// Returns null when a fresh copy reached the cache in the meantime: the caller should look again. The caller
+    /// disposes the reader when its response is done.
     /// </summary>
-    public ObjectFill? Join(string key, bool asReader, out bool started)
+    public FillReader? Join(string key, out bool started)
+    {
+        Join(key, asReader: true, out started, out var reader);
+        return reader;
+    }
+
+    private ObjectFill? Join(string key, bool asReader, out bool started, out FillReader? reader)
     {
         started = false;
+        reader = null;
         while (true)
         {
             if (inflight.TryGetValue(key, out var existing))
             {
-                if (asReader)
+                if (!asReader)
                 {
-                    existing.AddReader();
-                    metrics.CoalescedWaiter();
+                    return existing;
                 }
 
+                reader = existing.TryAddReader();
+                if (reader is null)
+                {
+                    // Its window has moved past the first bytes: later requests get a fill of their own.
+                    inflight.TryRemove(new KeyValuePair<string, ObjectFill>(key, existing));
+                    continue;
+                }
+
+                metrics.CoalescedWaiter();
                 return existing;
             }
 
@@ -66,7 +83,7 @@ internal sealed class FillCoordinator(
 
             if (asReader)
             {
-                fill.AddReader();
+                reader = fill.TryAddReader();
             }
 
             started = true;
@@ -95,7 +112,7 @@ internal sealed class FillCoordinator(
                 return false;
             }
 
-            var fill = Join(key, asReader: false, out _);
+            var fill = Join(key, asReader: false, out _, out _);
             if (fill is null)
             {
                 continue;
@@ -120,8 +137,7 @@ internal sealed class FillCoordinator(
     private async Task RunAsync(ObjectFill fill)
     {
         var stopping = lifetime.ApplicationStopping;
-        CacheFileWriter? writer = null;
-        FillBuffer? buffer = null;
+        FillBody? body = null;
         try
         {
             var asked = clock.GetTimestamp();
@@ -147,23 +163,25 @@ internal sealed class FillCoordinator(
             notFound.Forget(fill.Key);
             var meta = MetaFrom(fill.Key, response);
             var storable = IsStorable(response.Headers.CacheControl);
-            buffer = new FillBuffer(meta.Length);
-            writer = storable ? cache.Disk.BeginWrite(fill.Key, meta.Length) : null;
+            var writer = storable ? cache.Disk.BeginWrite(fill.Key, meta.Length) : null;
             if (!storable)
             {
                 metrics.PassThrough("not_storable");
             }
 
-            fill.SetHead(new FillHead(FillStatus.Ok, meta, buffer, ""));
-            writer = await CopyBodyAsync(response, buffer, writer, stopping);
-            var complete = meta.WithLength(buffer.Length);
-            buffer.Complete();
-            fill.Finish(complete: true, wasStored: storable && Publish(fill, writer, complete, buffer));
-            writer = null;
+            // Small bodies of known length in one array (the fast path, and the hot tier's copy); the rest streams
+            // through the cache file, or a bounded window when there is none, so memory does not grow with the body.
+            body = meta.Length is >= 0 and <= MemoryBody.Limit
+                ? new MemoryBody(meta.Length, writer, cache.Disk)
+                : new StreamedBody(meta.Length, writer, cache.Disk, fill.Readers);
+            fill.SetHead(new FillHead(FillStatus.Ok, meta, body, ""));
+            await CopyBodyAsync(response, body, stopping);
+            var complete = meta.WithLength(body.Length);
+            body.Complete();
+            fill.Finish(complete: true, wasStored: storable && Publish(fill, body, complete));
         }
         catch (Exception e)
         {
-            writer?.Abandon();
             var reason = e is OperationCanceledException ? "the upstream stalled or the edge is stopping" : e.Message;
             EdgeLog.FillBroken(logger, fill.Key, reason);
             if (!stopping.IsCancellationRequested)
@@ -171,13 +189,13 @@ internal sealed class FillCoordinator(
                 metrics.UpstreamBroke();
             }
 
-            if (buffer is null)
+            if (body is null)
             {
                 fill.SetHead(FillHead.Failed(FillStatus.BadGateway, "The upstream response broke off."));
             }
             else
             {
-                buffer.Fail(e);
+                body.Fail(e);
             }
 
             fill.Finish(complete: false, wasStored: false);
@@ -186,59 +204,47 @@ internal sealed class FillCoordinator(
         {
             // Only now: until the object is published, later requests must find this fill rather than start another.
             inflight.TryRemove(new KeyValuePair<string, ObjectFill>(fill.Key, fill));
+            fill.Readers.FillEnded();
         }
     }
 
     /// <summary>
-    /// Reads the body into the shared buffer (readers see each piece at once) and then into the cache file. A
-    /// failing cache write turns the fill into a pass-through; a stalled upstream (no bytes for the read
-    /// timeout) fails it. Returns the writer, or null once it was abandoned.
+    /// Reads the body from the upstream into <paramref name="body"/>, which shows each piece to its readers and
+    /// writes it to the cache file (a failing cache write turns the fill into a pass-through). A stalled upstream
+    /// (no bytes for the read timeout) fails it; time spent waiting for slow readers does not count.
     /// </summary>
-    private async Task<CacheFileWriter?> CopyBodyAsync(HttpResponseMessage response, FillBuffer buffer, CacheFileWriter? writer, CancellationToken stopping)
+    private async Task CopyBodyAsync(HttpResponseMessage response, FillBody body, CancellationToken stopping)
     {
-        await using var body = await response.Content.ReadAsStreamAsync(stopping);
+        await using var stream = await response.Content.ReadAsStreamAsync(stopping);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        while (!buffer.IsFull)
+        while (!body.IsFull)
         {
-            var memory = buffer.GetWriteMemory();
+            var memory = await body.GetWriteMemoryAsync(stopping);
             idle.CancelAfter(options.UpstreamReadTimeout);
-            var read = await body.ReadAsync(memory, idle.Token);
+            var read = await stream.ReadAsync(memory, idle.Token);
+            idle.CancelAfter(Timeout.InfiniteTimeSpan);
             if (read == 0)
             {
                 break;
             }
 
-            buffer.Advance(read);
-            if (writer is not null)
-            {
-                try
-                {
-                    await writer.WriteAsync(memory[..read], stopping);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    writer.Abandon();
-                    writer = null;
-                    cache.Disk.WriteFailed(e);
-                }
-            }
+            await body.AdvanceAsync(read, stopping);
         }
 
-        if (buffer.ExpectedLength >= 0 && buffer.Length != buffer.ExpectedLength)
+        if (body.ExpectedLength >= 0 && body.Length != body.ExpectedLength)
         {
-            throw new IOException($"The upstream sent {buffer.Length} of {buffer.ExpectedLength} bytes.");
+            throw new IOException($"The upstream sent {body.Length} of {body.ExpectedLength} bytes.");
         }
-
-        return writer;
     }
 
     /// <summary>
-    /// Puts the finished object in the cache: on disk when it could be written, in memory too when more than one
-    /// request was waiting for it (it is evidently hot, and the buffer is already the right array).
+    /// Puts the finished object in the cache: on disk when it could be written, in memory too when it was held
+    /// in memory and more than one request was waiting for it (it is evidently hot, and the array is already the
+    /// right one).
     /// </summary>
-    private bool Publish(ObjectFill fill, CacheFileWriter? writer, ObjectMeta meta, FillBuffer buffer)
+    private bool Publish(ObjectFill fill, FillBody body, ObjectMeta meta)
     {
-        var onDisk = writer is not null && cache.Disk.Publish(writer, meta) is not null;
+        var onDisk = body.CacheWriter is { } writer && cache.Disk.Publish(writer, meta) is not null;
         if (!onDisk)
         {
             // An older copy must not outlive a newer fetch, in either tier.
@@ -246,8 +252,8 @@ internal sealed class FillCoordinator(
         }
 
         cache.Memory.Remove(fill.Key);
-        var inMemory = fill.Readers >= 2 && cache.Memory.Accepts(meta.Length)
-            && cache.Memory.Admit(CachedObject.InMemory(fill.Key, meta, buffer.ToArray()));
+        var inMemory = body is MemoryBody memory && fill.Readers.Joined >= 2 && cache.Memory.Accepts(meta.Length)
+            && cache.Memory.Admit(CachedObject.InMemory(fill.Key, meta, memory.Array));
         return onDisk || inMemory;
     }
 

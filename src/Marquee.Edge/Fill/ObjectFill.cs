@@ -4,29 +4,39 @@ namespace Marquee.Edge.Fill;
 /// One upstream fetch of one object and everyone waiting on it. Runs on its own, not on any request's
 /// cancellation, so a waiter that disconnects leaves the others (and the cache) unaffected.
 /// </summary>
-internal sealed class ObjectFill(string key)
+internal sealed class ObjectFill
 {
     private readonly TaskCompletionSource<FillHead> head = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<bool> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int readers;
     private volatile bool stored;
 
-    public string Key { get; } = key;
+    public ObjectFill(string key) => Key = key;
+
+    public string Key { get; }
 
     public Task<FillHead> Head => head.Task;
 
     /// <summary>True once the whole body has arrived; false when the fetch failed. Never faults.</summary>
     public Task<bool> Completion => completion.Task;
 
-    /// <summary>Requests that read from this fill (prefetches are not readers).</summary>
-    public int Readers => Volatile.Read(ref readers);
+    /// <summary>The requests that read from this fill (prefetches are not readers).</summary>
+    public FillReaders Readers { get; } = new();
 
     /// <summary>Whether the object went into the cache (disk or memory); false for a pass-through.</summary>
     public bool Stored => stored;
 
-    public void AddReader() => Interlocked.Increment(ref readers);
+    /// <summary>A place for one more request to read from, or null when this fill cannot serve it from the start.</summary>
+    public FillReader? TryAddReader() => Readers.TryAdd(this);
 
-    public void SetHead(FillHead value) => head.TrySetResult(value);
+    public void SetHead(FillHead value)
+    {
+        if (value.Body is { } body)
+        {
+            Readers.Attach(body);
+        }
+
+        head.TrySetResult(value);
+    }
 
     public void Finish(bool complete, bool wasStored)
     {

@@ -8,6 +8,9 @@ public interface IEvictionPolicy
 {
     long CapacityBytes { get; }
 
+    /// <summary>The largest object <see cref="Admit"/> accepts (a share of the capacity, or all of it).</summary>
+    long MaxObjectBytes { get; }
+
     long UsedBytes { get; }
 
     int Count { get; }
