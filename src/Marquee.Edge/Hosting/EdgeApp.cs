@@ -103,6 +103,8 @@ public static class EdgeApp
         services.AddSingleton(sp => new MediaAccess(options, keys, clock, verifyTokens));
         services.AddSingleton<ObjectReader>();
         services.AddSingleton<RenditionLimits>();
+        services.AddSingleton<MediaResponses>();
+        services.AddSingleton<FillResponses>();
         services.AddSingleton<MediaHandler>();
         services.AddHostedService<CacheIndexLoader>();
         // The exception handler clears the response before writing its problem: the headers go back on with it.
