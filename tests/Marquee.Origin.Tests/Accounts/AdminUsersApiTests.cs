@@ -66,9 +66,9 @@ public sealed class AdminUsersApiTests : IAsyncLifetime
         var id = (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/account")).GetProperty("id").GetString();
         var paid = await TestAccounts.TitleAsync(server, "Subscribers Film");
 
-        using var before = await viewer.PostAsJsonAsync("/api/v1/streams", new { titleId = paid });
+        using var before = await viewer.PostAsync($"/api/v1/playback/{paid}", null);
         using var changed = await admin.PutAsJsonAsync($"/api/v1/admin/users/{id}/plan", new { planId = "standard" });
-        using var after = await viewer.PostAsJsonAsync("/api/v1/streams", new { titleId = paid });
+        using var after = await viewer.PostAsync($"/api/v1/playback/{paid}", null);
         using var unknownPlan = await admin.PutAsJsonAsync($"/api/v1/admin/users/{id}/plan", new { planId = "platinum" });
         using var unknownUser = await admin.PutAsJsonAsync("/api/v1/admin/users/no-such-user/plan", new { planId = "standard" });
 
@@ -78,7 +78,7 @@ public sealed class AdminUsersApiTests : IAsyncLifetime
         Assert.Equal(id, row.GetProperty("id").GetString());
         Assert.Equal("standard", row.GetProperty("plan").GetString());
         Assert.Equal("upgraded@example.com", row.GetProperty("email").GetString());
-        Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknownPlan.StatusCode);
         Assert.True((await unknownPlan.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("planId", out _));
         Assert.Equal(HttpStatusCode.NotFound, unknownUser.StatusCode);
