@@ -66,7 +66,11 @@ public sealed class ComplexityProbe(FfmpegOptions options, IEnumerable<string> a
         }
         finally
         {
-            File.Delete(output);
+            // File.Exists is false for a folder in the way, whose failure is the one to report.
+            if (File.Exists(output))
+            {
+                File.Delete(output);
+            }
         }
     }
 
