@@ -5,13 +5,14 @@ namespace Marquee.Bench.Transcode;
 /// <summary>
 /// The command line: <c>--runs N</c> (default 1), <c>--out DIR</c> (default this project's <c>out/</c>),
 /// <c>--only process|per-title</c> (default both comparisons), <c>--seconds S</c> (length of the per-title sources,
-/// default 30), <c>--quick</c> (the per-title comparison alone on 12 s sources), and <c>--calibrate [SCALES]</c>
-/// (the sweep the per-title mapping was fitted to, instead of the comparisons).
+/// default 30), <c>--quick</c> (the per-title comparison alone on 12 s sources), <c>--holdout</c> (the per-title
+/// comparison on sources the mapping was not fitted to) and <c>--calibrate [SCALES]</c> (the sweep the per-title
+/// mapping was fitted to, instead of the comparisons).
 /// </summary>
 internal sealed record BenchArguments(
-    int Runs, string OutFolder, bool Process, bool PerTitle, int SourceSeconds, IReadOnlyList<double>? CalibrationScales)
+    int Runs, string OutFolder, bool Process, bool PerTitle, int SourceSeconds, bool Holdout, IReadOnlyList<double>? CalibrationScales)
 {
-    public const string Usage = "usage: run [--runs N] [--out DIR] [--only process|per-title] [--seconds S] [--quick] [--calibrate [0.25,0.5,1,1.5]]";
+    public const string Usage = "usage: run [--runs N] [--out DIR] [--only process|per-title] [--seconds S] [--quick] [--holdout] [--calibrate [0.25,0.5,1,1.5]]";
 
     public const int DefaultSourceSeconds = 30;
 
@@ -27,6 +28,7 @@ internal sealed record BenchArguments(
         var process = true;
         var perTitle = true;
         var seconds = DefaultSourceSeconds;
+        var holdout = false;
         IReadOnlyList<double>? scales = null;
         error = null;
         for (var i = 0; i < args.Count; i++)
@@ -56,6 +58,9 @@ internal sealed record BenchArguments(
                     perTitle = true;
                     seconds = QuickSourceSeconds;
                     break;
+                case "--holdout":
+                    holdout = true;
+                    break;
                 case "--calibrate":
                     scales = DefaultScales;
                     if (next is not null && !next.StartsWith("--", StringComparison.Ordinal))
@@ -79,7 +84,7 @@ internal sealed record BenchArguments(
             }
         }
 
-        return new BenchArguments(runs, outFolder, process, perTitle, seconds, scales);
+        return new BenchArguments(runs, outFolder, process, perTitle, seconds, holdout, scales);
     }
 
     private static List<double>? ParseScales(string text)

@@ -31,6 +31,27 @@ internal sealed record BenchSource(string Name, string Stands, IReadOnlyList<str
                 + "[m][t]blend=all_mode=average,gblur=sigma=1,noise=alls=7:allf=t,gblur=sigma=0.5,format=yuv420p[v]"),
     ];
 
+    /// <summary>
+    /// Sources the mapping was not fitted to (<c>--holdout</c>), to see whether it holds beyond the four it was
+    /// calibrated on: screen content, a busy test pattern, the process comparison's hard source, a dark grainy pan.
+    /// </summary>
+    public static IReadOnlyList<BenchSource> Holdout { get; } =
+    [
+        new("screen", "static colour bars with a small moving inset (slides, screen recordings)",
+            ["smptehdbars=s=1920x1080:r=30", "testsrc2=s=320x180:r=30"],
+            "[0][1]overlay=x='1500-20*t':y=80,format=yuv420p[v]"),
+        new("pattern", "a busy full-frame test pattern (moving gradient, scrolling edges) with light noise",
+            ["testsrc2=s=1920x1080:r=30"],
+            "[0]noise=alls=3:allf=t,format=yuv420p[v]"),
+        new("zoom-grain", "a zooming fractal averaged with a test pattern, light grain (the process comparison's source)",
+            ["testsrc2=s=1920x1080:r=30", "mandelbrot=s=960x540:r=30"],
+            "[1]scale=1920:1080:flags=bicubic,format=yuv420p[m];[0]format=yuv420p[t];[t][m]blend=all_mode=average,noise=alls=2:allf=t,format=yuv420p[v]"),
+        new("dark-grain", "a dark, slowly panning picture under strong grain (a night scene on film)",
+            ["mandelbrot=s=960x540:r=30:start_scale=0.6"],
+            "[0]trim=end_frame=1,loop=loop=-1:size=1,setpts=N/30/TB,scale=1920:1080,eq=brightness=-0.25:contrast=0.6,"
+                + "scroll=h=0.0005,noise=alls=10:allf=t,gblur=sigma=0.6,format=yuv420p[v]"),
+    ];
+
     public string FileName(int seconds) => string.Create(CultureInfo.InvariantCulture, $"{Name}-{seconds}s.mp4");
 
     /// <summary>Generates the file once (a few minutes for all four on 2 cores); later runs reuse it.</summary>

@@ -25,7 +25,7 @@ internal static class Calibration
         Console.WriteLine($"machine: load average {Machine.LoadAverage()}");
         var sourcesFolder = Path.Combine(parsed.OutFolder, "sources");
         Directory.CreateDirectory(sourcesFolder);
-        foreach (var spec in BenchSource.All)
+        foreach (var spec in parsed.Holdout ? BenchSource.Holdout : BenchSource.All)
         {
             var path = Path.Combine(sourcesFolder, spec.FileName(parsed.SourceSeconds));
             await spec.EnsureAsync(ffmpeg.FfmpegPath, path, parsed.SourceSeconds, ct);

@@ -23,10 +23,11 @@ internal static class PerTitleComparison
     {
         var ffmpeg = new FfmpegOptions();
         var limits = new InputLimits();
-        var folder = Path.Combine(parsed.OutFolder, "per-title");
-        Console.WriteLine(Invariant($"== per-title bitrates vs the fixed ladder ({BenchSource.All.Count} generated 1080p30 sources, {parsed.SourceSeconds} s each)"));
+        var set = parsed.Holdout ? BenchSource.Holdout : BenchSource.All;
+        var folder = Path.Combine(parsed.OutFolder, parsed.Holdout ? "per-title-holdout" : "per-title");
+        Console.WriteLine(Invariant($"== per-title bitrates vs the fixed ladder ({set.Count} generated 1080p30 sources{(parsed.Holdout ? " the mapping was not fitted to" : "")}, {parsed.SourceSeconds} s each)"));
         var version = await Ffmpeg.VersionAsync(ffmpeg.FfmpegPath, ct);
-        var sources = await PrepareAsync(ffmpeg, limits, parsed.OutFolder, parsed.SourceSeconds, ct);
+        var sources = await PrepareAsync(set, ffmpeg, limits, parsed.OutFolder, parsed.SourceSeconds, ct);
         Console.WriteLine($"x264:    preset {ffmpeg.Preset} for the ladders; ffmpeg {version}");
         var loadBefore = Machine.LoadAverage();
         Console.WriteLine(Invariant($"machine: {Environment.ProcessorCount} cores, load average {loadBefore} (before)"));
@@ -95,21 +96,21 @@ internal static class PerTitleComparison
         var result = Summarize(outcomes, timings, version, loadBefore, loadAfter, ffmpeg.Preset, parsed.SourceSeconds);
         Console.WriteLine($"machine: load average {loadAfter} (after)");
         PerTitleReport.Print(result, Console.Out);
-        var jsonPath = Path.Combine(parsed.OutFolder, "per-title.json");
+        var jsonPath = Path.Combine(parsed.OutFolder, parsed.Holdout ? "per-title-holdout.json" : "per-title.json");
         await PerTitleReport.WriteJsonAsync(result, jsonPath, ct);
         Console.WriteLine($"results: {jsonPath}");
         return result.Pass;
     }
 
     private static async Task<List<(BenchSource Spec, string Path, SourceInfo Info)>> PrepareAsync(
-        FfmpegOptions ffmpeg, InputLimits limits, string outFolder, int seconds, CancellationToken ct)
+        IReadOnlyList<BenchSource> set, FfmpegOptions ffmpeg, InputLimits limits, string outFolder, int seconds, CancellationToken ct)
     {
         var sourcesFolder = Path.Combine(outFolder, "sources");
         Directory.CreateDirectory(sourcesFolder);
         var inspector = new InputInspector(
             new MediaProbe(Options.Create(ffmpeg), Options.Create(limits)), new InputValidator(Options.Create(limits)), Options.Create(limits));
         var sources = new List<(BenchSource, string, SourceInfo)>();
-        foreach (var spec in BenchSource.All)
+        foreach (var spec in set)
         {
             var path = Path.Combine(sourcesFolder, spec.FileName(seconds));
             if (await spec.EnsureAsync(ffmpeg.FfmpegPath, path, seconds, ct))
