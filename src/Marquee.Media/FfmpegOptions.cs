@@ -17,4 +17,16 @@ public sealed class FfmpegOptions
 
     /// <summary>A probe or encode that prints nothing for this long is considered hung and is killed.</summary>
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Per-title bitrates: a quick analysis encode of a few sampled scenes sets each title's ladder bitrates, so an
+    /// easy title gets fewer bits and a hard one more. Off: every title gets the fixed ladder's bitrates.
+    /// </summary>
+    public bool PerTitleBitrates { get; set; } = true;
+
+    /// <summary>
+    /// The longest the analysis pass may take; past it the title gets the fixed ladder's bitrates. The pass samples
+    /// at most a minute of video, so it normally ends long before this.
+    /// </summary>
+    public TimeSpan AnalysisTimeout { get; set; } = TimeSpan.FromMinutes(3);
 }

@@ -33,7 +33,7 @@ public static class LadderPlanner
             // The area rule can put a source just above a box below the rung fitted into that box (the clamp, and
             // larger boxes spend fewer bits per pixel): never give a larger rung fewer bits than the one below.
             var kbps = Math.Max(Kbps(w, h, box, frameRate), rungs.Count > 0 ? rungs[^1].VideoKbps : 0);
-            rungs.Add(new Rung(w, h, kbps, kbps * 3 / 2, kbps * 3));
+            rungs.Add(Rung.WithRate(w, h, kbps));
         }
 
         var (aspectNum, aspectDen) = Reduce(width, height);

@@ -1,12 +1,17 @@
+using Marquee.Media.Analysis;
 using Marquee.Media.Ladder;
 using Marquee.Media.Packaging;
 
 namespace Marquee.Media.Pipeline;
 
-/// <summary>A finished package in a local folder, ready to publish: what it holds and how it was made.</summary>
+/// <summary>
+/// A finished package in a local folder, ready to publish: what it holds and how it was made. <see cref="Complexity"/>
+/// is what the analysis pass measured, null when per-title bitrates are off or the pass failed (the fixed ladder).
+/// </summary>
 public sealed record PackageResult(
     string Folder,
     EncodingLadder Ladder,
     IReadOnlyList<PackagedRendition> Renditions,
     TimeSpan Duration,
-    IReadOnlyList<SubtitleTrack> Subtitles);
+    IReadOnlyList<SubtitleTrack> Subtitles,
+    TitleComplexity? Complexity = null);

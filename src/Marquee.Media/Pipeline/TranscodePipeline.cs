@@ -1,22 +1,32 @@
+using Marquee.Media.Analysis;
 using Marquee.Media.Artwork;
 using Marquee.Media.Transcoding;
 using Marquee.Media.Ladder;
 using Marquee.Media.Packaging;
 using Marquee.Media.Probing;
 using Marquee.Media.Subtitles;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Marquee.Media.Pipeline;
 
 /// <summary>
-/// Source file in, complete package out, in a local work folder: one ffmpeg process for the whole ladder, one
-/// for the trickplay sprites, then our own HLS multivariant playlist, cleaned media playlists, DASH subtitles, the
-/// trickplay index and the poster. Nothing here touches the object store; <see cref="PackagePublisher"/> does.
+/// Source file in, complete package out, in a local work folder: the analysis pass that sets the title's bitrates
+/// (<see cref="ComplexityProbe"/>), one ffmpeg process for the whole ladder, one for the trickplay sprites, then our
+/// own HLS multivariant playlist, cleaned media playlists, DASH subtitles, the trickplay index and the poster.
+/// Nothing here touches the object store; <see cref="PackagePublisher"/> does.
 /// </summary>
-public sealed class TranscodePipeline(IOptions<FfmpegOptions> ffmpeg, IOptions<InputLimits> limits)
+public sealed partial class TranscodePipeline(
+    IOptions<FfmpegOptions> ffmpeg, IOptions<InputLimits> limits, ILogger<TranscodePipeline>? logger = null)
 {
-    /// <summary>The share of progress the ladder encode takes; poster and packaging take the rest.</summary>
+    /// <summary>The share of progress the analysis pass and the ladder encode take; poster and packaging take the rest.</summary>
     private const double EncodeShare = 0.9;
+
+    /// <summary>The part of <see cref="EncodeShare"/> the analysis pass takes, when it runs: about its share of the time.</summary>
+    private const double AnalysisShare = 0.05;
+
+    private readonly ILogger log = logger ?? NullLogger<TranscodePipeline>.Instance;
 
     public async Task<PackageResult> RunAsync(
         string sourcePath,
@@ -35,15 +45,28 @@ public sealed class TranscodePipeline(IOptions<FfmpegOptions> ffmpeg, IOptions<I
 
         Directory.CreateDirectory(Path.Combine(output, OutputLayout.TrickplayFolder));
         var ladder = LadderPlanner.Plan(source);
+        TitleComplexity? complexity = null;
+        var encodeFrom = 0.0;
+        if (options.PerTitleBitrates)
+        {
+            encodeFrom = 100 * AnalysisShare;
+            var analysisProgress = progress is null ? null : new ScaledProgress(progress, 0, encodeFrom);
+            complexity = await AnalyseAsync(sourcePath, source, workFolder, analysisProgress, cancellationToken);
+            if (complexity is not null)
+            {
+                ladder = PerTitleBitrates.Apply(ladder, PerTitleBitrates.Scale(complexity));
+            }
+        }
 
         var builder = new TranscodeArguments(options, limits.Value.AllowedContainers);
         var arguments = builder.ForLadder(sourcePath, source, ladder, output);
         var parser = new ProgressParser(source.Duration);
+        var encodeProgress = progress is null ? null : new ScaledProgress(progress, encodeFrom, 100 * EncodeShare);
         var result = await ToolProcess.RunAsync(options.FfmpegPath, arguments, line =>
         {
             if (parser.Feed(line) is { } p)
             {
-                progress?.Report(p with { Percent = Math.Round(p.Percent * EncodeShare, 1) });
+                encodeProgress?.Report(p);
             }
         }, options.StallTimeout, cancellationToken);
         if (result.ExitCode != 0)
@@ -83,8 +106,45 @@ public sealed class TranscodePipeline(IOptions<FfmpegOptions> ffmpeg, IOptions<I
         await poster.WriteAsync(sourcePath, source, ladder, at, Path.Combine(output, OutputLayout.Poster), cancellationToken);
 
         progress?.Report(new EncodeProgress(100, 0));
-        return new PackageResult(output, ladder, renditions, source.Duration, tracks);
+        return new PackageResult(output, ladder, renditions, source.Duration, tracks, complexity);
     }
+
+    /// <summary>
+    /// The analysis pass, bounded by <see cref="FfmpegOptions.AnalysisTimeout"/>. Whatever goes wrong in it (ffmpeg
+    /// fails, the samples hold no frames, it runs too long) costs the title its per-title bitrates, never its ingest:
+    /// null, logged, and the fixed ladder. Only the caller's own cancellation goes on up.
+    /// </summary>
+    private async Task<TitleComplexity?> AnalyseAsync(
+        string sourcePath, SourceInfo source, string workFolder, IProgress<EncodeProgress>? progress, CancellationToken cancellationToken)
+    {
+        var options = ffmpeg.Value;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(options.AnalysisTimeout);
+        var probe = new ComplexityProbe(options, limits.Value.AllowedContainers);
+        try
+        {
+            var complexity = await probe.MeasureAsync(sourcePath, source, workFolder, progress, bounded.Token);
+            LogAnalysed(complexity.Kbps, PerTitleBitrates.Scale(complexity), complexity.Samples, complexity.SampledSeconds, complexity.Elapsed.TotalSeconds);
+            return complexity;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogAnalysisFailed($"it took longer than {options.AnalysisTimeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception e) when (e is AnalysisFailedException or TimeoutException or IOException or InvalidOperationException)
+        {
+            LogAnalysisFailed(e.Message);
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Per-title analysis: complexity {Complexity:0} kbps (360p, 30 fps), bitrates x{Scale:0.00} of the fixed ladder, from {Samples} scenes ({Seconds:0.0} s) in {Elapsed:0.0} s")]
+    private partial void LogAnalysed(double complexity, double scale, int samples, double seconds, double elapsed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Per-title analysis failed ({Reason}); the title gets the fixed ladder's bitrates")]
+    private partial void LogAnalysisFailed(string reason);
 
     private static async Task<IReadOnlyList<PackagedRendition>> PackageAsync(
         string output, EncodingLadder ladder, SourceInfo source, IReadOnlyList<SubtitleTrack> subtitles, CancellationToken cancellationToken)

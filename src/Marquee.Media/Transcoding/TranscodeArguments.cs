@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marquee.Media.Analysis;
 using Marquee.Media.Ladder;
 using Marquee.Media.Probing;
 
@@ -10,6 +11,16 @@ namespace Marquee.Media.Transcoding;
 /// </summary>
 public sealed class TranscodeArguments(FfmpegOptions options, IEnumerable<string> allowedContainers)
 {
+    /// <summary>
+    /// The analysis pass's fixed quality and speed. <see cref="PerTitleBitrates"/> is calibrated against exactly these
+    /// (and the 360p box): change one and the calibration must be measured again (<c>bench/transcode/run --calibrate</c>).
+    /// CRF 18 sits where the ladder's bitrates put typical content, so film grain shows in the probe's bits as it
+    /// will in the ladder's; at CRF 23 x264 smooths the grain away and a grainy title looked easy.
+    /// </summary>
+    internal const int ProbeCrf = 18;
+
+    internal const string ProbePreset = "superfast";
+
     private readonly string formatWhitelist = string.Join(',', allowedContainers);
 
     /// <summary>
@@ -86,17 +97,75 @@ public sealed class TranscodeArguments(FfmpegOptions options, IEnumerable<string
         return args;
     }
 
+    /// <summary>
+    /// The analysis pass: each sample window read by seeking the input (<c>-ss</c> before <c>-i</c>), scaled to the
+    /// probe's size at the ladder's frame rate, joined, and encoded at a fixed quality with the ladder's GOP, so each
+    /// window is one GOP like a segment of the ladder. The output's size is the measurement; raw H.264 has next to no
+    /// container overhead. <c>-noaccurate_seek</c> starts each window at the source's keyframe before the seek point
+    /// instead of decoding up to the point and throwing those frames away: where a scene starts does not matter to
+    /// the measurement, and with the 8 s GOPs of x264's defaults that halved the pass's time.
+    /// </summary>
+    public IReadOnlyList<string> ForComplexityProbe(
+        string sourcePath, SourceInfo source, FrameRate frameRate, IReadOnlyList<SampleWindow> samples, int width, int height, string outputFile)
+    {
+        var args = GlobalFlags();
+        foreach (var sample in samples)
+        {
+            args.AddRange(["-noaccurate_seek", "-ss", Seconds(sample.Start), "-t", Seconds(sample.Length)]);
+            args.AddRange(Input(sourcePath));
+        }
+
+        var video = source.VideoStreamIndex.ToString(CultureInfo.InvariantCulture);
+        var graph = new List<string>();
+        for (var i = 0; i < samples.Count; i++)
+        {
+            // Without accurate seeking a window's frames start before zero; concat and fps want them from zero.
+            graph.Add($"[{i.ToString(CultureInfo.InvariantCulture)}:{video}]setpts=PTS-STARTPTS,fps={frameRate},scale={width}:{height}:flags=bicubic,setsar=1,format=yuv420p[p{i.ToString(CultureInfo.InvariantCulture)}]");
+        }
+
+        graph.Add($"{string.Concat(Enumerable.Range(0, samples.Count).Select(i => $"[p{i.ToString(CultureInfo.InvariantCulture)}]"))}concat=n={samples.Count.ToString(CultureInfo.InvariantCulture)}:v=1:a=0[probe]");
+        var gop = Gop(frameRate).ToString(CultureInfo.InvariantCulture);
+        args.AddRange(["-filter_complex", string.Join(';', graph), "-map", "[probe]"]);
+        args.AddRange(
+        [
+            "-c:v", "libx264",
+            "-preset", ProbePreset,
+            "-crf", ProbeCrf.ToString(CultureInfo.InvariantCulture),
+            "-g", gop,
+            "-keyint_min", gop,
+            "-sc_threshold", "0",
+            "-force_key_frames", $"expr:gte(t,n_forced*{options.SegmentSeconds.ToString(CultureInfo.InvariantCulture)})",
+            "-an", "-f", "h264", "file:" + Path.GetFullPath(outputFile),
+        ]);
+        return args;
+    }
+
     private List<string> Preamble(string sourcePath) =>
+    [
+        .. GlobalFlags(),
+        .. Input(sourcePath),
+        "-map_metadata", "-1",
+        "-map_chapters", "-1",
+    ];
+
+    private static List<string> GlobalFlags() =>
     [
         "-hide_banner", "-nostdin", "-y",
         "-loglevel", "error",
         "-progress", "pipe:1", "-nostats",
+    ];
+
+    /// <summary>The whitelists are per-input options in ffmpeg: every <c>-i</c> needs its own.</summary>
+    private string[] Input(string sourcePath) =>
+    [
         "-protocol_whitelist", "file",
         "-format_whitelist", formatWhitelist,
         "-i", "file:" + Path.GetFullPath(sourcePath),
-        "-map_metadata", "-1",
-        "-map_chapters", "-1",
     ];
+
+    private int Gop(FrameRate frameRate) => Math.Max(1, (int)Math.Round(frameRate.Value * options.SegmentSeconds));
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>Constant frame rate first (variable-rate sources), so every rung has identical timestamps.</summary>
     private static string InputChain(SourceInfo source, EncodingLadder ladder) =>
@@ -111,7 +180,7 @@ public sealed class TranscodeArguments(FfmpegOptions options, IEnumerable<string
 
     private IEnumerable<string> VideoCodec(EncodingLadder ladder)
     {
-        var gop = Math.Max(1, (int)Math.Round(ladder.FrameRate.Value * options.SegmentSeconds));
+        var gop = Gop(ladder.FrameRate);
         return
         [
             "-c:v", "libx264",
