@@ -34,6 +34,7 @@ internal static class CliHost
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         var directory = DataDirectory.Resolve(builder.Configuration["Data"]);
         directory.EnsureCreated();
+        directory.AddSettingsTo(builder.Configuration);
         builder.Services.AddOriginCore(builder.Configuration, directory);
         if (withWorkers)
         {

@@ -54,6 +54,7 @@ public static class OriginApp
 
         var data = DataDirectory.Resolve(builder.Configuration["Data"]);
         data.EnsureCreated();
+        data.AddSettingsTo(builder.Configuration);
         Logging.Configure(builder);
         RequestLimits.Configure(builder);
         builder.Services.AddOriginCore(builder.Configuration, data);

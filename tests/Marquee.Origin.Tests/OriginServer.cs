@@ -56,6 +56,7 @@ public sealed class OriginServer : IAsyncDisposable
     public static async Task<OriginServer> StartAsync(string? data, TimeProvider? clock, params string[] settings)
     {
         data ??= TestPaths.NewScratchFolder("origin");
+        await TestDatabase.PrepareAsync(data);
         string[] args =
         [
             "--Data", data,

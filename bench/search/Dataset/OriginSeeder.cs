@@ -18,7 +18,7 @@ internal static class OriginSeeder
     {
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         var connectionString = Database.SqliteConnectionString(databasePath);
-        await using (var db = new MarqueeDbContext(MarqueeDbContext.StandaloneOptions(connectionString)))
+        await using (var db = new SqliteMarqueeDbContext(MarqueeDbContext.StandaloneOptions(connectionString)))
         {
             await Database.MigrateAsync(db, cancellationToken);
         }
@@ -26,7 +26,7 @@ internal static class OriginSeeder
         foreach (var batch in titles.Chunk(BatchSize))
         {
             // A context per batch: the change tracker would otherwise grow with every title written.
-            await using var db = new MarqueeDbContext(MarqueeDbContext.StandaloneOptions(connectionString));
+            await using var db = new SqliteMarqueeDbContext(MarqueeDbContext.StandaloneOptions(connectionString));
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             foreach (var title in batch)
             {

@@ -41,7 +41,16 @@ public static class AccountServices
             Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        services.AddDataProtection().SetApplicationName("marquee").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        var protection = services.AddDataProtection().SetApplicationName("marquee");
+        if (configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() is { IsPostgres: true })
+        {
+            // Several origins, one key ring: a cookie or a passkey ceremony begun on one origin is read on another.
+            protection.PersistKeysToDbContext<MarqueeDbContext>();
+        }
+        else
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
         services.Configure<PasswordHasherOptions>(o =>
         {
             o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
@@ -76,7 +85,7 @@ public static class AccountServices
         services.TryAddScoped<IPasskeyHandler<MarqueeUser>, PasskeyHandler<MarqueeUser>>();
         services.Configure<IdentityPasskeyOptions>(o => o.ResidentKeyRequirement = "required");
         services.AddSingleton<PasskeyCeremonies>();
-        services.AddSingleton(_ => new SigningKey(data, configuration["Accounts:SigningKey"]));
+        services.AddSingleton(sp => new SigningKey(sp.GetRequiredService<InstallationSecrets>(), configuration["Accounts:SigningKey"]));
         services.AddSingleton<IAccountEmailSender, MailKitEmailSender>();
         services.AddScoped<TokenService>();
         services.AddScoped<UserSessions>();
@@ -210,7 +219,18 @@ public static class AccountServices
         {
             if (!await roles.RoleExistsAsync(role))
             {
-                await roles.CreateAsync(new IdentityRole(role));
+                try
+                {
+                    await roles.CreateAsync(new IdentityRole(role));
+                }
+                catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+                {
+                    // Another origin starting at the same moment made it; anything else is a real failure.
+                    if (!await roles.RoleExistsAsync(role))
+                    {
+                        throw;
+                    }
+                }
             }
         }
     }

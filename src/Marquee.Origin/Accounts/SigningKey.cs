@@ -6,16 +6,15 @@ namespace Marquee.Origin.Accounts;
 
 /// <summary>
 /// The HMAC-SHA256 key that signs access tokens: from configuration (<c>Accounts:SigningKey</c>, base64, at least
-/// 32 bytes) or generated once into the data directory with owner-only permissions. Origins that share a database
-/// must share this key too.
+/// 32 bytes) or generated once (<see cref="InstallationSecrets"/>), so every origin of an installation signs with the same key.
 /// </summary>
 public sealed class SigningKey
 {
-    public SigningKey(DataDirectory data, string? configured)
+    public SigningKey(InstallationSecrets secrets, string? configured)
     {
         var encoded = !string.IsNullOrWhiteSpace(configured)
             ? configured
-            : SecretFile.LoadOrCreate(Path.Combine(data.Root, "token-signing-key"), () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            : secrets.LoadOrCreate("token-signing-key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         var bytes = Convert.FromBase64String(encoded);
         if (bytes.Length < 32)
         {

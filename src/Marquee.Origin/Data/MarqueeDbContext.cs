@@ -2,16 +2,27 @@ using Marquee.Origin.Accounts;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Catalog;
 using Marquee.Origin.Ingest;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Marquee.Origin.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marquee.Origin.Data;
 
-/// <summary>The control plane's database: SQLite by default, one model and one set of migrations.</summary>
-public sealed class MarqueeDbContext(DbContextOptions<MarqueeDbContext> options) : IdentityDbContext<MarqueeUser>(options)
+/// <summary>
+/// The control plane's database: one model on SQLite (the default) or PostgreSQL. Each provider has its own
+/// context type (<see cref="SqliteMarqueeDbContext"/>, <see cref="PostgresMarqueeDbContext"/>) only so that each has
+/// its own migrations (Data/Migrations/Sqlite, Data/Migrations/Postgres); everything else asks for this type.
+/// </summary>
+public abstract class MarqueeDbContext(DbContextOptions options) : IdentityDbContext<MarqueeUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core Data Protection's keys (cookies, antiforgery, passkey states), here on PostgreSQL so every origin shares them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<SharedSecret> SharedSecrets => Set<SharedSecret>();
+
     public DbSet<Title> Titles => Set<Title>();
 
     public DbSet<MediaAsset> Assets => Set<MediaAsset>();
@@ -51,11 +62,23 @@ public sealed class MarqueeDbContext(DbContextOptions<MarqueeDbContext> options)
     /// Identity reads its schema version (3: passkeys) from IdentityOptions in the application's services, so
     /// these options carry a provider with just that setting, and every context builds the same model.
     /// </summary>
-    public static DbContextOptions<MarqueeDbContext> StandaloneOptions(string sqliteConnectionString) =>
-        new DbContextOptionsBuilder<MarqueeDbContext>()
+    public static DbContextOptions<SqliteMarqueeDbContext> StandaloneOptions(string sqliteConnectionString) =>
+        new DbContextOptionsBuilder<SqliteMarqueeDbContext>()
             .UseSqlite(sqliteConnectionString)
             .UseApplicationServiceProvider(IdentitySchema.Value)
             .Options;
+
+    /// <summary>The same for PostgreSQL.</summary>
+    public static DbContextOptions<PostgresMarqueeDbContext> StandalonePostgresOptions(string connectionString) =>
+        new DbContextOptionsBuilder<PostgresMarqueeDbContext>()
+            .UseNpgsql(connectionString)
+            .UseApplicationServiceProvider(IdentitySchema.Value)
+            .Options;
+
+    /// <summary>A context of <paramref name="database"/>'s provider made outside the host (tools, migration between providers).</summary>
+    public static MarqueeDbContext Standalone(DatabaseOptions database, DataDirectory data) => database.IsPostgres
+        ? new PostgresMarqueeDbContext(StandalonePostgresOptions(PostgresConnection.Normalize(database.ConnectionString!)))
+        : new SqliteMarqueeDbContext(StandaloneOptions(Marquee.Origin.Data.Database.SqliteConnectionString(data.Database)));
 
     private static readonly Lazy<IServiceProvider> IdentitySchema = new(() => new ServiceCollection()
         .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)

@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Json;
+
 namespace Marquee.Origin.Hosting;
 
 /// <summary>
@@ -28,6 +33,30 @@ public sealed class DataDirectory
     public string Demo => Path.Combine(Root, "demo-sources");
 
     public string AdminKeyFile => Path.Combine(Root, "admin-key");
+
+    /// <summary>
+    /// Settings that belong to this installation rather than to one command: which database, Redis and object store
+    /// it lives on (<c>./marquee up --scale</c> writes them). Every command given this folder reads them, below
+    /// environment variables and the command line; the file may hold passwords, so only its owner may read it.
+    /// </summary>
+    public string Settings => Path.Combine(Root, "marquee.json");
+
+    /// <summary>Adds <see cref="Settings"/> to <paramref name="configuration"/>, ranked below environment variables and the command line.</summary>
+    public void AddSettingsTo(IConfigurationBuilder configuration)
+    {
+        var source = new JsonConfigurationSource { Path = Settings, Optional = true, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        var sources = configuration.Sources;
+        var first = sources.Select((s, i) => (s, i)).FirstOrDefault(x => x.s is EnvironmentVariablesConfigurationSource or CommandLineConfigurationSource);
+        if (first.s is null)
+        {
+            sources.Add(source);
+        }
+        else
+        {
+            sources.Insert(first.i, source);
+        }
+    }
 
     /// <summary>
     /// <c>--data DIR</c> (already folded into configuration as <c>Data</c>), else <c>MARQUEE_DATA</c>,

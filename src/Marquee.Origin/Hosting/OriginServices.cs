@@ -43,7 +43,11 @@ public static class OriginServices
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
-        services.AddDbContext<MarqueeDbContext>(o => o.UseSqlite(Database.SqliteConnectionString(data.Database)));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        AddDatabase(services, database, data);
+        services.AddSingleton(new InstallationSecrets(data, database));
         services.AddSingleton(sp => ObjectStoreFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value, data.Objects));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FfmpegOptions>>().Value);
         services.AddSingleton<MediaProbe>();
@@ -59,6 +63,29 @@ public static class OriginServices
         services.AddScoped<TitleQueries>();
         services.AddAccountsCore(configuration, data);
         return services;
+    }
+
+    /// <summary>
+    /// The one place the provider is chosen: every service asks for <see cref="MarqueeDbContext"/> and gets the
+    /// configured engine's context (the options validator explains a bad provider or connection string at start).
+    /// </summary>
+    private static void AddDatabase(IServiceCollection services, DatabaseOptions database, DataDirectory data)
+    {
+        // Checked now rather than at start, so that no command opens the wrong engine before the sentence is shown.
+        if (new DatabaseOptionsValidator().Validate(null, database) is { Failed: true } invalid)
+        {
+            throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions), invalid.Failures);
+        }
+
+        if (database.IsPostgres)
+        {
+            var connectionString = PostgresConnection.Normalize(database.ConnectionString!);
+            services.AddDbContext<MarqueeDbContext, PostgresMarqueeDbContext>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            services.AddDbContext<MarqueeDbContext, SqliteMarqueeDbContext>(o => o.UseSqlite(Database.SqliteConnectionString(data.Database)));
+        }
     }
 
     /// <summary>An absolute path that exists, or a bare name found on PATH.</summary>

@@ -10,13 +10,7 @@ public static class SecretFile
     {
         if (!File.Exists(path))
         {
-            var temporary = $"{path}.{Ids.New()}.tmp";
-            File.WriteAllText(temporary, generate());
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
+            var temporary = WriteTemporary(path, generate());
             try
             {
                 File.Move(temporary, path, overwrite: false);
@@ -29,5 +23,20 @@ public static class SecretFile
         }
 
         return File.ReadAllText(path).Trim();
+    }
+
+    /// <summary>Puts <paramref name="value"/> in place of whatever the file held, in one step.</summary>
+    public static void Replace(string path, string value) => File.Move(WriteTemporary(path, value), path, overwrite: true);
+
+    private static string WriteTemporary(string path, string value)
+    {
+        var temporary = $"{path}.{Ids.New()}.tmp";
+        File.WriteAllText(temporary, value);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return temporary;
     }
 }

@@ -22,12 +22,12 @@ public sealed class PlaybackKeys
     private readonly Lock gate = new();
     private (long Period, TokenKeyRing Ring) cached = (-1, new TokenKeyRing());
 
-    public PlaybackKeys(IOptions<PlaybackOptions> options, DataDirectory data, TimeProvider clock)
+    public PlaybackKeys(IOptions<PlaybackOptions> options, InstallationSecrets secrets, TimeProvider clock)
     {
         var configured = options.Value.Key;
         var encoded = !string.IsNullOrWhiteSpace(configured)
             ? configured
-            : SecretFile.LoadOrCreate(Path.Combine(data.Root, "playback-key"), () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            : secrets.LoadOrCreate("playback-key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         master = Convert.FromBase64String(encoded);
         if (master.Length < TokenKey.MinimumSecretBytes)
         {

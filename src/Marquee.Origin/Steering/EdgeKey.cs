@@ -16,11 +16,11 @@ public sealed class EdgeKey
 
     private readonly byte[] expected;
 
-    public EdgeKey(DataDirectory data, string? configured)
+    public EdgeKey(InstallationSecrets secrets, string? configured)
     {
         var value = !string.IsNullOrWhiteSpace(configured)
             ? configured.Trim()
-            : SecretFile.LoadOrCreate(Path.Combine(data.Root, FileName), () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))).Trim();
+            : secrets.LoadOrCreate(FileName, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))).Trim();
         if (value.Length < 32)
         {
             throw new InvalidOperationException("Steering:EdgeKey must be at least 32 characters.");

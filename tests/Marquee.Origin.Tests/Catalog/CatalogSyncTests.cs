@@ -25,7 +25,7 @@ public sealed class CatalogSyncTests
         title.Licences.Add(new Licence { Id = Ids.New(), TitleId = title.Id, Country = Licence.Everywhere, Tier = LicenceTier.Subscription });
 
         // Written through a context of its own, as another process would: the server's services are not told.
-        await using (var other = new MarqueeDbContext(MarqueeDbContext.StandaloneOptions(Database.SqliteConnectionString(new DataDirectory(server.DataPath).Database))))
+        await using (var other = TestDatabase.Open(server.DataPath))
         {
             other.Titles.Add(title);
             other.Assets.Add(new MediaAsset { Id = title.AssetId, Status = AssetStatus.Ready, PublishedVersion = 1, UpdatedAtMs = now });
@@ -34,7 +34,7 @@ public sealed class CatalogSyncTests
 
         await Eventually.TrueAsync(async () => (await SearchAsync(server, "elsewhere")).Contains(title.Id), "the other process's title is found", TimeSpan.FromSeconds(15));
 
-        await using (var other = new MarqueeDbContext(MarqueeDbContext.StandaloneOptions(Database.SqliteConnectionString(new DataDirectory(server.DataPath).Database))))
+        await using (var other = TestDatabase.Open(server.DataPath))
         {
             var row = await other.Titles.FindAsync([title.Id], TestContext.Current.CancellationToken);
             row!.Published = false;

@@ -13,6 +13,7 @@ public sealed class IngestCommandTests
         var folder = TestPaths.NewScratchFolder("names");
         var weird = Path.Combine(folder, "-rf 'quoted' \"double\" $(echo x)\nnewline.mp4");
         File.Copy(await Clips.GetAsync(new ClipSpec(Seconds: 5)), weird);
+        await TestDatabase.PrepareAsync(data);
 
         var (code, stdout, stderr) = await MarqueeCli.RunAsync(["ingest", "--title", "Weird Name", "--wait", "--data", data, "--", weird]);
 

@@ -32,9 +32,15 @@ internal static class MarqueeCli
         return Process.Start(start)!;
     }
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    /// <param name="input">A line for standard input (a password), or nothing.</param>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null, string? input = null)
     {
         using var process = Start(args, environment);
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+        }
+
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -14,7 +14,7 @@ public sealed class CatalogMigrationTests
     public async Task Country_lists_and_free_flags_become_licences_and_titles_stay_published()
     {
         var path = Path.Combine(TestPaths.NewScratchFolder("migration"), "marquee.db");
-        await using var db = new MarqueeDbContext(MarqueeDbContext.StandaloneOptions(Database.SqliteConnectionString(path)));
+        await using var db = new SqliteMarqueeDbContext(MarqueeDbContext.StandaloneOptions(Database.SqliteConnectionString(path)));
         var migrations = db.Database.GetMigrations().ToList();
         var before = migrations[migrations.FindIndex(m => m.EndsWith("_Catalog", StringComparison.Ordinal)) - 1];
         await db.GetService<IMigrator>().MigrateAsync(before, TestContext.Current.CancellationToken);

@@ -13,7 +13,7 @@ public sealed class EdgeHealthMigrationTests
     public async Task Registered_edges_stay_and_count_as_not_degraded()
     {
         var path = Path.Combine(TestPaths.NewScratchFolder("migration"), "marquee.db");
-        await using var db = new MarqueeDbContext(MarqueeDbContext.StandaloneOptions(Database.SqliteConnectionString(path)));
+        await using var db = new SqliteMarqueeDbContext(MarqueeDbContext.StandaloneOptions(Database.SqliteConnectionString(path)));
         var migrations = db.Database.GetMigrations().ToList();
         var before = migrations[migrations.FindIndex(m => m.EndsWith("_EdgeHealth", StringComparison.Ordinal)) - 1];
         await db.GetService<IMigrator>().MigrateAsync(before, TestContext.Current.CancellationToken);

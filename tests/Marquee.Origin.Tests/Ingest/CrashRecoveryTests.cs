@@ -13,6 +13,7 @@ public sealed class CrashRecoveryTests
     public async Task A_job_whose_worker_is_killed_mid_transcode_is_resumed_by_another_worker_after_its_lease()
     {
         var data = TestPaths.NewScratchFolder("crash");
+        await TestDatabase.PrepareAsync(data);
         var clip = await Clips.GetAsync(new ClipSpec(Width: 1280, Height: 720, Fps: 30, Seconds: 30));
         var environment = new Dictionary<string, string> { ["MARQUEE_Ingest__LeaseSeconds"] = "3", ["MARQUEE_Ffmpeg__Preset"] = "medium" };
 
@@ -69,9 +70,9 @@ public sealed class CrashRecoveryTests
             await using var db = Open(data);
             return await db.Jobs.AsNoTracking().SingleOrDefaultAsync();
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
         {
-            // The CLI has not created the database yet.
+            // The CLI has not created the database (or its tables) yet.
             return null;
         }
     }
@@ -93,6 +94,5 @@ public sealed class CrashRecoveryTests
         }
     }
 
-    private static MarqueeDbContext Open(string data) =>
-        new(MarqueeDbContext.StandaloneOptions(Database.SqliteConnectionString(new DataDirectory(data).Database)));
+    private static MarqueeDbContext Open(string data) => TestDatabase.Open(data);
 }

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Marquee.Origin.Data.Migrations
+namespace Marquee.Origin.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(MarqueeDbContext))]
-    [Migration("20261127034249_AssetChanges")]
-    partial class AssetChanges
+    [DbContext(typeof(SqliteMarqueeDbContext))]
+    [Migration("20261127082806_WebApp")]
+    partial class WebApp
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -228,6 +228,10 @@ namespace Marquee.Origin.Data.Migrations
                     b.Property<long?>("RevokedAtMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("UsedAtMs")
                         .HasColumnType("INTEGER");
 
@@ -243,9 +247,54 @@ namespace Marquee.Origin.Data.Migrations
                     b.HasIndex("Hash")
                         .IsUnique();
 
+                    b.HasIndex("SessionId");
+
                     b.HasIndex("UserId");
 
                     b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Accounts.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Marquee.Origin.Assets.MediaAsset", b =>
@@ -646,6 +695,68 @@ namespace Marquee.Origin.Data.Migrations
                     b.ToTable("transcode_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Marquee.Origin.Playback.PlaybackStart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "AtMs");
+
+                    b.ToTable("playback_starts", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Progress.WatchProgress", b =>
+                {
+                    b.Property<string>("ProfileId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlayableId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PositionSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TitleId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProfileId", "PlayableId");
+
+                    b.HasIndex("ProfileId", "TitleId");
+
+                    b.HasIndex("ProfileId", "UpdatedAtMs");
+
+                    b.ToTable("watch_progress", (string)null);
+                });
+
             modelBuilder.Entity("Marquee.Origin.Regions.Region", b =>
                 {
                     b.Property<string>("Id")
@@ -685,6 +796,57 @@ namespace Marquee.Origin.Data.Migrations
                             Countries = "JP,KR,AU,NZ,SG,IN,ID,TH,PH,MY,TW,HK,VN",
                             Name = "Asia Pacific"
                         });
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Steering.EdgeNode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ActiveConnections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ByteHitRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CacheCapacityBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CacheUsedBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EgressBytesPerSecond")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Healthy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("HitRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("LastSeenMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LoadFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("edges", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -836,6 +998,15 @@ namespace Marquee.Origin.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Marquee.Origin.Accounts.UserSession", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.MarqueeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marquee.Origin.Catalog.Episode", b =>
                 {
                     b.HasOne("Marquee.Origin.Catalog.Season", null)
@@ -932,6 +1103,15 @@ namespace Marquee.Origin.Data.Migrations
                         });
 
                     b.Navigation("Credits");
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Progress.WatchProgress", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

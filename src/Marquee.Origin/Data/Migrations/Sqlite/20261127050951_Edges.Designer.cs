@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Marquee.Origin.Data.Migrations
+namespace Marquee.Origin.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(MarqueeDbContext))]
-    [Migration("20261127082806_WebApp")]
-    partial class WebApp
+    [DbContext(typeof(SqliteMarqueeDbContext))]
+    [Migration("20261127050951_Edges")]
+    partial class Edges
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -228,10 +228,6 @@ namespace Marquee.Origin.Data.Migrations
                     b.Property<long?>("RevokedAtMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SessionId")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("UsedAtMs")
                         .HasColumnType("INTEGER");
 
@@ -247,54 +243,9 @@ namespace Marquee.Origin.Data.Migrations
                     b.HasIndex("Hash")
                         .IsUnique();
 
-                    b.HasIndex("SessionId");
-
                     b.HasIndex("UserId");
 
                     b.ToTable("refresh_tokens", (string)null);
-                });
-
-            modelBuilder.Entity("Marquee.Origin.Accounts.UserSession", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiresAtMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastSeenAtMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RevokedAtMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserAgent")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Marquee.Origin.Assets.MediaAsset", b =>
@@ -724,39 +675,6 @@ namespace Marquee.Origin.Data.Migrations
                     b.ToTable("playback_starts", (string)null);
                 });
 
-            modelBuilder.Entity("Marquee.Origin.Progress.WatchProgress", b =>
-                {
-                    b.Property<string>("ProfileId")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PlayableId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("DurationSeconds")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("PositionSeconds")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("TitleId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAtMs")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ProfileId", "PlayableId");
-
-                    b.HasIndex("ProfileId", "TitleId");
-
-                    b.HasIndex("ProfileId", "UpdatedAtMs");
-
-                    b.ToTable("watch_progress", (string)null);
-                });
-
             modelBuilder.Entity("Marquee.Origin.Regions.Region", b =>
                 {
                     b.Property<string>("Id")
@@ -998,15 +916,6 @@ namespace Marquee.Origin.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Marquee.Origin.Accounts.UserSession", b =>
-                {
-                    b.HasOne("Marquee.Origin.Accounts.MarqueeUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Marquee.Origin.Catalog.Episode", b =>
                 {
                     b.HasOne("Marquee.Origin.Catalog.Season", null)
@@ -1103,15 +1012,6 @@ namespace Marquee.Origin.Data.Migrations
                         });
 
                     b.Navigation("Credits");
-                });
-
-            modelBuilder.Entity("Marquee.Origin.Progress.WatchProgress", b =>
-                {
-                    b.HasOne("Marquee.Origin.Accounts.Profile", null)
-                        .WithMany()
-                        .HasForeignKey("ProfileId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

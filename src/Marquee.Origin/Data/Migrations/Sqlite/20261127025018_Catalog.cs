@@ -4,7 +4,7 @@
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Marquee.Origin.Data.Migrations
+namespace Marquee.Origin.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Catalog : Migration

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Marquee.Origin.Data.Migrations
+namespace Marquee.Origin.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(MarqueeDbContext))]
+    [DbContext(typeof(SqliteMarqueeDbContext))]
     [Migration("20261127002437_Initial")]
     partial class Initial
     {

@@ -3,19 +3,16 @@ using System;
 using Marquee.Origin.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Marquee.Origin.Data.Migrations
+namespace Marquee.Origin.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(MarqueeDbContext))]
-    [Migration("20261127042500_CatalogCleanup")]
-    partial class CatalogCleanup
+    [DbContext(typeof(SqliteMarqueeDbContext))]
+    partial class SqliteMarqueeDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -228,6 +225,10 @@ namespace Marquee.Origin.Data.Migrations
                     b.Property<long?>("RevokedAtMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("UsedAtMs")
                         .HasColumnType("INTEGER");
 
@@ -243,9 +244,54 @@ namespace Marquee.Origin.Data.Migrations
                     b.HasIndex("Hash")
                         .IsUnique();
 
+                    b.HasIndex("SessionId");
+
                     b.HasIndex("UserId");
 
                     b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Accounts.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("user_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Marquee.Origin.Assets.MediaAsset", b =>
@@ -552,6 +598,22 @@ namespace Marquee.Origin.Data.Migrations
                     b.ToTable("titles", (string)null);
                 });
 
+            modelBuilder.Entity("Marquee.Origin.Data.SharedSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("shared_secrets", (string)null);
+                });
+
             modelBuilder.Entity("Marquee.Origin.Entitlements.StreamLease", b =>
                 {
                     b.Property<string>("UserId")
@@ -646,6 +708,68 @@ namespace Marquee.Origin.Data.Migrations
                     b.ToTable("transcode_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Marquee.Origin.Playback.PlaybackStart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "AtMs");
+
+                    b.ToTable("playback_starts", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Progress.WatchProgress", b =>
+                {
+                    b.Property<string>("ProfileId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlayableId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PositionSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TitleId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProfileId", "PlayableId");
+
+                    b.HasIndex("ProfileId", "TitleId");
+
+                    b.HasIndex("ProfileId", "UpdatedAtMs");
+
+                    b.ToTable("watch_progress", (string)null);
+                });
+
             modelBuilder.Entity("Marquee.Origin.Regions.Region", b =>
                 {
                     b.Property<string>("Id")
@@ -685,6 +809,81 @@ namespace Marquee.Origin.Data.Migrations
                             Countries = "JP,KR,AU,NZ,SG,IN,ID,TH,PH,MY,TW,HK,VN",
                             Name = "Asia Pacific"
                         });
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Steering.EdgeNode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ActiveConnections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ByteHitRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CacheCapacityBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CacheUsedBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Degraded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DegradedReason")
+                        .HasMaxLength(1008)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EgressBytesPerSecond")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Healthy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("HitRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("LastSeenMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LoadFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("edges", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -836,6 +1035,15 @@ namespace Marquee.Origin.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Marquee.Origin.Accounts.UserSession", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.MarqueeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marquee.Origin.Catalog.Episode", b =>
                 {
                     b.HasOne("Marquee.Origin.Catalog.Season", null)
@@ -932,6 +1140,15 @@ namespace Marquee.Origin.Data.Migrations
                         });
 
                     b.Navigation("Credits");
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Progress.WatchProgress", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Marquee.Origin.Data.Migrations
+namespace Marquee.Origin.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class EdgeHealth : Migration

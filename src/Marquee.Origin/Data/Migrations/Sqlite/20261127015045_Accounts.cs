@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Marquee.Origin.Data.Migrations
+namespace Marquee.Origin.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Accounts : Migration

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Marquee.Cli.Scale;
+using Marquee.Origin.Data;
+using Marquee.Origin.Hosting;
+using Microsoft.Extensions.Configuration;
+using Marquee.TestSupport;
+
+namespace Marquee.Origin.Tests;
+
+/// <summary>
+/// The engine the suites run on: SQLite by default, PostgreSQL when <c>MARQUEE_TEST_DATABASE=postgres</c> (the
+/// second pass of <c>./marquee test</c>). On PostgreSQL one throw-away server serves the whole test run, and every
+/// data directory gets a database of its own, named in the directory's settings file so that CLI processes given
+/// the same directory find it too.
+/// </summary>
+public static class TestDatabase
+{
+    public const string Variable = "MARQUEE_TEST_DATABASE";
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static LocalPostgres? server;
+
+    public static bool IsPostgres => string.Equals(Environment.GetEnvironmentVariable(Variable), "postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>On PostgreSQL, a fresh database for <paramref name="data"/>, written into its settings; nothing on SQLite.</summary>
+    public static async Task PrepareAsync(string data)
+    {
+        var directory = new DataDirectory(data);
+
+        // A folder that already has a SQLite database (made by a CLI, or a fixture from an earlier release) is on SQLite.
+        if (!IsPostgres || File.Exists(directory.Settings) || File.Exists(directory.Database))
+        {
+            return;
+        }
+
+        var postgres = await ServerAsync();
+        var name = "t_" + Guid.NewGuid().ToString("N");
+        await postgres.CreateDatabaseAsync(name, CancellationToken.None);
+        Directory.CreateDirectory(data);
+        var settings = new { Database = new { Provider = "postgres", ConnectionString = postgres.ConnectionString(name) } };
+        await File.WriteAllTextAsync(directory.Settings, JsonSerializer.Serialize(settings));
+    }
+
+    /// <summary>The database of <paramref name="data"/>, opened beside its origin the way another process would.</summary>
+    public static MarqueeDbContext Open(string data)
+    {
+        var directory = new DataDirectory(data);
+        var settings = new ConfigurationBuilder().AddJsonFile(directory.Settings, optional: true).Build();
+        var database = settings.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        return MarqueeDbContext.Standalone(database, directory);
+    }
+
+    /// <summary>The run's PostgreSQL server, started on first use and stopped when the test process exits.</summary>
+    public static async Task<LocalPostgres> ServerAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (server is null)
+            {
+                server = await LocalPostgres.StartAsync(TestPaths.NewScratchFolder("postgres"), FreePort.Next(), durable: false, CancellationToken.None);
+                server.StopOnExit();
+            }
+
+            return server;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+}
