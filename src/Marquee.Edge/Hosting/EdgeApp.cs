@@ -64,18 +64,26 @@ public static class EdgeApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => async connection =>
+            kestrel.ConfigureEndpointDefaults(listen =>
             {
-                connections.Opened();
-                try
+                listen.Use(next => async connection =>
                 {
-                    await next(connection);
-                }
-                finally
+                    connections.Opened();
+                    try
+                    {
+                        await next(connection);
+                    }
+                    finally
+                    {
+                        connections.Closed();
+                    }
+                });
+                if (options.FastPath)
                 {
-                    connections.Closed();
+                    // Cached hits over plain HTTP/1.1 leave from here, the rest goes on to Kestrel (see FastPathMiddleware).
+                    listen.Use(FastPath.FastPathMiddleware.Create(listen.ApplicationServices));
                 }
-            }));
+            });
         });
         EdgeLogging.Configure(builder.Logging);
 
@@ -106,6 +114,8 @@ public static class EdgeApp
         services.AddSingleton<MediaResponses>();
         services.AddSingleton<FillResponses>();
         services.AddSingleton<MediaHandler>();
+        services.AddSingleton<FastPath.HitFinder>();
+        services.AddSingleton<FastPath.FastPathServices>();
         services.AddHostedService<CacheIndexLoader>();
         // The exception handler clears the response before writing its problem: the headers go back on with it.
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context => EdgeResponseHeaders.Apply(context.HttpContext));

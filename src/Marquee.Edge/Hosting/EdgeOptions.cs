@@ -62,6 +62,13 @@ public sealed class EdgeOptions
     /// <summary>How long an upstream 404 is remembered, so a player polling a missing object does not reach the origin each time.</summary>
     public TimeSpan NotFoundTtl { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether cached hits over plain HTTP/1.1 are answered by the fast path (straight to the socket, from the hot
+    /// tier or the cache file by sendfile) rather than through Kestrel. On by default; off serves every request the
+    /// whole way, which answers the same (the tests compare the two).
+    /// </summary>
+    public bool FastPath { get; set; } = true;
+
     /// <summary>When this edge reports itself degraded in its heartbeat and at <c>/healthz</c>.</summary>
     public Observability.EdgeHealthOptions Health { get; set; } = new();
 
