@@ -58,12 +58,24 @@ public static class EdgeApp
         }
 
         clock ??= TimeProvider.System;
+        var certificate = EdgeTls.LoadCertificate(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.EffectiveUrls);
+        if (certificate is not null)
+        {
+            // The slim builder leaves HTTPS out unless asked; https:// addresses then use this certificate.
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
         var connections = new ConnectionCounter();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            if (certificate is not null)
+            {
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
+
             kestrel.ConfigureEndpointDefaults(listen =>
             {
                 listen.Use(next => async connection =>
