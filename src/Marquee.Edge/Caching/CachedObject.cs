@@ -29,7 +29,8 @@ internal sealed class CachedObject
 
     public long Length => Meta.Length;
 
-    public static CachedObject InMemory(string key, ObjectMeta meta, byte[] body) => new(key, meta, body, null);
+    /// <param name="filePath">The disk copy's file when there is one: the fast path sends large bodies from it (page cache, sendfile).</param>
+    public static CachedObject InMemory(string key, ObjectMeta meta, byte[] body, string? filePath = null) => new(key, meta, body, filePath);
 
     public static CachedObject OnDisk(string key, ObjectMeta meta, string filePath) => new(key, meta, null, filePath);
 

@@ -66,7 +66,7 @@ internal sealed class ObjectCache
             return null;
         }
 
-        var hot = CachedObject.InMemory(entry.Key, entry.Meta, body);
+        var hot = CachedObject.InMemory(entry.Key, entry.Meta, body, entry.FilePath);
         return Memory.Admit(hot) ? hot : null;
     }
 

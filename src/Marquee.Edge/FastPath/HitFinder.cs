@@ -13,9 +13,11 @@ namespace Marquee.Edge.FastPath;
 /// where it is verified, refused, filled or rewritten exactly as before; so the fast path adds no answer of its
 /// own, it only gives the commonest one sooner.
 /// </summary>
-internal sealed class HitFinder(MediaAccess access, RenditionLimits renditions, ObjectCache cache, TimeProvider clock)
+internal sealed class HitFinder(MediaAccess access, RenditionLimits renditions, ObjectCache cache, TimeProvider clock, Hosting.EdgeOptions options)
 {
-    private static readonly bool PreferFile = Environment.GetEnvironmentVariable("MARQUEE_EDGE_SENDFILE") == "1";
+    // Bodies too large to go out with the head leave from the cache file (page cache, sendfile) even when the hot
+    // tier has them: measured on bench/edge, that spends less CPU per GB than copying from the array.
+    private readonly bool sendFiles = options.FastPathSendsFiles;
 
     public bool TryFind(in RequestHead head, CachedHit hit)
     {
@@ -53,32 +55,45 @@ internal sealed class HitFinder(MediaAccess access, RenditionLimits renditions, 
             }
         }
 
-        if (PreferFile && entry.Body is not null && cache.Disk.TryGet(key, out var onDisk))
-        {
-            entry = onDisk;
-        }
-
         SafeFileHandle? file = null;
-        if (entry.Body is null)
+        var inline = head.IsHead || range.Length <= HitWriter.ScratchBytes / 2;
+        if (entry.FilePath is { } filePath && (entry.Body is null || (sendFiles && !inline)))
         {
-            try
-            {
-                file = System.IO.File.OpenHandle(entry.FilePath!, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            file = Open(filePath, entry);
+            if (file is null && entry.Body is null)
             {
                 // Gone (evicted meanwhile) or unreadable: the whole way drops it from the index and fills again.
                 return false;
             }
+        }
 
-            if (cache.CountHit(entry))
-            {
-                _ = PromoteAsync(entry);
-            }
+        if (entry.Body is null && cache.CountHit(entry))
+        {
+            _ = PromoteAsync(entry);
         }
 
         hit.Set(entry, file, range, head.IsHead, head.Close);
         return true;
+    }
+
+    /// <summary>The cache file, open, if it is still the one <paramref name="entry"/> describes (same length); else null.</summary>
+    private static SafeFileHandle? Open(string path, CachedObject entry)
+    {
+        SafeFileHandle? file = null;
+        try
+        {
+            file = System.IO.File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            if (RandomAccess.GetLength(file) == Caching.CacheFile.HeaderBytes + entry.Length)
+            {
+                return file;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        file?.Dispose();
+        return null;
     }
 
     // The second disk hit reads the object into the hot tier, as the whole way does, but this request does not wait for it.

@@ -36,9 +36,9 @@ internal static class HitWriter
             var inline = hit.IsHead || range.Length > scratch.Length - head ? 0 : (int)range.Length;
             if (inline > 0)
             {
-                if (hit.Entry.Body is { } bytes)
+                if (hit.File is null)
                 {
-                    bytes.AsSpan((int)range.Start, inline).CopyTo(scratch.AsSpan(head));
+                    hit.Entry.Body!.AsSpan((int)range.Start, inline).CopyTo(scratch.AsSpan(head));
                 }
                 else if (RandomAccess.Read(hit.File!, scratch.AsSpan(head, inline), Caching.CacheFile.HeaderBytes + range.Start) != inline)
                 {
@@ -53,8 +53,9 @@ internal static class HitWriter
                 return;
             }
 
-            if (hit.Entry.Body is { } body)
+            if (hit.File is null)
             {
+                var body = hit.Entry.Body!;
                 var memory = body.AsMemory((int)range.Start, (int)range.Length);
                 for (var sent = 0; sent < memory.Length; sent += Slice)
                 {
