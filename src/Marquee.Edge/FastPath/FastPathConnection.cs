@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Connections.Features;
 namespace Marquee.Edge.FastPath;
 
 /// <summary>
-/// One plain-HTTP connection under the fast path: it reads each request head itself and answers cached hits
-/// straight to the socket; any other request goes to Kestrel for that request alone (<see cref="KestrelHandoff"/>),
+/// One HTTP/1.1 connection under the fast path: it reads each request head itself and answers cached hits
+/// straight to the socket (or the TLS stream); any other request goes to Kestrel for that request alone (<see cref="KestrelHandoff"/>),
 /// and the connection comes back afterwards. Requests are answered strictly in order, one at a time, so
 /// pipelining and keep-alive hold whichever side answers. Kestrel's idle, head and slow-client timeouts are kept
 /// here for the requests it does not see, checked on the connection's heartbeat.
@@ -22,7 +22,7 @@ internal sealed class FastPathConnection
 
     private readonly ConnectionContext connection;
     private readonly ConnectionDelegate kestrel;
-    private readonly Socket socket;
+    private readonly ConnectionOutput output;
     private readonly FastPathServices services;
     private readonly CachedHit hit = new();
     private readonly SendClock deadline;
@@ -31,11 +31,11 @@ internal sealed class FastPathConnection
     private volatile bool stopping;
     private HandoffConnection? handoff;
 
-    public FastPathConnection(ConnectionContext connection, ConnectionDelegate kestrel, Socket socket, FastPathServices services)
+    public FastPathConnection(ConnectionContext connection, ConnectionDelegate kestrel, ConnectionOutput output, FastPathServices services)
     {
         this.connection = connection;
         this.kestrel = kestrel;
-        this.socket = socket;
+        this.output = output;
         this.services = services;
         deadline = new SendClock(services.Clock);
     }
@@ -112,7 +112,7 @@ internal sealed class FastPathConnection
                     await TakeOverAsync();
                     return;
                 case HeadVerdict.HandOff:
-                    var keepAlive = await KestrelHandoff.RunAsync(connection, kestrel, head, socket, deadline, h => handoff = h);
+                    var keepAlive = await KestrelHandoff.RunAsync(connection, kestrel, head, output, deadline, h => handoff = h);
                     input.AdvanceTo(end.Value);
                     if (!keepAlive)
                     {
@@ -154,7 +154,7 @@ internal sealed class FastPathConnection
         HeadVerdict Read(ReadOnlySpan<byte> bytes)
         {
             var verdict = RequestHead.Read(bytes, out var request);
-            if (verdict == HeadVerdict.Serve && !services.Finder.TryFind(request, hit))
+            if (verdict == HeadVerdict.Serve && !services.Finder.TryFind(request, hit, output.PlainSocket is not null))
             {
                 verdict = HeadVerdict.HandOff;
             }
@@ -169,7 +169,7 @@ internal sealed class FastPathConnection
         var tier = hit.Entry.Body is null ? ServedFrom.Disk : ServedFrom.Memory;
         try
         {
-            await HitWriter.SendAsync(socket, hit, services.Date.Line, deadline);
+            await HitWriter.SendAsync(output, hit, services.Date.Line, deadline);
             return !hit.Close;
         }
         catch (InvalidDataException)

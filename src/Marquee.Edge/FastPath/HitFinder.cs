@@ -19,7 +19,8 @@ internal sealed class HitFinder(MediaAccess access, RenditionLimits renditions, 
     // tier has them: measured on bench/edge, that spends less CPU per GB than copying from the array.
     private readonly bool sendFiles = options.FastPathSendsFiles;
 
-    public bool TryFind(in RequestHead head, CachedHit hit)
+    /// <param name="canSendFile">Whether a body may leave by <c>sendfile</c> (plain HTTP); over TLS hot bodies leave from memory.</param>
+    public bool TryFind(in RequestHead head, CachedHit hit, bool canSendFile)
     {
         if (head.Token.IsEmpty)
         {
@@ -57,7 +58,7 @@ internal sealed class HitFinder(MediaAccess access, RenditionLimits renditions, 
 
         SafeFileHandle? file = null;
         var inline = head.IsHead || range.Length <= HitWriter.ScratchBytes / 2;
-        if (entry.FilePath is { } filePath && (entry.Body is null || (sendFiles && !inline)))
+        if (entry.FilePath is { } filePath && (entry.Body is null || (sendFiles && canSendFile && !inline)))
         {
             file = Open(filePath, entry);
             if (file is null && entry.Body is null)

@@ -1,13 +1,13 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Net.Sockets;
 using Marquee.Edge.Delivery;
 
 namespace Marquee.Edge.FastPath;
 
 /// <summary>
-/// Sends one cached answer straight to the socket: the head from the object's prebuilt header lines, then the
-/// body from the hot tier's array (one copy, the kernel's) or from the cache file by <c>sendfile</c> (none). Small
+/// Sends one cached answer straight to the socket (or the TLS stream): the head from the object's prebuilt header
+/// lines, then the body from the hot tier's array (one copy, the kernel's, or the encryption) or from the cache
+/// file by <c>sendfile</c> (none; over TLS, read into a pooled buffer and encrypted). Small
 /// bodies go in the same buffer as the head, so they leave in one segment. Nothing here allocates.
 /// </summary>
 internal static class HitWriter
@@ -26,13 +26,13 @@ internal static class HitWriter
     /// Sends the answer, counting body bytes in <see cref="CachedHit.BodySent"/>. Throws when the client left or was
     /// too slow, and <see cref="InvalidDataException"/> when the cache file turned out shorter than its header says.
     /// </summary>
-    public static async ValueTask SendAsync(Socket socket, CachedHit hit, ReadOnlyMemory<byte> date, SendClock deadline)
+    public static async ValueTask SendAsync(ConnectionOutput socket, CachedHit hit, ReadOnlyMemory<byte> date, SendClock deadline)
     {
         var scratch = ArrayPool<byte>.Shared.Rent(ScratchBytes);
         try
         {
             var range = hit.Range;
-            var head = WriteHead(scratch, hit, date.Span);
+            var head = WriteHead(scratch, hit, date.Span, socket.PlainSocket is null);
             var inline = hit.IsHead || range.Length > scratch.Length - head ? 0 : (int)range.Length;
             if (inline > 0)
             {
@@ -75,10 +75,10 @@ internal static class HitWriter
         }
     }
 
-    private static async ValueTask SendAsync(Socket socket, ReadOnlyMemory<byte> bytes, SendClock deadline)
+    private static async ValueTask SendAsync(ConnectionOutput socket, ReadOnlyMemory<byte> bytes, SendClock deadline)
     {
         deadline.Start(bytes.Length, Grace, MinBytesPerSecond);
-        await socket.SendAsync(bytes, SocketFlags.None);
+        await socket.SendAsync(bytes);
         deadline.Stop();
     }
 
@@ -87,13 +87,14 @@ internal static class HitWriter
     /// piece is read and sent the ordinary way, which waits for room (the runtime has no way to wait for a socket
     /// to become writable other than a send), and <c>sendfile</c> takes over again.
     /// </summary>
-    private static async ValueTask SendFileAsync(Socket socket, CachedHit hit, byte[] scratch, SendClock deadline)
+    private static async ValueTask SendFileAsync(ConnectionOutput socket, CachedHit hit, byte[] scratch, SendClock deadline)
     {
         var offset = Caching.CacheFile.HeaderBytes + hit.Range.Start;
         var end = offset + hit.Range.Length;
         while (offset < end)
         {
-            var sent = SendFile.Send(socket, hit.File!, ref offset, end - offset);
+            // Over TLS every piece is read and encrypted (SendFile.WouldBlock sends it the ordinary way).
+            var sent = socket.PlainSocket is { } plain ? SendFile.Send(plain, hit.File!, ref offset, end - offset) : SendFile.WouldBlock;
             if (sent > 0)
             {
                 hit.BodySent += sent;
@@ -122,7 +123,7 @@ internal static class HitWriter
         }
     }
 
-    private static int WriteHead(Span<byte> into, CachedHit hit, ReadOnlySpan<byte> date)
+    private static int WriteHead(Span<byte> into, CachedHit hit, ReadOnlySpan<byte> date, bool tls)
     {
         var range = hit.Range;
         var n = Append(into, 0, range.Kind == RangeKind.Partial ? "HTTP/1.1 206 Partial Content\r\n"u8 : "HTTP/1.1 200 OK\r\n"u8);
@@ -143,6 +144,12 @@ internal static class HitWriter
         if (hit.Close)
         {
             n = Append(into, n, "Connection: close\r\n"u8);
+        }
+
+        if (tls)
+        {
+            // As EdgeResponseHeaders sets it on Kestrel's HTTPS answers.
+            n = Append(into, n, "Strict-Transport-Security: max-age=31536000\r\n"u8);
         }
 
         n = Append(into, n, date);

@@ -17,7 +17,7 @@ internal static class KestrelHandoff
     private const int MaxBufferedResponse = 64 * 1024;
 
     /// <summary>True when the connection may carry on (the response did not say <c>Connection: close</c>).</summary>
-    public static async Task<bool> RunAsync(ConnectionContext real, ConnectionDelegate kestrel, ReadOnlySequence<byte> head, Socket socket,
+    public static async Task<bool> RunAsync(ConnectionContext real, ConnectionDelegate kestrel, ReadOnlySequence<byte> head, ConnectionOutput socket,
         SendClock deadline, Action<HandoffConnection?> current)
     {
         var pool = real.Features.Get<Microsoft.AspNetCore.Connections.Features.IMemoryPoolFeature>()?.MemoryPool ?? MemoryPool<byte>.Shared;
@@ -52,7 +52,7 @@ internal static class KestrelHandoff
         return await pump;
     }
 
-    private static async Task<bool> PumpAsync(PipeReader reader, Socket socket, SendClock deadline)
+    private static async Task<bool> PumpAsync(PipeReader reader, ConnectionOutput socket, SendClock deadline)
     {
         var first = true;
         var keepAlive = true;
@@ -71,7 +71,7 @@ internal static class KestrelHandoff
                 foreach (var segment in buffer)
                 {
                     deadline.Start(segment.Length, TimeSpan.FromSeconds(5), 240);
-                    await socket.SendAsync(segment, SocketFlags.None);
+                    await socket.SendAsync(segment);
                     deadline.Stop();
                 }
 
@@ -85,7 +85,7 @@ internal static class KestrelHandoff
             await reader.CompleteAsync();
             return keepAlive && !first;
         }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
             // The client left: Kestrel's writes fail from here on, and the connection ends.
             await reader.CompleteAsync(e);

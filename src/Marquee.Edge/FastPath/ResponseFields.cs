@@ -6,8 +6,8 @@ namespace Marquee.Edge.FastPath;
 /// <summary>
 /// The header lines every answer for one cached object shares, as bytes, built once per object (versions are
 /// immutable, so they never change): what <see cref="Delivery.MediaResponses"/> sets for a viewer's hit, plus the
-/// headers every edge answer carries (<see cref="Hosting.EdgeResponseHeaders"/>; no HSTS, since the fast path
-/// only ever speaks plain HTTP). Per response only the status line, the length, the range and the date are added.
+/// headers every edge answer carries (<see cref="Hosting.EdgeResponseHeaders"/>; HSTS is added per response,
+/// over TLS only). Per response only the status line, the length, the range and the date are added.
 /// </summary>
 internal static class ResponseFields
 {

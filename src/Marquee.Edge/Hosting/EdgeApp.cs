@@ -90,9 +90,15 @@ public static class EdgeApp
                         connections.Closed();
                     }
                 });
+                if (certificate is not null)
+                {
+                    // TLS here rather than by the https:// address, so the fast path can sit behind it.
+                    listen.UseHttps(https => https.ServerCertificate ??= certificate);
+                }
+
                 if (options.FastPath)
                 {
-                    // Cached hits over plain HTTP/1.1 leave from here, the rest goes on to Kestrel (see FastPathMiddleware).
+                    // Cached hits over HTTP/1.1 (plain or behind TLS) leave from here, the rest goes on to Kestrel (see FastPathMiddleware).
                     listen.Use(FastPath.FastPathMiddleware.Create(listen.ApplicationServices));
                 }
             });

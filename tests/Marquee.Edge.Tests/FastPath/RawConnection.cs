@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
@@ -12,13 +13,26 @@ public sealed class RawConnection : IAsyncDisposable
 {
     private readonly TcpClient client = new();
     private readonly List<byte> pending = [];
-    private NetworkStream stream = null!;
+    private Stream stream = null!;
 
-    public static async Task<RawConnection> OpenAsync(Uri server)
+    /// <param name="trustedHash">Over https, the hash of the (self-signed) certificate to trust; HTTP/1.1 is asked for by ALPN.</param>
+    public static async Task<RawConnection> OpenAsync(Uri server, string? trustedHash = null)
     {
         var connection = new RawConnection();
         await connection.client.ConnectAsync(server.Host, server.Port);
         connection.stream = connection.client.GetStream();
+        if (server.Scheme == "https")
+        {
+            var tls = new SslStream(connection.stream, leaveInnerStreamOpen: false,
+                (_, certificate, _, errors) => errors == SslPolicyErrors.None || certificate?.GetCertHashString() == trustedHash);
+            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+            {
+                TargetHost = server.Host,
+                ApplicationProtocols = [SslApplicationProtocol.Http11],
+            });
+            connection.stream = tls;
+        }
+
         return connection;
     }
 

@@ -3,13 +3,15 @@ using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Marquee.Edge.Tests.FastPath;
 using Marquee.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marquee.Edge.Tests.Hosting;
 
 /// <summary>
 /// HTTPS on an edge given a PEM certificate and key (a self-signed one made here): segments over HTTP/1.1 and
-/// HTTP/2 (ALPN), misses and hits alike; and the <c>marquee edge</c> command's answer to a certificate it cannot
+/// HTTP/2 (ALPN), misses and hits alike, HTTP/1.1 hits by the fast path behind TLS; and the <c>marquee edge</c> command's answer to a certificate it cannot
 /// load: one clear line and a failing exit code, no stack trace.
 /// </summary>
 public sealed class EdgeTlsTests : IAsyncLifetime
@@ -17,6 +19,7 @@ public sealed class EdgeTlsTests : IAsyncLifetime
     private static readonly byte[] Segment = TestBytes.Make(200_000, 4);
 
     private readonly string folder = TestPaths.NewScratchFolder("edge-tls");
+    private readonly PipelineRequests pipeline = new();
     private TestUpstream upstream = null!;
     private EdgeServer edge = null!;
     private string certificateHash = "";
@@ -32,7 +35,7 @@ public sealed class EdgeTlsTests : IAsyncLifetime
             o.Urls = "https://127.0.0.1:0";
             o.TlsCertificatePath = certificate;
             o.TlsKeyPath = key;
-        });
+        }, services: s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(pipeline));
     }
 
     public async ValueTask DisposeAsync()
@@ -64,6 +67,47 @@ public sealed class EdgeTlsTests : IAsyncLifetime
         using var partial = await client.SendAsync(ranged);
         Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
         Assert.Equal(Segment.AsSpan(100, 100).ToArray(), await partial.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Hits_over_https_http11_leave_by_the_fast_path_with_hsts_pipelined_with_kestrels_answers()
+    {
+        var token = edge.Token();
+        await using (var warm = await RawConnection.OpenAsync(edge.Address, certificateHash))
+        {
+            // A miss (Kestrel fills), then hits; the token is verified the whole way once.
+            for (var i = 0; i < 3; i++)
+            {
+                await warm.SendAsync(RawConnection.Get(edge.Url("seg-1.m4s", token)));
+                Assert.Equal(Segment, (await warm.ReadAsync()).Body);
+                await Eventually.TrueAsync(() => edge.Disk.Count == 1, "the fill is published");
+            }
+        }
+
+        await using var connection = await RawConnection.OpenAsync(edge.Address, certificateHash);
+        var before = pipeline.Count;
+        await connection.SendAsync(
+            RawConnection.Get(edge.Url("seg-1.m4s", token)),
+            RawConnection.Get("/healthz"),
+            RawConnection.Get(edge.Url("seg-1.m4s", token), "Range: bytes=-1000"),
+            RawConnection.Head(edge.Url("seg-1.m4s", token)),
+            RawConnection.Get(edge.Url("seg-1.m4s", token)));
+
+        var hit = await connection.ReadAsync();
+        var health = await connection.ReadAsync();
+        var range = await connection.ReadAsync();
+        var head = await connection.ReadAsync(head: true);
+        var again = await connection.ReadAsync();
+
+        Assert.Equal(Segment, hit.Body);
+        Assert.Equal("max-age=31536000", hit.Header("Strict-Transport-Security"));
+        Assert.Equal("nosniff", hit.Header("X-Content-Type-Options"));
+        Assert.Equal(200, health.Status);
+        Assert.Equal("max-age=31536000", health.Header("Strict-Transport-Security"));
+        Assert.Equal(Segment.AsSpan(Segment.Length - 1000).ToArray(), range.Body);
+        Assert.Equal(Segment.Length.ToString(), head.Header("Content-Length"));
+        Assert.Equal(Segment, again.Body);
+        Assert.Equal(before + 1, pipeline.Count);
     }
 
     [Fact]
