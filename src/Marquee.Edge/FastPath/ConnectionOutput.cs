@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Marquee.Edge.FastPath;
 
@@ -20,6 +21,7 @@ internal sealed class ConnectionOutput
     /// <summary>The socket when bytes reach it as they are (plain HTTP): only then can a file be sent by <c>sendfile</c>.</summary>
     public Socket? PlainSocket => socket;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask SendAsync(ReadOnlyMemory<byte> bytes)
     {
         if (socket is not null)

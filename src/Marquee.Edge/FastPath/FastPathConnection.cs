@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Marquee.Edge.Caching;
 using Marquee.Edge.Observability;
 using Microsoft.AspNetCore.Connections;
@@ -164,6 +165,8 @@ internal sealed class FastPathConnection
     }
 
     /// <summary>Sends the hit found by <see cref="Decide"/>; false when the connection is to close.</summary>
+    // Pooled state machines: a send that waits for the socket would otherwise allocate one per request.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> ServeAsync()
     {
         var tier = hit.Entry.Body is null ? ServedFrom.Disk : ServedFrom.Memory;

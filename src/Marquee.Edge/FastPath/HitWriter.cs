@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using Marquee.Edge.Delivery;
 
 namespace Marquee.Edge.FastPath;
@@ -26,6 +27,8 @@ internal static class HitWriter
     /// Sends the answer, counting body bytes in <see cref="CachedHit.BodySent"/>. Throws when the client left or was
     /// too slow, and <see cref="InvalidDataException"/> when the cache file turned out shorter than its header says.
     /// </summary>
+    // Pooled state machines: a send that waits for the socket would otherwise allocate one per request.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask SendAsync(ConnectionOutput socket, CachedHit hit, ReadOnlyMemory<byte> date, SendClock deadline)
     {
         var scratch = ArrayPool<byte>.Shared.Rent(ScratchBytes);
@@ -75,6 +78,7 @@ internal static class HitWriter
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private static async ValueTask SendAsync(ConnectionOutput socket, ReadOnlyMemory<byte> bytes, SendClock deadline)
     {
         deadline.Start(bytes.Length, Grace, MinBytesPerSecond);
@@ -87,6 +91,7 @@ internal static class HitWriter
     /// piece is read and sent the ordinary way, which waits for room (the runtime has no way to wait for a socket
     /// to become writable other than a send), and <c>sendfile</c> takes over again.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private static async ValueTask SendFileAsync(ConnectionOutput socket, CachedHit hit, byte[] scratch, SendClock deadline)
     {
         var offset = Caching.CacheFile.HeaderBytes + hit.Range.Start;
