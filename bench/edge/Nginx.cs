@@ -13,13 +13,18 @@ internal sealed class Nginx : IDisposable
 {
     private readonly Process process;
 
-    private Nginx(Process process, Uri address)
+    private Nginx(Process process, Uri address, Uri origin)
     {
         this.process = process;
         Address = address;
+        Origin = origin;
     }
 
+    /// <summary>Where the load goes (https in TLS mode).</summary>
     public Uri Address { get; }
+
+    /// <summary>Plain HTTP on another port, the edge's origin for its fills (its upstream client trusts no self-signed certificate).</summary>
+    public Uri Origin { get; }
 
     public int Pid => process.Id;
 
@@ -29,6 +34,7 @@ internal sealed class Nginx : IDisposable
         var prefix = Path.Combine(outFolder, "nginx");
         Directory.CreateDirectory(prefix);
         var port = FreePort();
+        var originPort = tls is null ? port : FreePort();
         var root = Path.Combine(outFolder, "www");
         var config = Path.Combine(prefix, "nginx.conf");
         var user = Environment.UserName == "root" ? "user root;" : "";
@@ -72,6 +78,7 @@ internal sealed class Nginx : IDisposable
               default_type application/octet-stream;
               server {
                 listen 127.0.0.1:{{port.ToString(CultureInfo.InvariantCulture)}}{{(tls is null ? "" : " ssl http2")}};
+                {{(tls is null ? "" : $"listen 127.0.0.1:{originPort.ToString(CultureInfo.InvariantCulture)};")}}
                 {{tlsLines}}
                 root {{root}};
                 location /media/ {
@@ -93,7 +100,7 @@ internal sealed class Nginx : IDisposable
             try
             {
                 using var response = await http.GetAsync(address, cancellationToken);
-                return new Nginx(process, address);
+                return new Nginx(process, address, new Uri($"http://127.0.0.1:{originPort.ToString(CultureInfo.InvariantCulture)}/"));
             }
             catch (HttpRequestException) when (attempt < 100)
             {

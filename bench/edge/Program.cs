@@ -42,7 +42,7 @@ try
     var segments = MediaPackage.Segments(folder);
     (string Certificate, string Key)? tls = parsed.Mode == BenchMode.Tls ? await BenchCertificate.EnsureAsync(parsed.OutFolder, ct) : null;
     using var nginx = await Nginx.StartAsync(parsed.OutFolder, tls, ct);
-    await using var edge = await EdgeHost.StartAsync(nginx.Address, Path.Combine(parsed.OutFolder, "edge-cache"), tls, parsed.SendFiles);
+    await using var edge = await EdgeHost.StartAsync(nginx.Origin, Path.Combine(parsed.OutFolder, "edge-cache"), tls, parsed.SendFiles);
     var token = EdgeHost.Token(MediaPackage.Prefix);
     var nginxPaths = Path.Combine(parsed.OutFolder, "paths-nginx.txt");
     var edgePaths = Path.Combine(parsed.OutFolder, "paths-edge.txt");
