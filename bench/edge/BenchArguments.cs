@@ -2,14 +2,25 @@ using System.Globalization;
 
 namespace Marquee.Bench.Edge;
 
-/// <summary>The command line: rounds, seconds per wrk run, connections, threads, the output folder.</summary>
-internal sealed record BenchArguments(int Rounds, int Seconds, int Connections, int Threads, string OutFolder)
+/// <summary>
+/// The command line: the mode (plain HTTP, TLS, idle connections), rounds, seconds per load run, connections,
+/// threads, how many idle connections, the output folder.
+/// </summary>
+internal sealed record BenchArguments(BenchMode Mode, int Rounds, int Seconds, int Connections, int Threads, int IdleCount, bool SendFiles, string OutFolder)
 {
-    public const string Usage = "usage: run [--rounds N] [--seconds S] [--connections C] [--threads T] [--out DIR]";
+    public const string Usage = """
+        usage: run [--tls | --idle] [--rounds N] [--seconds S] [--connections C] [--threads T] [--idle-count N] [--from-memory] [--out DIR]
+          (default)  plain HTTP/1.1: wrk at C connections (64), then at 1024 for p99
+          --tls      HTTPS, one self-signed certificate for both: HTTP/1.1 keep-alive (wrk) and HTTP/2 (h2load)
+          --idle     resident memory per idle keep-alive connection, N connections (10000) to each server
+          --from-memory  the edge's fast path sends large hot bodies from its array rather than by sendfile
+        """;
 
     public static BenchArguments? Parse(IReadOnlyList<string> args, out string? error)
     {
-        int rounds = 5, seconds = 10, connections = 64, threads = 2;
+        int rounds = 5, seconds = 10, connections = 64, threads = 2, idleCount = 10_000;
+        var mode = BenchMode.Plain;
+        var sendFiles = true;
         var outFolder = BenchFolder.Out("Marquee.Bench.Edge.csproj");
         error = null;
         for (var i = 0; i < args.Count; i++)
@@ -21,7 +32,17 @@ internal sealed record BenchArguments(int Rounds, int Seconds, int Connections, 
                 case "--seconds" when Positive(value, out seconds):
                 case "--connections" when Positive(value, out connections):
                 case "--threads" when Positive(value, out threads):
+                case "--idle-count" when Positive(value, out idleCount):
                     i++;
+                    break;
+                case "--tls":
+                    mode = BenchMode.Tls;
+                    break;
+                case "--idle":
+                    mode = BenchMode.Idle;
+                    break;
+                case "--from-memory":
+                    sendFiles = false;
                     break;
                 case "--out" when value is not null:
                     outFolder = Path.GetFullPath(value);
@@ -35,7 +56,7 @@ internal sealed record BenchArguments(int Rounds, int Seconds, int Connections, 
             }
         }
 
-        return new BenchArguments(rounds, seconds, connections, threads, outFolder);
+        return new BenchArguments(mode, rounds, seconds, connections, threads, idleCount, sendFiles, outFolder);
     }
 
     private static bool Positive(string? text, out int value) =>

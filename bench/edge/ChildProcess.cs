@@ -23,10 +23,11 @@ internal static class ChildProcess
         return (process.ExitCode, await output, await error);
     }
 
-    public static Process Start(string file, IEnumerable<string> arguments)
+    public static Process Start(string file, IEnumerable<string> arguments, bool redirectInput = false)
     {
         var start = new ProcessStartInfo(file)
         {
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

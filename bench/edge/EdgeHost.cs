@@ -1,4 +1,8 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Marquee.Edge.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Marquee.Edge.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,7 +32,9 @@ internal sealed class EdgeHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<EdgeHost> StartAsync(Uri origin, string cacheDirectory)
+    /// <param name="tls">HTTPS with this certificate (TLS 1.3, <see cref="H2Load.Cipher"/> only, as nginx); null for plain HTTP.</param>
+    /// <param name="sendFiles">Whether the fast path sends large bodies from the cache file (the default) or from the hot tier.</param>
+    public static async Task<EdgeHost> StartAsync(Uri origin, string cacheDirectory, (string Certificate, string Key)? tls, bool sendFiles)
     {
         if (Directory.Exists(cacheDirectory))
         {
@@ -40,13 +46,36 @@ internal sealed class EdgeHost : IAsyncDisposable
             Id = "bench-1",
             Region = Region,
             Origin = origin,
-            Urls = "http://127.0.0.1:0",
+            Urls = tls is null ? "http://127.0.0.1:0" : "https://127.0.0.1:0",
+            TlsCertificatePath = tls?.Certificate,
+            TlsKeyPath = tls?.Key,
+            FastPathSendsFiles = sendFiles,
             CacheDirectory = cacheDirectory,
             EdgeKey = Convert.ToHexString(Guid.NewGuid().ToByteArray()),
         };
         var keys = new TokenKeyRing();
         keys.Replace([Key]);
-        var app = EdgeApp.Build(options, keys, configure: services => services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)));
+        var app = EdgeApp.Build(options, keys, configure: services =>
+        {
+            services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            if (tls is { } pair)
+            {
+                // The same single cipher as nginx's, so the two encrypt alike.
+                var certificate = X509Certificate2.CreateFromPemFile(pair.Certificate, pair.Key);
+                services.PostConfigure<KestrelServerOptions>(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+                {
+                    https.ServerCertificate = certificate;
+                    https.SslProtocols = SslProtocols.Tls13;
+                    https.OnAuthenticate = (_, ssl) =>
+                    {
+                        if (OperatingSystem.IsLinux())
+                        {
+                            ssl.CipherSuitesPolicy = new CipherSuitesPolicy([TlsCipherSuite.TLS_AES_128_GCM_SHA256]);
+                        }
+                    };
+                }));
+            }
+        });
         await app.StartAsync();
         return new EdgeHost(app);
     }

@@ -13,31 +13,47 @@ internal sealed class Nginx : IDisposable
 {
     private readonly Process process;
 
-    private Nginx(Process process, Uri address)
+    private Nginx(Process process, Uri address, Uri origin)
     {
         this.process = process;
         Address = address;
+        Origin = origin;
     }
 
+    /// <summary>Where the load goes (https in TLS mode).</summary>
     public Uri Address { get; }
+
+    /// <summary>Plain HTTP on another port, the edge's origin for its fills (its upstream client trusts no self-signed certificate).</summary>
+    public Uri Origin { get; }
 
     public int Pid => process.Id;
 
-    public static async Task<Nginx> StartAsync(string outFolder, CancellationToken cancellationToken)
+    /// <param name="tls">The certificate and key for HTTPS (HTTP/1.1 and HTTP/2, TLS 1.3 with <see cref="H2Load.Cipher"/> only); null for plain HTTP.</param>
+    public static async Task<Nginx> StartAsync(string outFolder, (string Certificate, string Key)? tls, CancellationToken cancellationToken)
     {
         var prefix = Path.Combine(outFolder, "nginx");
         Directory.CreateDirectory(prefix);
         var port = FreePort();
+        var originPort = tls is null ? port : FreePort();
         var root = Path.Combine(outFolder, "www");
         var config = Path.Combine(prefix, "nginx.conf");
         var user = Environment.UserName == "root" ? "user root;" : "";
+        // Over TLS nginx cannot use sendfile (no kernel TLS here): it reads and encrypts, as the edge does.
+        var tlsLines = tls is not { } pair ? "" : $"""
+            ssl_certificate {pair.Certificate};
+                ssl_certificate_key {pair.Key};
+                ssl_protocols TLSv1.3;
+                ssl_conf_command Ciphersuites {H2Load.Cipher};
+                ssl_session_cache shared:SSL:10m;
+            """;
         File.WriteAllText(config, $$"""
             {{user}}
             worker_processes auto;
+            worker_rlimit_nofile 65536;
             daemon off;
             pid {{prefix}}/nginx.pid;
             error_log {{prefix}}/error.log warn;
-            events { worker_connections 4096; }
+            events { worker_connections 32768; }
             http {
               access_log off;
               sendfile on;
@@ -61,7 +77,9 @@ internal sealed class Nginx : IDisposable
               }
               default_type application/octet-stream;
               server {
-                listen 127.0.0.1:{{port.ToString(CultureInfo.InvariantCulture)}};
+                listen 127.0.0.1:{{port.ToString(CultureInfo.InvariantCulture)}}{{(tls is null ? "" : " ssl http2")}};
+                {{(tls is null ? "" : $"listen 127.0.0.1:{originPort.ToString(CultureInfo.InvariantCulture)};")}}
+                {{tlsLines}}
                 root {{root}};
                 location /media/ {
                   add_header Cache-Control "public, max-age=31536000, immutable";
@@ -70,8 +88,8 @@ internal sealed class Nginx : IDisposable
             }
             """);
         var process = ChildProcess.Start("nginx", ["-p", prefix, "-c", config]);
-        var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        using var http = new HttpClient();
+        var address = new Uri($"{(tls is null ? "http" : "https")}://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        using var http = BenchHttp.Client(address);
         for (var attempt = 0; ; attempt++)
         {
             if (process.HasExited)
@@ -82,7 +100,7 @@ internal sealed class Nginx : IDisposable
             try
             {
                 using var response = await http.GetAsync(address, cancellationToken);
-                return new Nginx(process, address);
+                return new Nginx(process, address, new Uri($"http://127.0.0.1:{originPort.ToString(CultureInfo.InvariantCulture)}/"));
             }
             catch (HttpRequestException) when (attempt < 100)
             {

@@ -1,11 +1,19 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using Marquee.Bench.Edge;
 
-// Cached-segment throughput: one edge (tokens verified, objects hot in memory) against nginx with sendfile on
-// the same files, the same wrk load, alternating in each round; medians of the rounds, ratio edge/nginx.
-const double Target = 0.8;
+// Cached-segment serving: one edge (tokens verified, objects hot) against nginx on the same files, the same load,
+// alternating in each round; medians of the rounds' ratios edge/nginx. See README.md for the modes.
+const double RequestsTarget = 1.0;
+const double CpuTarget = 1.1;
 const int WarmSeconds = 8;
+const int ManyConnections = 1024;
+
+if (args is ["--hold", var holdServer, var holdPath, var holdCount, var holdSource])
+{
+    // The idle-connection holder, started by IdleConnections as a process of its own.
+    return await IdleHolder.RunAsync(new Uri(holdServer), holdPath, int.Parse(holdCount, CultureInfo.InvariantCulture), IPAddress.Parse(holdSource));
+}
 
 var parsed = BenchArguments.Parse(args, out var error);
 if (parsed is null)
@@ -32,8 +40,9 @@ try
 {
     var folder = await MediaPackage.EnsureAsync(parsed.OutFolder, ct);
     var segments = MediaPackage.Segments(folder);
-    using var nginx = await Nginx.StartAsync(parsed.OutFolder, ct);
-    await using var edge = await EdgeHost.StartAsync(nginx.Address, Path.Combine(parsed.OutFolder, "edge-cache"));
+    (string Certificate, string Key)? tls = parsed.Mode == BenchMode.Tls ? await BenchCertificate.EnsureAsync(parsed.OutFolder, ct) : null;
+    using var nginx = await Nginx.StartAsync(parsed.OutFolder, tls, ct);
+    await using var edge = await EdgeHost.StartAsync(nginx.Origin, Path.Combine(parsed.OutFolder, "edge-cache"), tls, parsed.SendFiles);
     var token = EdgeHost.Token(MediaPackage.Prefix);
     var nginxPaths = Path.Combine(parsed.OutFolder, "paths-nginx.txt");
     var edgePaths = Path.Combine(parsed.OutFolder, "paths-edge.txt");
@@ -42,15 +51,13 @@ try
     var script = Wrk.WriteScript(parsed.OutFolder);
 
     var total = segments.Sum(s => s.Bytes);
-    Console.WriteLine("Marquee edge benchmark: cached segments, one edge vs nginx (sendfile), same wrk load");
+    Console.WriteLine($"Marquee edge benchmark ({parsed.Mode.ToString().ToLowerInvariant()}): cached segments, one edge vs nginx, same load");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"objects: {segments.Count} CMAF segments (all renditions + audio), {total / 1e6:0.0} MB, {segments.Min(s => s.Bytes) / 1e3:0} kB to {segments.Max(s => s.Bytes) / 1e6:0.00} MB, mean {total / segments.Count / 1e3:0} kB"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"load:    wrk -t{parsed.Threads} -c{parsed.Connections} -d{parsed.Seconds}s, cycling the list; {parsed.Rounds} rounds, alternating who goes first"));
     Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} (before)");
 
     // Warm: the edge fetches each object once from nginx, and the next two requests move it into the hot tier.
-    using (var http = new HttpClient { BaseAddress = edge.Address })
+    using (var http = BenchHttp.Client(edge.Address))
     {
         for (var warm = 0; warm < 3; warm++)
         {
@@ -65,71 +72,58 @@ try
         }
     }
 
-    using (var http = new HttpClient { BaseAddress = nginx.Address })
+    if (parsed.Mode == BenchMode.Idle)
     {
-        foreach (var (path, _) in segments)
-        {
-            await http.GetByteArrayAsync(path, ct);
-        }
+        var first = segments[0].Path;
+        var (edgeBytes, _) = await IdleConnections.MeasureAsync(edge.Address, first + "?token=" + token, parsed.IdleCount, IPAddress.Parse("127.0.0.2"),
+            IdleConnections.CollectedSelf, ct);
+        var nginxPids = ProcessCpu.WithChildren(nginx.Pid);
+        var (nginxBytes, _) = await IdleConnections.MeasureAsync(nginx.Address, first, parsed.IdleCount, IPAddress.Parse("127.0.0.3"),
+            () => IdleConnections.ResidentBytes(nginxPids), ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT memory per idle keep-alive connection at {parsed.IdleCount} connections: edge {edgeBytes / 1024:0.0} KiB, nginx {nginxBytes / 1024:0.0} KiB, edge/nginx {edgeBytes / nginxBytes:0.00}"));
+        return 0;
     }
 
-    // And under load for a while: the edge's JIT tiers up its hot paths (tiered PGO) in the first seconds.
-    await Wrk.RunAsync(script, edge.Address, edgePaths, parsed.Threads, parsed.Connections, WarmSeconds, ct);
-    await Wrk.RunAsync(script, nginx.Address, nginxPaths, parsed.Threads, parsed.Connections, WarmSeconds, ct);
+    Comparison.Load wrk = (server, paths, seconds, c) => Wrk.RunAsync(script, server, paths, parsed.Threads, parsed.Connections, seconds, c);
+    Comparison.Load wrkMany = (server, paths, seconds, c) => Wrk.RunAsync(script, server, paths, parsed.Threads, ManyConnections, seconds, c);
+    Comparison.Load h2 = (server, paths, seconds, c) => H2Load.RunAsync(server, paths, parsed.Threads, parsed.Connections, seconds, c);
 
-    var self = Process.GetCurrentProcess();
-    var nginxPids = ProcessCpu.WithChildren(nginx.Pid);
-    var edgeRuns = new List<(WrkResult Result, double Cpu)>();
-    var nginxRuns = new List<(WrkResult Result, double Cpu)>();
-    Console.WriteLine();
-    Console.WriteLine("round  server   requests/s      MB/s   p50 ms   p99 ms   CPU s/GB  errors");
-    for (var round = 1; round <= parsed.Rounds; round++)
+    // Under load for a while: the edge's JIT tiers up its hot paths (tiered PGO) in the first seconds.
+    await wrk(edge.Address, edgePaths, WarmSeconds, ct);
+    await wrk(nginx.Address, nginxPaths, WarmSeconds, ct);
+
+    var verdicts = new List<(string Name, Comparison.Summary Summary)>();
+    var protocol = tls is null ? "HTTP/1.1" : "HTTPS HTTP/1.1";
+    verdicts.Add(($"{protocol} c{parsed.Connections}", await Comparison.RunAsync(
+        $"{protocol} keep-alive, wrk -t{parsed.Threads} -c{parsed.Connections} -d{parsed.Seconds}s, {parsed.Rounds} rounds",
+        wrk, edge.Address, edgePaths, nginx.Address, nginxPaths, nginx.Pid, parsed.Rounds, parsed.Seconds, ct)));
+    if (tls is null)
     {
-        var order = round % 2 == 1 ? new[] { "edge", "nginx" } : ["nginx", "edge"];
-        foreach (var server in order)
-        {
-            WrkResult result;
-            double cpu;
-            if (server == "edge")
-            {
-                self.Refresh();
-                var before = self.TotalProcessorTime.TotalSeconds;
-                result = await Wrk.RunAsync(script, edge.Address, edgePaths, parsed.Threads, parsed.Connections, parsed.Seconds, ct);
-                self.Refresh();
-                cpu = self.TotalProcessorTime.TotalSeconds - before;
-                edgeRuns.Add((result, cpu));
-            }
-            else
-            {
-                var before = ProcessCpu.Seconds(nginxPids);
-                result = await Wrk.RunAsync(script, nginx.Address, nginxPaths, parsed.Threads, parsed.Connections, parsed.Seconds, ct);
-                cpu = ProcessCpu.Seconds(nginxPids) - before;
-                nginxRuns.Add((result, cpu));
-            }
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{round,5}  {server,-6} {result.RequestsPerSecond,12:0} {result.BytesPerSecond / 1e6,9:0} {result.P50.TotalMilliseconds,8:0.00} {result.P99.TotalMilliseconds,8:0.00} {cpu / (result.Bytes / 1e9),10:0.00} {result.SocketErrors + result.StatusErrors,7}"));
-        }
+        var rounds = Math.Max(1, (parsed.Rounds + 1) / 2);
+        verdicts.Add(($"HTTP/1.1 c{ManyConnections}", await Comparison.RunAsync(
+            $"HTTP/1.1 keep-alive, wrk -t{parsed.Threads} -c{ManyConnections} -d{parsed.Seconds}s, {rounds} rounds (p99 at many connections)",
+            wrkMany, edge.Address, edgePaths, nginx.Address, nginxPaths, nginx.Pid, rounds, parsed.Seconds, ct)));
+    }
+    else
+    {
+        await h2(edge.Address, edgePaths, WarmSeconds, ct);
+        verdicts.Add(($"HTTPS HTTP/2 c{parsed.Connections}", await Comparison.RunAsync(
+            $"HTTPS HTTP/2, h2load -t{parsed.Threads} -c{parsed.Connections} -m1 -D{parsed.Seconds}, {parsed.Rounds} rounds",
+            h2, edge.Address, edgePaths, nginx.Address, nginxPaths, nginx.Pid, parsed.Rounds, parsed.Seconds, ct)));
     }
 
-    var edgeRps = Stats.Median(edgeRuns.Select(r => r.Result.RequestsPerSecond));
-    var nginxRps = Stats.Median(nginxRuns.Select(r => r.Result.RequestsPerSecond));
-    var edgeBps = Stats.Median(edgeRuns.Select(r => r.Result.BytesPerSecond));
-    var nginxBps = Stats.Median(nginxRuns.Select(r => r.Result.BytesPerSecond));
-    var edgeCpu = Stats.Median(edgeRuns.Select(r => r.Cpu / (r.Result.Bytes / 1e9)));
-    var nginxCpu = Stats.Median(nginxRuns.Select(r => r.Cpu / (r.Result.Bytes / 1e9)));
-    var errors = edgeRuns.Concat(nginxRuns).Sum(r => r.Result.SocketErrors + r.Result.StatusErrors);
-    // Judged on the median of each round's ratio: the two runs of a round are back to back, so a slow spell of
-    // the shared machine weighs on both sides of a ratio rather than on one side of the medians.
-    var rpsRatio = Stats.Median(edgeRuns.Zip(nginxRuns, (e, n) => e.Result.RequestsPerSecond / n.Result.RequestsPerSecond));
-    var bpsRatio = Stats.Median(edgeRuns.Zip(nginxRuns, (e, n) => e.Result.BytesPerSecond / n.Result.BytesPerSecond));
     Console.WriteLine();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median  edge   {edgeRps,12:0} {edgeBps / 1e6,9:0}   CPU {edgeCpu:0.00} s/GB"));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median  nginx  {nginxRps,12:0} {nginxBps / 1e6,9:0}   CPU {nginxCpu:0.00} s/GB"));
     Console.WriteLine($"machine: load average {LoadAverage()} (after)");
-    var pass = rpsRatio >= Target && bpsRatio >= Target && errors == 0;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"RESULT edge/nginx (median of the rounds' ratios) requests/s {rpsRatio:0.00}, bytes/s {bpsRatio:0.00} (target >= {Target:0.0}); CPU per GB edge/nginx {edgeCpu / nginxCpu:0.00}; errors {errors}: {(pass ? "PASS" : "FAIL")}"));
+    var pass = true;
+    foreach (var (name, s) in verdicts)
+    {
+        var met = s.RequestsRatio >= RequestsTarget && s.CpuRatio <= CpuTarget && s.Errors == 0;
+        pass &= met;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT {name}: edge/nginx requests/s {s.RequestsRatio:0.00} (target >= {RequestsTarget:0.0}), CPU per GB {s.CpuRatio:0.00} (target <= {CpuTarget:0.0}); p99 edge {Ms(s.EdgeP99)} ms, nginx {Ms(s.NginxP99)} ms; edge allocates {s.EdgeAllocatedPerRequest:0} B/request; errors {s.Errors}: {(met ? "PASS" : "FAIL")}"));
+    }
+
     return pass ? 0 : 1;
 }
 catch (OperationCanceledException)
@@ -142,5 +136,7 @@ catch (Exception e) when (e is InvalidOperationException or HttpRequestException
     Console.Error.WriteLine("bench/edge: " + e.Message);
     return 2;
 }
+
+static string Ms(double value) => value < 0 || double.IsNaN(value) ? "-" : value.ToString("0.00", CultureInfo.InvariantCulture);
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";

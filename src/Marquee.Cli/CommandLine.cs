@@ -15,7 +15,8 @@ internal static class CommandLine
                [--parent URL] [--host ADDR] [--public-url URL] [--capacity BYTES/S] [--max-connections N] [--key-file FILE]
                [--eviction s3fifo|wtinylfu|lru] [--health-window SECONDS] [--health-min-samples N]
                [--health-upstream-failures RATIO] [--health-upstream-latency MS] [--health-errors RATIO]
-                                            run one edge cache; the edge key comes from $MARQUEE_EDGE_KEY or --key-file
+               [--tls-cert FILE --tls-key FILE]
+                                            run one edge cache (HTTPS with HTTP/1.1 and HTTP/2 given a PEM certificate); the edge key comes from $MARQUEE_EDGE_KEY or --key-file
           ingest FILE --title NAME [--wait] [--free] [--countries DE,FR] [--draft] [--subtitles FILE[:LANG]]
                  [--synopsis TEXT] [--genres A,B] [--year YYYY] [--maturity 0|7|13|16|18] [--data DIR]
                                             add a video; prints the new title's id first

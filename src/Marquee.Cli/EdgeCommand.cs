@@ -25,6 +25,7 @@ internal static partial class EdgeCommand
     {
         var parsed = Arguments.Parse(args,
             ["region", "origin", "port", "id", "cache", "cache-size", "memory", "parent", "host", "public-url", "capacity", "max-connections", "key-file", "data", "eviction",
+             "tls-cert", "tls-key",
              "health-window", "health-min-samples", "health-upstream-failures", "health-upstream-latency", "health-errors"], []);
         if (parsed.Positional.Count > 0)
         {
@@ -42,6 +43,13 @@ internal static partial class EdgeCommand
         }
 
         var key = EdgeKeyFrom(parsed.Value("key-file"));
+        var (tlsCert, tlsKey) = (parsed.Value("tls-cert"), parsed.Value("tls-key"));
+        if ((tlsCert is null) != (tlsKey is null))
+        {
+            throw new UsageException("--tls-cert and --tls-key go together: a PEM certificate and its PEM key.");
+        }
+
+        var scheme = tlsCert is null ? "http" : "https";
         var cache = parsed.Value("cache") ?? Path.Combine(DataDirectory.Resolve(parsed.Value("data")).Root, "edges", id);
         var options = new EdgeOptions
         {
@@ -49,7 +57,9 @@ internal static partial class EdgeCommand
             Region = region,
             Origin = origin,
             Parent = parsed.Value("parent") is { } parent ? AbsoluteUrl(parent, "--parent") : null,
-            Urls = $"http://{(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{port}",
+            Urls = $"{scheme}://{(host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host)}:{port}",
+            TlsCertificatePath = tlsCert is null ? null : Path.GetFullPath(tlsCert),
+            TlsKeyPath = tlsKey is null ? null : Path.GetFullPath(tlsKey),
             CacheDirectory = cache,
             CacheSizeBytes = parsed.Value("cache-size") is { } size ? ByteSize.Parse(size, "--cache-size") : EdgeOptions.DefaultCacheSizeBytes,
             MemoryBytes = parsed.Value("memory") is { } memory ? ByteSize.Parse(memory, "--memory") : null,

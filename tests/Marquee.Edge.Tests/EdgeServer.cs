@@ -66,7 +66,8 @@ public sealed class EdgeServer : IAsyncDisposable
 
     public EdgeMetrics Metrics => App.Services.GetRequiredService<EdgeMetrics>();
 
-    public static async Task<EdgeServer> StartAsync(Uri upstream, Action<EdgeOptions>? change = null, TimeProvider? clock = null, string? cacheDirectory = null)
+    public static async Task<EdgeServer> StartAsync(Uri upstream, Action<EdgeOptions>? change = null, TimeProvider? clock = null, string? cacheDirectory = null,
+        Action<IServiceCollection>? services = null)
     {
         var options = new EdgeOptions
         {
@@ -84,7 +85,11 @@ public sealed class EdgeServer : IAsyncDisposable
         var keys = new TokenKeyRing();
         keys.Replace([KeyA, KeyB]);
         clock ??= TimeProvider.System;
-        var app = EdgeApp.Build(options, keys, clock, services => services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)));
+        var app = EdgeApp.Build(options, keys, clock, s =>
+        {
+            s.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            services?.Invoke(s);
+        });
         await app.StartAsync();
         return new EdgeServer(app, options, keys, clock);
     }

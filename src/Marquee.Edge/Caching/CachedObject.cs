@@ -8,6 +8,8 @@ internal sealed class CachedObject
 {
     private int hits;
     private int promoting;
+    private byte[]? responseFields;
+    private bool fieldsBuilt;
 
     private CachedObject(string key, ObjectMeta meta, byte[]? body, string? filePath)
     {
@@ -27,9 +29,28 @@ internal sealed class CachedObject
 
     public long Length => Meta.Length;
 
-    public static CachedObject InMemory(string key, ObjectMeta meta, byte[] body) => new(key, meta, body, null);
+    /// <param name="filePath">The disk copy's file when there is one: the fast path sends large bodies from it (page cache, sendfile).</param>
+    public static CachedObject InMemory(string key, ObjectMeta meta, byte[] body, string? filePath = null) => new(key, meta, body, filePath);
 
     public static CachedObject OnDisk(string key, ObjectMeta meta, string filePath) => new(key, meta, null, filePath);
+
+    /// <summary>
+    /// The fast path's header lines for this object (<see cref="FastPath.ResponseFields"/>), built on first use;
+    /// null when the object's headers are not plain enough for it. Racing builders make equal arrays.
+    /// </summary>
+    public byte[]? ResponseFields
+    {
+        get
+        {
+            if (!Volatile.Read(ref fieldsBuilt))
+            {
+                responseFields = FastPath.ResponseFields.Build(Meta);
+                Volatile.Write(ref fieldsBuilt, true);
+            }
+
+            return responseFields;
+        }
+    }
 
     public int CountHit() => Interlocked.Increment(ref hits);
 

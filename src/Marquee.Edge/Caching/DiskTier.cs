@@ -69,18 +69,21 @@ internal sealed class DiskTier
 
     public string TempDirectory => tempPath;
 
-    public bool TryGet(string key, [NotNullWhen(true)] out CachedObject? entry)
+    public bool TryGet(string key, [NotNullWhen(true)] out CachedObject? entry) => TryGet(key.AsSpan(), out entry);
+
+    /// <summary>By span, so the fast path looks up without a string per request.</summary>
+    public bool TryGet(ReadOnlySpan<char> key, [NotNullWhen(true)] out CachedObject? entry)
     {
-        if (!index.TryGetValue(key, out entry))
+        if (!index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out entry))
         {
             return false;
         }
 
         lock (gate)
         {
-            if (policy.Contains(key))
+            if (policy.Contains(entry.Key))
             {
-                policy.Touch(key);
+                policy.Touch(entry.Key);
             }
         }
 

@@ -46,18 +46,21 @@ internal sealed class MemoryTier
 
     public bool Accepts(long length) => policy is not null && length >= 0 && length <= MaxObjectBytes;
 
-    public bool TryGet(string key, [NotNullWhen(true)] out CachedObject? entry)
+    public bool TryGet(string key, [NotNullWhen(true)] out CachedObject? entry) => TryGet(key.AsSpan(), out entry);
+
+    /// <summary>By span, so the fast path looks up without a string per request.</summary>
+    public bool TryGet(ReadOnlySpan<char> key, [NotNullWhen(true)] out CachedObject? entry)
     {
-        if (!entries.TryGetValue(key, out entry))
+        if (!entries.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out entry))
         {
             return false;
         }
 
         lock (gate)
         {
-            if (policy!.Contains(key))
+            if (policy!.Contains(entry.Key))
             {
-                policy.Touch(key);
+                policy.Touch(entry.Key);
             }
         }
 

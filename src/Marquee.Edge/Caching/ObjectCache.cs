@@ -25,17 +25,26 @@ internal sealed class ObjectCache
     public bool TryGet(string key, [NotNullWhen(true)] out CachedObject? entry) =>
         Memory.TryGet(key, out entry) || Disk.TryGet(key, out entry);
 
+    public bool TryGet(ReadOnlySpan<char> key, [NotNullWhen(true)] out CachedObject? entry) =>
+        Memory.TryGet(key, out entry) || Disk.TryGet(key, out entry);
+
     /// <summary>
     /// For a disk hit: the in-memory copy when this hit makes the object hot (read from the file once, by one
     /// request), else the disk entry as it was. A file that vanished or changed size is dropped from the index.
     /// </summary>
-    public async ValueTask<CachedObject> PromoteIfHotAsync(CachedObject entry, CancellationToken cancellationToken)
-    {
-        if (entry.Body is not null || entry.CountHit() < PromoteOnHit || !Memory.Accepts(entry.Length) || !entry.TryStartPromotion())
-        {
-            return entry;
-        }
+    public async ValueTask<CachedObject> PromoteIfHotAsync(CachedObject entry, CancellationToken cancellationToken) =>
+        CountHit(entry) ? await PromoteAsync(entry, cancellationToken) ?? entry : entry;
 
+    /// <summary>
+    /// Counts a disk hit; true for the one caller who should now read the object into memory (<see cref="PromoteAsync"/>).
+    /// The fast path counts here too and promotes in the background, so both paths fill the hot tier alike.
+    /// </summary>
+    public bool CountHit(CachedObject entry) =>
+        entry.Body is null && entry.CountHit() >= PromoteOnHit && Memory.Accepts(entry.Length) && entry.TryStartPromotion();
+
+    /// <summary>Reads a disk entry into the hot tier; the memory entry, or null when the file is gone or short or the tier refused it.</summary>
+    public async ValueTask<CachedObject?> PromoteAsync(CachedObject entry, CancellationToken cancellationToken)
+    {
         var body = GC.AllocateUninitializedArray<byte>(checked((int)entry.Length));
         try
         {
@@ -46,7 +55,7 @@ internal sealed class ObjectCache
                 var n = await RandomAccess.ReadAsync(handle, body.AsMemory(read), CacheFile.HeaderBytes + read, cancellationToken);
                 if (n == 0)
                 {
-                    return entry;
+                    return null;
                 }
 
                 read += n;
@@ -54,11 +63,11 @@ internal sealed class ObjectCache
         }
         catch (FileNotFoundException)
         {
-            return entry;
+            return null;
         }
 
-        var hot = CachedObject.InMemory(entry.Key, entry.Meta, body);
-        return Memory.Admit(hot) ? hot : entry;
+        var hot = CachedObject.InMemory(entry.Key, entry.Meta, body, entry.FilePath);
+        return Memory.Admit(hot) ? hot : null;
     }
 
     /// <summary>A new version replaces the old in both tiers; the memory copy goes first so it is never newer-looking than disk.</summary>

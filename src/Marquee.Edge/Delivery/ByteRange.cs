@@ -14,15 +14,17 @@ internal readonly record struct ByteRange(RangeKind Kind, long Start, long Lengt
 
     public long End => Start + Length - 1;
 
-    public static ByteRange Parse(string? header, long length)
+    public static ByteRange Parse(string? header, long length) => Parse(header.AsSpan(), length);
+
+    public static ByteRange Parse(ReadOnlySpan<char> header, long length)
     {
         var full = Full(length);
-        if (string.IsNullOrEmpty(header) || !header.StartsWith("bytes=", StringComparison.OrdinalIgnoreCase))
+        if (header.IsEmpty || !header.StartsWith("bytes=", StringComparison.OrdinalIgnoreCase))
         {
             return full;
         }
 
-        var spec = header.AsSpan("bytes=".Length).Trim();
+        var spec = header["bytes=".Length..].Trim();
         if (spec.Contains(','))
         {
             return full;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Marquee.Edge.Hosting;
 using Marquee.Edge.Tokens;
@@ -50,6 +51,21 @@ internal sealed class MediaAccess
             ? verified.Verify(target.Token, target.Path, clock.GetUtcNow())
             : unverified!.Value;
         return (check.Allowed ? AccessKind.Viewer : AccessKind.Refused, check);
+    }
+
+    /// <summary>
+    /// A viewer's token this edge has already verified in full (see <see cref="VerifiedTokens"/>), for the fast path;
+    /// false sends the request the whole way, where it is verified, refused or remembered.
+    /// </summary>
+    public bool TryVerified(ReadOnlySpan<char> token, ReadOnlySpan<char> path, [NotNullWhen(true)] out PlaybackClaims? claims)
+    {
+        if (!verifyTokens)
+        {
+            claims = unverified!.Value.Claims!;
+            return true;
+        }
+
+        return verified.TryGetVerified(token, path, clock.GetUtcNow(), out claims);
     }
 
     private bool IsEdge(string? authorization) => EdgeCredential.Matches(authorization, edgeKey);

@@ -244,7 +244,8 @@ internal sealed class FillCoordinator(
     /// </summary>
     private bool Publish(ObjectFill fill, FillBody body, ObjectMeta meta)
     {
-        var onDisk = body.CacheWriter is { } writer && cache.Disk.Publish(writer, meta) is not null;
+        var published = body.CacheWriter is { } writer ? cache.Disk.Publish(writer, meta) : null;
+        var onDisk = published is not null;
         if (!onDisk)
         {
             // An older copy must not outlive a newer fetch, in either tier.
@@ -253,7 +254,7 @@ internal sealed class FillCoordinator(
 
         cache.Memory.Remove(fill.Key);
         var inMemory = body is MemoryBody memory && fill.Readers.Joined >= 2 && cache.Memory.Accepts(meta.Length)
-            && cache.Memory.Admit(CachedObject.InMemory(fill.Key, meta, memory.Array));
+            && cache.Memory.Admit(CachedObject.InMemory(fill.Key, meta, memory.Array, published?.FilePath));
         return onDisk || inMemory;
     }
 

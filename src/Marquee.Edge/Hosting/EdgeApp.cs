@@ -58,24 +58,50 @@ public static class EdgeApp
         }
 
         clock ??= TimeProvider.System;
+        var certificate = EdgeTls.LoadCertificate(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.EffectiveUrls);
+        if (certificate is not null)
+        {
+            // The slim builder leaves HTTPS out unless asked; https:// addresses then use this certificate.
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
         var connections = new ConnectionCounter();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => async connection =>
+            if (certificate is not null)
             {
-                connections.Opened();
-                try
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
+
+            kestrel.ConfigureEndpointDefaults(listen =>
+            {
+                listen.Use(next => async connection =>
                 {
-                    await next(connection);
-                }
-                finally
+                    connections.Opened();
+                    try
+                    {
+                        await next(connection);
+                    }
+                    finally
+                    {
+                        connections.Closed();
+                    }
+                });
+                if (certificate is not null)
                 {
-                    connections.Closed();
+                    // TLS here rather than by the https:// address, so the fast path can sit behind it.
+                    listen.UseHttps(https => https.ServerCertificate ??= certificate);
                 }
-            }));
+
+                if (options.FastPath)
+                {
+                    // Cached hits over HTTP/1.1 (plain or behind TLS) leave from here, the rest goes on to Kestrel (see FastPathMiddleware).
+                    listen.Use(FastPath.FastPathMiddleware.Create(listen.ApplicationServices));
+                }
+            });
         });
         EdgeLogging.Configure(builder.Logging);
 
@@ -106,6 +132,8 @@ public static class EdgeApp
         services.AddSingleton<MediaResponses>();
         services.AddSingleton<FillResponses>();
         services.AddSingleton<MediaHandler>();
+        services.AddSingleton<FastPath.HitFinder>();
+        services.AddSingleton<FastPath.FastPathServices>();
         services.AddHostedService<CacheIndexLoader>();
         // The exception handler clears the response before writing its problem: the headers go back on with it.
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context => EdgeResponseHeaders.Apply(context.HttpContext));

@@ -28,8 +28,19 @@ public sealed class EdgeOptions
     /// <summary>Where to listen, ASP.NET Core style (<c>http://127.0.0.1:8101;http://[::1]:8101</c>); overrides <see cref="Port"/>.</summary>
     public string? Urls { get; set; }
 
-    /// <summary>Listen on <c>http://127.0.0.1:{Port}</c> when <see cref="Urls"/> is not set.</summary>
+    /// <summary>Listen on <c>http://127.0.0.1:{Port}</c> (https with a certificate) when <see cref="Urls"/> is not set.</summary>
     public int? Port { get; set; }
+
+    /// <summary>
+    /// A PEM certificate (chain) file: with <see cref="TlsKeyPath"/>, the edge serves HTTPS (HTTP/1.1 and HTTP/2 by
+    /// ALPN) on its <c>https://</c> addresses. Without, plain HTTP as before.
+    /// </summary>
+    public string? TlsCertificatePath { get; set; }
+
+    /// <summary>The certificate's private key, PEM.</summary>
+    public string? TlsKeyPath { get; set; }
+
+    public bool UsesTls => TlsCertificatePath is not null;
 
     public string CacheDirectory { get; set; } = "";
 
@@ -62,6 +73,19 @@ public sealed class EdgeOptions
     /// <summary>How long an upstream 404 is remembered, so a player polling a missing object does not reach the origin each time.</summary>
     public TimeSpan NotFoundTtl { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether cached hits over plain HTTP/1.1 are answered by the fast path (straight to the socket, from the hot
+    /// tier or the cache file by sendfile) rather than through Kestrel. On by default; off serves every request the
+    /// whole way, which answers the same (the tests compare the two).
+    /// </summary>
+    public bool FastPath { get; set; } = true;
+
+    /// <summary>
+    /// Whether the fast path sends large bodies from the cache file (sendfile) even when the hot tier holds them.
+    /// Internal: bench/edge turns it off to measure the alternative.
+    /// </summary>
+    internal bool FastPathSendsFiles { get; set; } = true;
+
     /// <summary>When this edge reports itself degraded in its heartbeat and at <c>/healthz</c>.</summary>
     public Observability.EdgeHealthOptions Health { get; set; } = new();
 
@@ -70,5 +94,5 @@ public sealed class EdgeOptions
 
     public long EffectiveMemoryBytes => MemoryBytes ?? Math.Min(DefaultMemoryBytes, CacheSizeBytes / 4);
 
-    public string EffectiveUrls => Urls ?? $"http://127.0.0.1:{Port}";
+    public string EffectiveUrls => Urls ?? $"{(UsesTls ? "https" : "http")}://127.0.0.1:{Port}";
 }

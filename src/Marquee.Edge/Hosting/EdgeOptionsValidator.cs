@@ -39,6 +39,15 @@ internal sealed class EdgeOptionsValidator : IValidateOptions<EdgeOptions>
             errors.Add("Edge port must be between 1 and 65535 (or give Urls).");
         }
 
+        if ((options.TlsCertificatePath is null) != (options.TlsKeyPath is null))
+        {
+            errors.Add("Edge TLS needs both a certificate file and its key file (or neither, for plain HTTP).");
+        }
+        else if (options.TlsCertificatePath is { } certificate && (!File.Exists(certificate) || !File.Exists(options.TlsKeyPath)))
+        {
+            errors.Add($"Edge TLS certificate '{certificate}' or key '{options.TlsKeyPath}' does not exist.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.CacheDirectory))
         {
             errors.Add("Edge cache directory is required.");
