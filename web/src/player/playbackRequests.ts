@@ -7,6 +7,8 @@ interface EarlyPlayback {
 }
 
 const early = new Map<string, EarlyPlayback>();
+/** The playback the page carried, readable at once (the player's code starts the stream from it as it loads). */
+let carried: { id: string; view: PlaybackView } | undefined;
 
 export function requestPlayback(id: string, signal?: AbortSignal): Promise<PlaybackView> {
   return api.post<PlaybackView>(`/api/v1/playback/${encodeURIComponent(id)}`, undefined, { signal });
@@ -45,6 +47,7 @@ export function adoptPagePlayback(id: string): boolean {
     if (token && headerName) adoptAntiforgery(token, headerName);
     // Asked for with the page itself: the time to the first frame counts from navigation start.
     early.set(id, { at: 0, answer: Promise.resolve(bootstrap.playback) });
+    carried = { id, view: bootstrap.playback };
     return true;
   } catch {
     return false;
@@ -56,4 +59,11 @@ export function takeEarlyPlayback(id: string): EarlyPlayback | undefined {
   const started = early.get(id);
   early.delete(id);
   return started;
+}
+
+/** The playback the page carried for this id, once, synchronously: for starting the stream before React renders. */
+export function takeCarriedPlayback(id: string): PlaybackView | undefined {
+  const found = carried?.id === id ? carried.view : undefined;
+  carried = undefined;
+  return found;
 }
