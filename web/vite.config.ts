@@ -28,8 +28,33 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Names the player's code in a comment of index.html (`<!--marquee:player-head <link rel="modulepreload" …>-->`):
+ * the origin opens the comment up on /watch/{id} (src/Marquee.Origin/Web/WatchPage.cs), so a page opened straight at
+ * the player fetches hls.js alongside the app's script rather than after it; every other page keeps it a comment
+ * and ships without hls.js.
+ */
+function playerHead(): Plugin {
+  return {
+    name: 'marquee-player-head',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const chunks = Object.values(context.bundle ?? {}).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+        const player = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/player/PlayerPage.tsx'));
+        if (!player) throw new Error('marquee-player-head: no chunk for src/player/PlayerPage.tsx');
+        const entries = new Set(chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName));
+        const files = [player.fileName, ...player.imports.filter((file) => !entries.has(file))];
+        const links = files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
+        return html.replace(/\s*<!--marquee:player-head-->/, '').replace('</head>', `  <!--marquee:player-head ${links}-->\n  </head>`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), playerHead()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -35,8 +35,12 @@ async function ours() {
   const ms = await firstFrame(page, () => window.marqueePlayer?.firstFrameAt);
   if (process.env.TTFF_TIMELINE) {
     // Where the time went: every request of the page, from navigation start (set TTFF_TIMELINE=1).
-    const timeline = await page.evaluate(() => performance.getEntriesByType('resource')
-      .map((e) => `${Math.round(e.startTime)}-${Math.round(e.responseEnd)} ms ${e.name.replace(/\?.*/, '').slice(-60)}`));
+    const timeline = await page.evaluate(() => {
+      const [nav] = performance.getEntriesByType('navigation');
+      const page = nav ? [`${Math.round(nav.responseStart)}-${Math.round(nav.responseEnd)} ms the page (first byte to last; parsed by ${Math.round(nav.domInteractive)} ms, scripts run by ${Math.round(nav.domContentLoadedEventEnd)} ms)`] : [];
+      return [...page, ...performance.getEntriesByType('resource')
+        .map((e) => `${Math.round(e.startTime)}-${Math.round(e.responseEnd)} ms ${e.name.replace(/\?.*/, '').slice(-60)}`)];
+    });
     console.log([`first frame at ${Math.round(ms)} ms`, ...timeline].join('\n  '));
   }
   await page.goto('about:blank'); // the player ends its stream as the page goes, so the plan's screens stay free

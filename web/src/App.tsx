@@ -11,17 +11,19 @@ import { Home } from './browse/Home';
 import { Landing } from './browse/Landing';
 import { SearchPage } from './browse/SearchPage';
 import { TitlePage } from './browse/TitlePage';
-import { requestPlaybackEarly } from './player/playbackRequests';
+import { requestPlaybackEarly, adoptPagePlayback } from './player/playbackRequests';
 import { Shell } from './ui/Shell';
 
 // Screens most visits never open load on demand, so the home page ships without hls.js or the admin tools.
 const loadPlayer = () => import('./player/PlayerPage');
 const PlayerPage = lazy(loadPlayer);
-// Opened straight at the player (a link, a reload): fetch its code and ask for playback while the session is
-// still being checked; the player's code is the biggest part of the page and takes a while to parse.
+// Opened straight at the player (a link, a reload): fetch its code, and take the playback the origin sent with the
+// page or else ask for it while the session is still being checked; the player's code is the biggest part of the
+// page and takes a while to parse.
 const watching = /^\/watch\/([^/]+)$/.exec(window.location.pathname);
 if (watching?.[1]) {
-  requestPlaybackEarly(decodeURIComponent(watching[1]));
+  const id = decodeURIComponent(watching[1]);
+  if (!adoptPagePlayback(id)) requestPlaybackEarly(id);
   void loadPlayer();
 }
 const AccountPage = lazy(() => import('./account/AccountPage'));

@@ -1,25 +1,16 @@
 using System.Security.Claims;
-using Marquee.Edge.Tokens;
-using Marquee.Origin.Accounts;
 using Marquee.Origin.Catalog;
-using Marquee.Origin.Data;
-using Marquee.Origin.Entitlements;
-using Marquee.Origin.Progress;
-using Marquee.Origin.Regions;
-using Marquee.Origin.Steering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Marquee.Origin.Playback;
 
 /// <summary>
 /// <c>POST /api/v1/playback/{titleOrEpisodeId}</c>: entitlement (plan, profile, licence where the viewer is now),
-/// a concurrent-stream lease, a token for the asset's objects, and the places to fetch them from, best first.
+/// a concurrent-stream lease, a token for the asset's objects, and the places to fetch them from, best first
+/// (decided by <see cref="PlaybackStarter"/>).
 /// </summary>
 public static class PlaybackApi
 {
@@ -30,82 +21,15 @@ public static class PlaybackApi
     }
 
     internal static async Task<Results<Ok<PlaybackView>, ProblemHttpResult>> StartAsync(
-        string id, ClaimsPrincipal principal, HttpContext http, MarqueeDbContext db, UserManager<MarqueeUser> users, ProfileService profiles,
-        EntitlementService entitlements, StreamLeases leases, CountryResolver countries, PlaybackKeys keys, EdgeDirectory directory,
-        SteeringRanker ranker, SteeringTargets targets, WatchProgressService progress, IOptions<AccountOptions> accounts, IOptions<PlaybackOptions> options,
-        TimeProvider clock, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal principal, HttpContext http, PlaybackStarter starter, CancellationToken cancellationToken)
     {
         CatalogResponses.Private(http);
-        var user = await users.GetUserAsync(principal);
-        if (user is null)
+        var outcome = await starter.StartAsync(id, principal, http, cancellationToken);
+        return outcome switch
         {
-            return TypedResults.Problem(statusCode: 401, title: "Sign in again", detail: "The account no longer exists.");
-        }
-
-        var playable = await Playable.FindAsync(db, id, cancellationToken);
-        if (playable is null)
-        {
-            return TypedResults.Problem(statusCode: 404, title: "Nothing to play", detail: $"There is no playable title or episode with the id '{CatalogResponses.Truncate(id)}'.");
-        }
-
-        var profile = await profiles.CurrentAsync(principal, cancellationToken);
-        var country = countries.Resolve(http);
-        var decision = await entitlements.CheckAsync(user, profile, playable.Title, country, EntitlementAction.Watch, cancellationToken);
-        if (!decision.Allowed)
-        {
-            return decision.Status == StatusCodes.Status451UnavailableForLegalReasons
-                ? CatalogResponses.Unavailable(http, country)
-                : TypedResults.Problem(statusCode: decision.Status, title: decision.Title, detail: decision.Detail);
-        }
-
-        var lease = await leases.AcquireAsync(user.Id, profile.Id, playable.Title.Id, decision.MaxStreams, accounts.Value.StreamLeaseTime, cancellationToken);
-        if (lease is null)
-        {
-            return TypedResults.Problem(statusCode: 429, title: "Too many streams",
-                detail: $"Your plan allows {decision.MaxStreams} stream(s) at once and all are in use. Stop playback on another device, or change plan.");
-        }
-
-        var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
-        var viewerRegion = Region.Containing(regions, country)?.Id;
-        var ranked = ranker.Rank(await directory.CurrentAsync(cancellationToken), viewerRegion, playable.Asset.Id);
-        var pathways = Pathways.From(ranked, targets.OriginBase(http));
-        var now = clock.GetUtcNow();
-        var claims = new PlaybackClaims(
-            playable.PathPrefix,
-            now + options.Value.TokenLifetime,
-            TokenRegions(viewerRegion, ranked),
-            lease.LeaseId,
-            decision.MaxHeight);
-        var token = PlaybackToken.Sign(claims, keys.Current);
-
-        db.PlaybackStarts.Add(new PlaybackStart { AssetId = playable.Asset.Id, Version = playable.Asset.PublishedVersion, Region = viewerRegion ?? "", AtMs = now.ToUnixTimeMilliseconds() });
-        await db.SaveChangesAsync(cancellationToken);
-
-        var resumeAt = await progress.ResumeAtAsync(profile.Id, id, cancellationToken);
-        var best = pathways[0].BaseUrl + playable.PathPrefix;
-        return TypedResults.Ok(new PlaybackView(
-            $"{best}{Media.Transcoding.OutputLayout.HlsMultivariant}?token={token}",
-            $"{best}{Media.Transcoding.OutputLayout.Dash}?token={token}",
-            [.. pathways.Select(p => p.BaseUrl)],
-            pathways,
-            token,
-            claims.ExpiresAt,
-            lease.LeaseId,
-            DateTimeOffset.FromUnixTimeMilliseconds(lease.ExpiresAtMs),
-            decision.MaxHeight,
-            resumeAt));
-    }
-
-    /// <summary>The viewer's region first (the steering endpoint ranks for it), then every region of an offered edge.</summary>
-    private static List<string> TokenRegions(string? viewerRegion, IReadOnlyList<EdgeNode> ranked)
-    {
-        var list = new List<string>();
-        if (viewerRegion is not null)
-        {
-            list.Add(viewerRegion);
-        }
-
-        list.AddRange(ranked.Select(e => e.Region).Where(r => !list.Contains(r)).Distinct());
-        return list.Count > 0 ? list : ["none"];
+            { View: { } view } => TypedResults.Ok(view),
+            { Status: StatusCodes.Status451UnavailableForLegalReasons } => CatalogResponses.Unavailable(http, outcome.Country),
+            _ => TypedResults.Problem(statusCode: outcome.Status, title: outcome.Title, detail: outcome.Detail),
+        };
     }
 }

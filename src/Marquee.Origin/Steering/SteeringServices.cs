@@ -17,6 +17,7 @@ public static class SteeringServices
         services.AddOptions<SteeringOptions>().Bind(configuration.GetSection(SteeringOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FillOptions>().Bind(configuration.GetSection(FillOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlaybackKeys>();
+        services.AddScoped<PlaybackStarter>();
         services.AddSingleton(sp => new EdgeKey(sp.GetRequiredService<InstallationSecrets>(), configuration[$"{SteeringOptions.Section}:{nameof(SteeringOptions.EdgeKey)}"]));
         services.AddSingleton<EdgeDirectory>();
         services.AddSingleton<SteeringRanker>();

@@ -27,6 +27,7 @@ public static class WebAppHosting
     public static IServiceCollection AddWebApp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebAppOptions>().Bind(configuration.GetSection(WebAppOptions.Section));
+        services.AddSingleton<WatchPage>();
         services.AddResponseCompression(options =>
         {
             options.Providers.Add<BrotliCompressionProvider>();
@@ -57,8 +58,9 @@ public static class WebAppHosting
         var precompressed = new PrecompressedAssets(root);
         app.Use((context, next) => precompressed.InvokeAsync(context, next));
 
-        // Compression applies to the app's own files only: API answers can carry secrets (BREACH), media is compressed already.
-        app.UseWhen(context => !IsServerPath(context.Request.Path), branch => branch.UseResponseCompression());
+        // Compression applies to the app's own files only: API answers can carry secrets (BREACH), media is compressed
+        // already, and the player page can carry a playback token (WatchPage).
+        app.UseWhen(context => !IsServerPath(context.Request.Path) && !WatchPage.IsWatchPath(context.Request.Path), branch => branch.UseResponseCompression());
         // index.html itself always goes through ServeIndexAsync, which adds the page's security headers; nosniff is on every answer.
         app.UseWhen(context => !IsIndexFile(context.Request.Path), branch => branch.UseStaticFiles(new StaticFileOptions
         {
@@ -82,7 +84,8 @@ public static class WebAppHosting
         return routes;
     }
 
-    private static async Task<IResult> ServeIndexAsync(HttpContext http, IOptions<WebAppOptions> options, EdgeDirectory edges, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeIndexAsync(
+        HttpContext http, IOptions<WebAppOptions> options, EdgeDirectory edges, WatchPage watch, CancellationToken cancellationToken)
     {
         var path = http.Request.Path;
         var index = Path.Combine(options.Value.ResolvedRoot, "index.html");
@@ -102,8 +105,14 @@ public static class WebAppHosting
                 detail: "Run ./marquee up (it builds the web app), or npm ci && npm run build in web/, then restart the origin.");
         }
 
-        http.Response.Headers.CacheControl = "no-cache";
         PageSecurityHeaders.Apply(http.Response, await edges.CurrentAsync(cancellationToken));
+        if (WatchPage.IsPlayerPage(http, out var id))
+        {
+            await watch.WriteAsync(http, index, id, cancellationToken);
+            return TypedResults.Empty;
+        }
+
+        http.Response.Headers.CacheControl = "no-cache";
         return TypedResults.PhysicalFile(index, "text/html; charset=utf-8");
     }
 

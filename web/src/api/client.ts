@@ -37,6 +37,11 @@ export function resetAntiforgery(): void {
   antiforgery = null;
 }
 
+/** Take the antiforgery token the origin sent with the page (the player page's bootstrap), so no request asks for one. */
+export function adoptAntiforgery(token: string, headerName: string): void {
+  antiforgery = Promise.resolve({ token, headerName });
+}
+
 async function antiforgeryHeader(): Promise<Record<string, string>> {
   antiforgery ??= fetch('/api/v1/auth/antiforgery', { credentials: 'same-origin' }).then(async (response) => {
     if (!response.ok) {

@@ -6,6 +6,7 @@ import type { EpisodeView, TitleView } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatTime } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
+import { createHls, startEarlyStream, takeEarlyStream } from './earlyStream';
 import { beat, heartbeatSeconds, release, type Position } from './heartbeat';
 import { Icon } from './Icon';
 import { Menu } from './Menu';
@@ -28,6 +29,10 @@ interface Tracks {
 }
 
 const nextEpisodeCountdown = 8;
+
+// Opened straight at the player with the playback in the page: start the stream now, as this code loads, not once
+// React has rendered the page.
+startEarlyStream();
 
 const languages = new Intl.DisplayNames(undefined, { type: 'language' });
 
@@ -131,28 +136,33 @@ export default function PlayerPage() {
       return;
     }
 
-    // Half a minute ahead is enough to ride out an edge handing over, and no viewer who stops early has fetched
-    // minutes they never watch (hls.js would otherwise buffer up to ten minutes of a low-bitrate rung).
-    const hls = new Hls({ startPosition: start, maxBufferLength: 30, maxMaxBufferLength: 30, backBufferLength: 30 });
+    // Started as the player's code loaded when the page carried the playback (see earlyStream.ts): it may have its
+    // playlists and first segment already, and only needs the <video>.
+    const early = lastPosition.current?.id === id ? undefined : takeEarlyStream(id, view);
+    const hls = early?.hls ?? createHls(start);
     hlsRef.current = hls;
     let mediaRecoveries = 0;
-    hls.on(Hls.Events.MANIFEST_PARSED, () => {
+    const manifestParsed = () => {
       setTracks({ levels: [...hls.levels], audio: [...hls.audioTracks], subtitles: [...hls.subtitleTracks] });
       setLevel(hls.autoLevelEnabled ? -1 : hls.currentLevel);
+      setAudioTrack(Math.max(0, hls.audioTrack));
+      setSubtitleTrack(hls.subtitleTrack);
       play();
-    });
+    };
+    hls.on(Hls.Events.MANIFEST_PARSED, manifestParsed);
     hls.on(Hls.Events.AUDIO_TRACKS_UPDATED, () => setTracks((t) => ({ ...t, audio: [...hls.audioTracks] })));
     hls.on(Hls.Events.AUDIO_TRACK_SWITCHED, (_, data) => setAudioTrack(data.id));
     hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, () => setTracks((t) => ({ ...t, subtitles: [...hls.subtitleTracks] })));
     hls.on(Hls.Events.SUBTITLE_TRACK_SWITCH, (_, data) => setSubtitleTrack(data.id));
     hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => setPlayingLevel(data.level));
-    hls.on(Hls.Events.FRAG_LOADED, (_, data) => {
-      const host = new URL(data.frag.url).host;
+    const fragmentFrom = (url: string) => {
+      const host = new URL(url).host;
       const metrics = window.marqueePlayer ?? { hosts: [] };
       window.marqueePlayer = { ...metrics, servingHost: host, hosts: metrics.hosts.includes(host) ? metrics.hosts : [...metrics.hosts, host] };
       stageRef.current?.setAttribute('data-serving-host', host);
-    });
-    hls.on(Hls.Events.ERROR, (_, data: ErrorData) => {
+    };
+    hls.on(Hls.Events.FRAG_LOADED, (_, data) => fragmentFrom(data.frag.url));
+    const onError = (data: ErrorData) => {
       if (!data.fatal) return;
       if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries < 2) {
         mediaRecoveries++;
@@ -166,9 +176,16 @@ export default function PlayerPage() {
           ? 'The video stopped loading: none of the servers could be reached. Check your connection, then try again.'
           : 'The video could not be decoded on this device. Try again, or choose a lower quality.',
       );
-    });
-    hls.loadSource(view.hls);
+    };
+    hls.on(Hls.Events.ERROR, (_, data) => onError(data));
+    if (!early) hls.loadSource(view.hls);
     hls.attachMedia(video);
+    if (early) {
+      // What happened before the player was there to hear it.
+      early.fragmentUrls.forEach(fragmentFrom);
+      if (hls.levels.length > 0) manifestParsed();
+      if (early.fatal) onError(early.fatal);
+    }
     return () => {
       hls.destroy();
       hlsRef.current = null;
