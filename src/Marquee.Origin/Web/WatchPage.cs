@@ -64,14 +64,19 @@ internal sealed partial class WatchPage(IOptions<HttpJsonOptions> json, IAntifor
     /// <summary>
     /// Whether this request may take a playback: a browser session (the cookie, no bearer token) navigating to the page
     /// itself, not a prefetch or prerender (those must not take one of the plan's streams) and not a subresource.
+    /// Only from this site or typed in (<c>Sec-Fetch-Site</c> same-origin or none): a GET that takes a stream slot must
+    /// not be something another site can make a viewer's browser do (a link from elsewhere gets the plain page, and
+    /// the player asks the API, whose POST another site cannot forge).
     /// </summary>
     public static bool MayStartPlayback(HttpContext http)
     {
         var headers = http.Request.Headers;
         var destination = headers["Sec-Fetch-Dest"].ToString();
+        var site = headers["Sec-Fetch-Site"].ToString();
         return http.User.Identity?.IsAuthenticated == true && BrowserSessions.UsesCookie(http)
             && !headers.ContainsKey("Sec-Purpose") && !headers.ContainsKey("Purpose")
-            && (destination.Length == 0 || destination == "document");
+            && (destination.Length == 0 || destination == "document")
+            && (site.Length == 0 || site == "same-origin" || site == "none");
     }
 
     public static bool IsWatchPath(PathString path) => path.StartsWithSegments("/watch", StringComparison.OrdinalIgnoreCase);

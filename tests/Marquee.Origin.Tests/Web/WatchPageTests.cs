@@ -136,6 +136,8 @@ public sealed partial class WatchPageTests : IAsyncLifetime
     [InlineData("Purpose", "prefetch")]
     [InlineData("Sec-Fetch-Dest", "iframe")]
     [InlineData("Sec-Fetch-Dest", "script")]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
     public async Task Prefetches_and_anything_but_a_navigation_take_no_stream(string header, string value)
     {
         using var browser = await BrowserAsync($"{value}-{header.ToLowerInvariant()}@example.com", "free", Viewers.Us);
@@ -188,6 +190,7 @@ public sealed partial class WatchPageTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Sec-Fetch-Dest", "document");
         request.Headers.Add("Sec-Fetch-Mode", "navigate");
+        request.Headers.Add("Sec-Fetch-Site", "none");
         return request;
     }
 
