@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marquee.Origin.Catalog.Admin;
 
 /// <summary>The catalog's write side: each change is saved with the title's new <c>UpdatedAtMs</c>, then browse and search are refreshed.</summary>
-public sealed class CatalogAdmin(MarqueeDbContext db, TitleQueries queries, CatalogIndex catalog, TimeProvider clock)
+public sealed class CatalogAdmin(MarqueeDbContext db, TitleQueries queries, CatalogIndex catalog, CatalogChanges changes, TimeProvider clock)
 {
     public long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -137,6 +137,7 @@ public sealed class CatalogAdmin(MarqueeDbContext db, TitleQueries queries, Cata
         title.UpdatedAtMs = Math.Max(NowMs, title.UpdatedAtMs + 1);
         await db.SaveChangesAsync(cancellationToken);
         await catalog.RefreshAsync([title.Id], cancellationToken);
+        await changes.AnnounceAsync();
     }
 
     private static void Apply(Title title, TitleRequest body)
