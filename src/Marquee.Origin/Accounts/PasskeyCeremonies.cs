@@ -68,7 +68,7 @@ public sealed class PasskeyCeremonies(IDataProtectionProvider protection, RedisC
 
         try
         {
-            return db.StringSet("marquee:passkey-used:" + key, 1, alive, When.NotExists);
+            return db.StringSet("passkey-used:" + key, 1, alive, When.NotExists);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

@@ -13,7 +13,7 @@ namespace Marquee.Origin.Catalog;
 /// </summary>
 public sealed class CatalogChanges(RedisConnection redis, PublishedVersions published) : IHostedService
 {
-    public const string Channel = "marquee:catalog-changed";
+    public const string Channel = "catalog-changed";
 
     /// <summary>Raised when another process (or this one, through Redis) announced a change.</summary>
     public event Action? Changed;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using StackExchange.Redis.KeyspaceIsolation;
 
 namespace Marquee.Origin.SharedState;
 
@@ -20,7 +21,7 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
     public bool IsConfigured => options.Value.IsConfigured;
 
     /// <summary>Null when no Redis is configured or it is unreachable right now.</summary>
-    public IDatabase? Database => multiplexer is { IsConnected: true } connected ? connected.GetDatabase() : null;
+    public IDatabase? Database => multiplexer is { IsConnected: true } connected ? connected.GetDatabase().WithKeyPrefix(options.Value.Prefix) : null;
 
     /// <summary>The client itself, for libraries that take one (the SignalR backplane); null until started or when not configured.</summary>
     public IConnectionMultiplexer? Multiplexer => multiplexer;
@@ -30,7 +31,7 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
     {
         lock (subscriptions)
         {
-            subscriptions.Add((RedisChannel.Literal(channel), handler));
+            subscriptions.Add((Channel(channel), handler));
         }
 
         return SubscribeAllAsync();
@@ -46,7 +47,7 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
 
         try
         {
-            await connected.GetSubscriber().PublishAsync(RedisChannel.Literal(channel), message);
+            await connected.GetSubscriber().PublishAsync(Channel(channel), message);
             return true;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -124,6 +125,8 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
             }
         }
     }
+
+    private RedisChannel Channel(string name) => RedisChannel.Literal(options.Value.Prefix + name);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

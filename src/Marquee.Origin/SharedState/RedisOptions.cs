@@ -16,6 +16,9 @@ public sealed class RedisOptions
     /// <summary><c>redis://[:password@]host[:port][/db]</c> (<c>rediss://</c> for TLS), or StackExchange.Redis's own <c>host:port,password=…</c> form.</summary>
     public string? Connection { get; set; }
 
+    /// <summary>Put before every key and channel, so that several installations (or test runs) can share one Redis.</summary>
+    public string Prefix { get; set; } = "marquee:";
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Connection);
 
     /// <summary>The client settings for <see cref="Connection"/>; throws <see cref="FormatException"/> with a sentence when it is not one.</summary>

@@ -86,7 +86,7 @@ public sealed class SharedWindowLimiter(RedisConnection redis, string key, int l
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var length = (long)window.TotalMilliseconds;
         var index = now / length;
-        return ($"marquee:limit:{key}:{index}", TimeSpan.FromMilliseconds(((index + 1) * length) - now));
+        return ($"limit:{key}:{index}", TimeSpan.FromMilliseconds(((index + 1) * length) - now));
     }
 
     private static RateLimitLease Lease(long count, TimeSpan remaining) => count < 0 ? new Refused(remaining) : Granted.Instance;

@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marquee.Origin.Accounts;
+using Marquee.Origin.Catalog.Admin;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using Marquee.Origin.Tests.Accounts;
 using Marquee.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,6 +86,36 @@ public sealed class SharedStateTests : IAsyncLifetime
 
         // The poll is ten minutes away, so only Redis's notice can have brought it; how fast is bench/scale's to measure.
         Assert.True(found, "the second origin did not find the renamed title: no catalog notice arrived");
+    }
+
+    [Fact]
+    public async Task An_administrator_connected_to_one_origin_hears_of_a_title_saved_through_the_other_over_the_backplane()
+    {
+        var id = await TestAccounts.TitleAsync(first, "Feed Film");
+        using var admin = await TestAccounts.AdminClientAsync(first);
+        var token = (await TestAccounts.LoginAsync(second, "admin@example.com")).AccessToken;
+        await using var feed = new HubConnectionBuilder()
+            .WithUrl(new Uri(second.Address, CatalogFeedHub.Path), HttpTransportType.ServerSentEvents, o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        var heard = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        feed.On<string>(CatalogFeedHub.TitleChanged, changed => heard.TrySetResult(changed));
+        await feed.StartAsync();
+
+        using (var edited = await admin.PatchAsJsonAsync($"/api/v1/admin/titles/{id}", new { synopsis = "Edited on the first origin." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        }
+
+        Assert.Equal(id, await heard.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task The_catalog_feed_is_for_administrators_only()
+    {
+        using var viewer = await TestAccounts.SignedInClientAsync(first, "viewer@example.com");
+        using var negotiate = await viewer.PostAsync(CatalogFeedHub.Path + "/negotiate?negotiateVersion=1", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, negotiate.StatusCode);
     }
 
     [Fact]
