@@ -94,7 +94,7 @@ internal static class MigrateCommand
         }
         else
         {
-            output.WriteLine("database: already copied by an earlier run (every table holds the source's row count); not copied again.");
+            output.WriteLine("database: already copied from this very source by an earlier run (its mark matches and every table holds its row count); not copied again.");
         }
 
         var report = new CountReport();

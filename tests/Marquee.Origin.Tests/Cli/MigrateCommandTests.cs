@@ -57,18 +57,33 @@ public sealed class MigrateCommandTests
         await postgres.CreateDatabaseAsync(name, CancellationToken.None);
         await using var s3 = await S3rverServer.StartAsync("moved-media");
 
-        var (code, stdout, stderr) = await MarqueeCli.RunAsync(
+        string[] migrate =
         [
-            "migrate", "--to", postgres.Url(name), "--data", data, "--write-settings",
+            "migrate", "--to", postgres.Url(name), "--data", data,
             "--s3-url", s3.ServiceUrl, "--s3-bucket", s3.Bucket, "--s3-access-key", S3rverServer.AccessKey, "--s3-secret-key", S3rverServer.SecretKey,
-        ]);
+        ];
+        var settingsFile = new DataDirectory(data).Settings;
+        var settingsBefore = await File.ReadAllTextAsync(settingsFile);
 
+        var (code, stdout, stderr) = await MarqueeCli.RunAsync(migrate);
+
+        TestContext.Current.TestOutputHelper?.WriteLine(stdout);
         Assert.True(code == 0, stdout + stderr);
         Assert.DoesNotContain("DIFFERS", stdout, StringComparison.Ordinal);
         Assert.Matches(@"AspNetUsers\s+1\s+1", stdout);
         Assert.Matches(@"titles\s+2\s+2", stdout);
+        Assert.Matches(@"watch_progress\s+1\s+1", stdout);
+        Assert.Contains("MARQUEE_Storage__Kind=s3", stdout, StringComparison.Ordinal);
+        Assert.Equal(settingsBefore, await File.ReadAllTextAsync(settingsFile));
+
+        // Run again (as after an interruption), now writing the settings: nothing is copied twice.
+        (code, stdout, stderr) = await MarqueeCli.RunAsync([.. migrate, "--write-settings"]);
+
+        TestContext.Current.TestOutputHelper?.WriteLine(stdout);
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("objects: 0 copied", stdout, StringComparison.Ordinal);
+        Assert.Contains("database: already copied", stdout, StringComparison.Ordinal);
         Assert.Equal(sqliteHash, Hash(new DataDirectory(data).Database));
-        var settingsFile = new DataDirectory(data).Settings;
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(settingsFile));
         var settings = JsonNode.Parse(await File.ReadAllTextAsync(settingsFile))!;
         Assert.Equal("postgres", (string?)settings["Database"]!["Provider"]);
