@@ -23,7 +23,8 @@ public sealed class MigrateCommandTests
     public async Task An_installation_on_sqlite_moves_to_postgres_and_s3_and_an_origin_there_serves_the_same_viewers_titles_and_media()
     {
         var data = await SqliteDataDirectoryAsync();
-        string movie, german, hls;
+        string movie, german, hls, accessToken;
+        var cookies = new CookieContainer();
         await using (var before = await OriginServer.StartAsync(data, "--Accounts:AuthRequestsPerMinute", "1000"))
         {
             using var viewer = await TestAccounts.SignedInClientAsync(before, Viewer, plan: "premium");
@@ -49,6 +50,11 @@ public sealed class MigrateCommandTests
             using (await viewer.DeleteAsync($"/api/v1/streams/{lease}"))
             {
             }
+
+            accessToken = (await TestAccounts.LoginAsync(before, Viewer)).AccessToken;
+            using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = before.Address };
+            using var login = await browser.PostAsJsonAsync("/api/v1/auth/browser/login", new { email = Viewer, password = TestAccounts.Password });
+            Assert.Equal(HttpStatusCode.NoContent, login.StatusCode);
         }
 
         var sqliteHash = Hash(new DataDirectory(data).Database);
@@ -108,6 +114,16 @@ public sealed class MigrateCommandTests
         var progress = Assert.Single((await again.GetFromJsonAsync<JsonElement>($"/api/v1/progress/{movie}")).GetProperty("items").EnumerateArray());
         Assert.Equal(2.5, progress.GetProperty("positionSeconds").GetDouble());
 
+        // What was issued before the move still holds: the signing key and the Data Protection key ring moved too.
+        // Both origins listen on 127.0.0.1, so the cookie container sends the old origin's cookie to the new one.
+        using (var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = after.Address })
+        using (var byCookie = await browser.GetAsync("/api/v1/account"))
+        using (var byToken = await TestAccounts.Client(after, accessToken).GetAsync("/api/v1/account"))
+        {
+            Assert.Equal(HttpStatusCode.OK, byCookie.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, byToken.StatusCode);
+        }
+
         // A second play adds rows with generated ids, which collide unless the sequences moved past the copied ones.
         using (var unlicensed = await again.PostAsync($"/api/v1/playback/{german}", null))
         {
@@ -141,6 +157,35 @@ public sealed class MigrateCommandTests
         Assert.False(File.Exists(Path.Combine(source, "marquee.json")) && File.ReadAllText(Path.Combine(source, "marquee.json")).Contains("postgres", StringComparison.Ordinal));
         await using var target = TestDatabase.Open(WithSettings(TestPaths.NewScratchFolder("migrate-peek"), postgres.ConnectionString(name)));
         Assert.Equal(["someone@example.com"], target.Users.Select(u => u.Email).ToList());
+    }
+
+    [Fact]
+    public async Task A_run_killed_while_it_copies_leaves_a_target_the_same_command_finishes()
+    {
+        var source = await SqliteDataDirectoryWithUserAsync("killed@example.com");
+        var postgres = await TestDatabase.ServerAsync();
+        var name = "killed_" + Guid.NewGuid().ToString("N");
+        await postgres.CreateDatabaseAsync(name, CancellationToken.None);
+        string[] migrate = ["migrate", "--to", postgres.Url(name), "--data", source];
+
+        // Killed as soon as it says it copies: whether the transaction was still open or already committed, the
+        // next run must finish the job.
+        using (var first = MarqueeCli.Start(migrate))
+        {
+            first.StandardInput.Close();
+            while (await first.StandardOutput.ReadLineAsync() is { } line && !line.StartsWith("database: copying", StringComparison.Ordinal))
+            {
+            }
+
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        var (code, stdout, stderr) = await MarqueeCli.RunAsync(migrate);
+
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Matches(@"AspNetUsers\s+1\s+1", stdout);
+        Assert.DoesNotContain("DIFFERS", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
