@@ -109,7 +109,14 @@ internal sealed record MigrationRequest(DataDirectory Data, string TargetUrl, st
         }
         catch (InvalidOperationException e)
         {
-            throw new UsageException(e.Message.Replace("Storage:S3:ServiceUrl", "--s3-url", StringComparison.Ordinal).Replace("Storage:S3:", "S3 ", StringComparison.Ordinal));
+            // The checks speak of configuration keys; here the operator typed options.
+            var message = e.Message.Replace("The S3 object store is misconfigured: ", "", StringComparison.Ordinal);
+            foreach (var (key, option) in new[] { ("ServiceUrl", "url"), ("Bucket", "bucket"), ("Region", "region"), ("AccessKey", "access-key"), ("SecretKey", "secret-key"), ("KeyPrefix", "key-prefix") })
+            {
+                message = message.Replace("Storage:S3:" + key, "--s3-" + option, StringComparison.Ordinal);
+            }
+
+            throw new UsageException(message);
         }
 
         return s3;

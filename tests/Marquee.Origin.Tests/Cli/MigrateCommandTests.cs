@@ -203,6 +203,7 @@ public sealed class MigrateCommandTests
         [
             (["--to", "mysql://root@127.0.0.1/db", "--data", source], 2, "is not a PostgreSQL address"),
             (["--data", source], 2, "migrate needs --to"),
+            (["--to", postgres.Url(name), "--data", source, "--s3-bucket", "Not_A_Bucket"], 2, "--s3-bucket 'Not_A_Bucket' is not a valid bucket name"),
             (["--to", postgres.Url(name), "--data", missing], 1, "there is no data directory"),
             (["--to", postgres.Url(name), "--data", TestPaths.NewScratchFolder("migrate-empty")], 1, "there is no SQLite database"),
             (["--to", $"postgresql://marquee:wrong@127.0.0.1:{closedPort}/{name}", "--data", source], 1, "cannot reach the PostgreSQL database"),
