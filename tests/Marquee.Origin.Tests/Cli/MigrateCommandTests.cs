@@ -3,9 +3,12 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Marquee.Origin.Data;
 using Marquee.Origin.Hosting;
 using Marquee.Origin.Tests.Accounts;
 using Marquee.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marquee.Origin.Tests.Cli;
 
@@ -36,6 +39,15 @@ public sealed class MigrateCommandTests
             movie = await before.IngestAsync(await Clips.GetAsync(new ClipSpec(Seconds: 4)), "Moved Film");
             hls = (await before.WaitForTitleAsync(movie)).GetProperty("hls").GetString()!;
             german = await TestAccounts.TitleAsync(before, "Only In Germany", countries: "DE");
+            await using (var scope = before.App.Services.CreateAsyncScope())
+            {
+                // Credits are a JSON column of owned rows: they travel with their title, through both providers' mappings.
+                var db = scope.ServiceProvider.GetRequiredService<MarqueeDbContext>();
+                var withCredits = await db.Titles.SingleAsync(t => t.Id == movie);
+                withCredits.Credits = [new() { Name = "Ada Director", Role = "director" }, new() { Name = "Bo Actor", Role = "actor", Character = "Bo" }];
+                await db.SaveChangesAsync();
+            }
+
             using (var listed = await viewer.PutAsync($"/api/v1/my-list/{movie}", null))
             {
                 Assert.True(listed.IsSuccessStatusCode);
@@ -109,6 +121,8 @@ public sealed class MigrateCommandTests
         var title = await again.GetFromJsonAsync<JsonElement>($"/api/v1/titles/{movie}");
         Assert.Equal("ready", title.GetProperty("status").GetString());
         Assert.Equal(hls, title.GetProperty("hls").GetString());
+        var credits = (await again.GetFromJsonAsync<JsonElement>($"/api/v1/titles/{movie}")).GetProperty("credits").EnumerateArray();
+        Assert.Equal(["Ada Director/director/", "Bo Actor/actor/Bo"], credits.Select(c => $"{c.GetProperty("name")}/{c.GetProperty("role")}/{(c.TryGetProperty("character", out var ch) ? ch.GetString() : "")}"));
         var myList = await again.GetFromJsonAsync<JsonElement>("/api/v1/my-list");
         Assert.Equal([movie], myList.EnumerateArray().Select(t => t.GetProperty("id").GetString()));
         var progress = Assert.Single((await again.GetFromJsonAsync<JsonElement>($"/api/v1/progress/{movie}")).GetProperty("items").EnumerateArray());
