@@ -70,7 +70,7 @@ public sealed class PasskeyCeremonies(IDataProtectionProvider protection, RedisC
         {
             return db.StringSet("passkey-used:" + key, 1, alive, When.NotExists);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisConnection.IsOutage(e))
         {
             return true;
         }

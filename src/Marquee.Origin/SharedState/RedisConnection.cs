@@ -26,6 +26,13 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
     /// <summary>The client itself, for libraries that take one (the SignalR backplane); null until started or when not configured.</summary>
     public IConnectionMultiplexer? Multiplexer => multiplexer;
 
+    /// <summary>
+    /// What a lost or slow Redis throws: its own errors, timeouts, and the cancellations of commands in flight when the
+    /// client drops a connection to reconnect (a synchronous call then ends in <see cref="TaskCanceledException"/>).
+    /// Callers fall back to this origin's own state on these.
+    /// </summary>
+    public static bool IsOutage(Exception e) => e is RedisException or TimeoutException or OperationCanceledException or ObjectDisposedException;
+
     /// <summary>Calls <paramref name="handler"/> for every message on <paramref name="channel"/>, from any process (once Redis is reachable).</summary>
     public Task SubscribeAsync(string channel, Action<RedisValue> handler)
     {
@@ -50,7 +57,7 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
             await connected.GetSubscriber().PublishAsync(Channel(channel), message);
             return true;
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisConnection.IsOutage(e))
         {
             LogUnavailable(e.Message);
             return false;
@@ -114,7 +121,7 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
                 var handler = next.Handler;
                 await subscriber.SubscribeAsync(next.Channel, (_, message) => handler(message));
             }
-            catch (Exception e) when (e is RedisException or TimeoutException)
+            catch (Exception e) when (RedisConnection.IsOutage(e))
             {
                 lock (subscriptions)
                 {

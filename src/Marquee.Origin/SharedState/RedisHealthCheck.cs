@@ -26,7 +26,7 @@ internal sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
             var latency = await db.PingAsync();
             return HealthCheckResult.Healthy($"ping {latency.TotalMilliseconds:0.0} ms");
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisConnection.IsOutage(e))
         {
             return HealthCheckResult.Degraded("Redis does not answer: " + e.Message);
         }

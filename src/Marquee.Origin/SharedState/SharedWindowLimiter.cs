@@ -26,23 +26,13 @@ public sealed class SharedWindowLimiter(RedisConnection redis, string key, int l
 
     public override RateLimiterStatistics? GetStatistics() => local.GetStatistics();
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount)
-    {
-        if (permitCount == 0 || redis.Database is not { } db)
-        {
-            return local.AttemptAcquire(permitCount);
-        }
-
-        var (windowKey, remaining) = Window();
-        try
-        {
-            return Lease((long)db.ScriptEvaluate(Script, [windowKey], Arguments(permitCount)), remaining);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            return local.AttemptAcquire(permitCount);
-        }
-    }
+    /// <summary>
+    /// Without Redis, this origin's answer. With it, "not now" without asking: a synchronous Redis call would block a
+    /// request thread, and ASP.NET Core's rate-limiting middleware follows a refused attempt with
+    /// <see cref="RateLimiter.AcquireAsync"/>, which asks Redis without blocking (so does <c>AccountRateLimiter</c>).
+    /// </summary>
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
+        permitCount == 0 || redis.Database is null ? local.AttemptAcquire(permitCount) : NotDecided.Instance;
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
@@ -56,7 +46,7 @@ public sealed class SharedWindowLimiter(RedisConnection redis, string key, int l
         {
             return Lease((long)await db.ScriptEvaluateAsync(Script, [windowKey], Arguments(permitCount)), remaining);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (RedisConnection.IsOutage(e))
         {
             return await local.AcquireAsync(permitCount, cancellationToken);
         }
@@ -96,6 +86,21 @@ public sealed class SharedWindowLimiter(RedisConnection redis, string key, int l
         public static readonly Granted Instance = new();
 
         public override bool IsAcquired => true;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+    }
+
+    private sealed class NotDecided : RateLimitLease
+    {
+        public static readonly NotDecided Instance = new();
+
+        public override bool IsAcquired => false;
 
         public override IEnumerable<string> MetadataNames => [];
 
