@@ -7,7 +7,7 @@ namespace Marquee.Cli.Scale;
 /// <summary>
 /// Writes where the services of <c>./marquee up --scale</c> are into the data directory's <c>marquee.json</c>, so every
 /// other command given that directory (<c>ingest</c>, <c>user add</c>, <c>worker</c>, <c>origin</c>) uses the same
-/// database, object store and Redis. Other settings in the file are kept; the file holds passwords, so it is 0600.
+/// database, object store, Redis and admin key. Other settings in the file are kept; the file holds passwords, so it is 0600.
 /// </summary>
 internal static class ScaleSettings
 {
@@ -26,6 +26,13 @@ internal static class ScaleSettings
         Set(root, "Storage:S3:SecretKey", LocalS3.SecretKey);
         Set(root, "Storage:S3:ForcePathStyle", true);
         Set(root, "Redis:Connection", redis);
+
+        // The origins share this data directory and so its admin-key file already; in configuration as well, the key
+        // is the one every origin of the installation is documented to carry (it is read before the database is).
+        if (root["Admin"]?["Key"] is null)
+        {
+            Set(root, "Admin:Key", AdminKey.LoadOrCreate(directory, null));
+        }
         SecretFile.Replace(directory.Settings, root.ToJsonString(Indented) + "\n");
     }
 
