@@ -69,6 +69,8 @@ internal sealed class LocalBalancer : IAsyncDisposable
                 timeout http-request 10s
                 timeout queue 10s
                 timeout check 2s
+                # WebSockets (SignalR) once upgraded: idle up to an hour; SignalR pings every 15 s anyway.
+                timeout tunnel 1h
                 option forwardfor
                 retries 3
                 option redispatch

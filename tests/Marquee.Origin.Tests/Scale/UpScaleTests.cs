@@ -73,6 +73,8 @@ public sealed class UpScaleTests
         }
 
         AssertNothingLeft(data, ports);
+        // A PostgreSQL cluster is some 40 MB; the folder is named per run, so a failed delete only wastes space.
+        Directory.Delete(Path.GetDirectoryName(data)!, recursive: true);
     }
 
     [Fact]
