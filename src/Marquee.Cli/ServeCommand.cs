@@ -37,6 +37,7 @@ internal static class ServeCommand
         {
             throw new UsageException("--scale-ports applies to up --scale only.");
         }
+
         var hostArgs = new List<string>();
         if (parsed.Value("data") is { } data)
         {
