@@ -26,6 +26,11 @@ internal static class CommandLine
                                             add a video; prints the new title's id first
           user add EMAIL [--plan free|standard|premium] [--admin] [--data DIR]
                                             create a confirmed account; the password is read from standard input
+          migrate --to postgresql://USER:PASSWORD@HOST:PORT/DB [--s3-bucket B [--s3-url URL] [--s3-region R]
+                  [--s3-access-key K --s3-secret-key S] [--s3-key-prefix P]] [--write-settings] [--data DIR]
+                                            move an installation on SQLite (and media in the data directory) to an empty
+                                            PostgreSQL database (and an S3 bucket), check the counts, and with
+                                            --write-settings point the data directory's marquee.json at them
           test                              run every test suite (from the repository's ./marquee script)
           help                              this text
 
@@ -48,6 +53,7 @@ internal static class CommandLine
                 "edge" => await EdgeCommand.RunAsync(rest),
                 "ingest" => await IngestCommand.RunAsync(rest),
                 "user" => await UserCommand.RunAsync(rest),
+                "migrate" => await Migrate.MigrateCommand.RunAsync(rest),
                 "help" or "--help" or "-h" => Help(),
                 _ => throw new UsageException($"unknown command '{command}'."),
             };

@@ -32,7 +32,7 @@ public static class AccountServices
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
         // Keys for confirmation and reset tokens and the session cookie, shared by the origin and the CLI through
         // the data directory. They are not encrypted at rest (Linux has no DPAPI), so only the owner may read them.
-        var keys = Path.Combine(data.Root, "keys");
+        var keys = data.Keys;
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(keys);

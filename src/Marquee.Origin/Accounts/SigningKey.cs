@@ -10,11 +10,14 @@ namespace Marquee.Origin.Accounts;
 /// </summary>
 public sealed class SigningKey
 {
+    /// <summary>Its name in the data directory and among the shared secrets.</summary>
+    public const string FileName = "token-signing-key";
+
     public SigningKey(InstallationSecrets secrets, string? configured)
     {
         var encoded = !string.IsNullOrWhiteSpace(configured)
             ? configured
-            : secrets.LoadOrCreate("token-signing-key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            : secrets.LoadOrCreate(FileName, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         var bytes = Convert.FromBase64String(encoded);
         if (bytes.Length < 32)
         {

@@ -34,6 +34,9 @@ public sealed class DataDirectory
 
     public string AdminKeyFile => Path.Combine(Root, "admin-key");
 
+    /// <summary>ASP.NET Core Data Protection's key ring on SQLite (on PostgreSQL it is a table).</summary>
+    public string Keys => Path.Combine(Root, "keys");
+
     /// <summary>
     /// Settings that belong to this installation rather than to one command: which database, Redis and object store
     /// it lives on (<c>./marquee up --scale</c> writes them). Every command given this folder reads them, below

@@ -13,6 +13,9 @@ namespace Marquee.Origin.Hosting;
 /// </summary>
 public sealed class InstallationSecrets(DataDirectory data, DatabaseOptions database)
 {
+    /// <summary>Every secret stored this way, so that moving an installation to PostgreSQL can carry them all.</summary>
+    public static readonly IReadOnlyList<string> Names = [Accounts.SigningKey.FileName, Playback.PlaybackKeys.FileName, Steering.EdgeKey.FileName];
+
     public string LoadOrCreate(string name, Func<string> generate)
     {
         var file = Path.Combine(data.Root, name);

@@ -50,6 +50,7 @@ public static class OriginServices
         AddDatabase(services, database, data);
         services.AddSingleton(new InstallationSecrets(data, database));
         services.AddSingleton(sp => ObjectStoreFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value, data.Objects));
+        services.AddSingleton(sp => new Delivery.RegionalStores(ObjectStoreFactory.CreateRegional(sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FfmpegOptions>>().Value);
         services.AddSingleton<MediaProbe>();
         services.AddSingleton<InputValidator>();

@@ -14,6 +14,9 @@ namespace Marquee.Origin.Playback;
 /// </summary>
 public sealed class PlaybackKeys
 {
+    /// <summary>The master secret's name in the data directory and among the shared secrets.</summary>
+    public const string FileName = "playback-key";
+
     private readonly byte[] master;
     private readonly string fingerprint;
     private readonly long rotationSeconds;
@@ -27,7 +30,7 @@ public sealed class PlaybackKeys
         var configured = options.Value.Key;
         var encoded = !string.IsNullOrWhiteSpace(configured)
             ? configured
-            : secrets.LoadOrCreate("playback-key", () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            : secrets.LoadOrCreate(FileName, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         master = Convert.FromBase64String(encoded);
         if (master.Length < TokenKey.MinimumSecretBytes)
         {

@@ -31,7 +31,7 @@ public sealed class SharedStateTests : IAsyncLifetime
         // Polling is slowed to ten minutes so that only Redis's notice can bring a change across in time.
         string[] settings =
         [
-            "--Database:Provider", "postgres", "--Database:ConnectionString", postgres.Url(name), "--Redis:Connection", redis.Url,
+            "--Database:Provider", "postgres", "--Database:ConnectionString", postgres.Url(name), "--Redis:Connection", redis.Url, "--Redis:Prefix", name + ":",
             "--Accounts:AuthRequestsPerMinute", "6", "--Ingest:Workers", "0", "--Catalog:SyncInterval", "00:10:00",
         ];
         first = await OriginServer.StartAsync(null, settings);
