@@ -21,6 +21,12 @@ internal static class ScaleCluster
         var folder = Path.Combine(directory.Root, "scale");
         var logs = Path.Combine(folder, "logs");
         Directory.CreateDirectory(logs);
+        using var exclusive = Lock(folder);
+        if (exclusive is null)
+        {
+            await Console.Error.WriteLineAsync($"marquee: another up --scale runs on {directory.Root}; stop it first (its services are this directory's).");
+            return ExitCodes.Failed;
+        }
 
         using var stop = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
@@ -150,6 +156,22 @@ internal static class ScaleCluster
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>
+    /// One <c>up --scale</c> per data directory: a second would take over the first one's PostgreSQL (as it takes over
+    /// one left running) and stop it when its own Redis found the port taken. The lock goes with the process.
+    /// </summary>
+    private static FileStream? Lock(string folder)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(folder, "up.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 
