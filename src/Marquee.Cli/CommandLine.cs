@@ -9,6 +9,10 @@ internal static class CommandLine
           up [--data DIR] [--urls URL] [--no-edges] [--edge-ports P1,P2,P3,P4]
                                             run the local cluster: the origin with the web app and the demo catalog
                                             (http://127.0.0.1:8080) and edges eu-1 :8101, eu-2 :8102, us-1 :8201, us-2 :8202
+          up --scale [--data DIR] [--scale-ports LB,O1,O2,PG,REDIS,S3] [--no-edges] [--edge-ports P1,P2,P3,P4]
+                                            the same scaled out on this machine, each its own process: PostgreSQL :5433,
+                                            Redis :6380, s3rver :4568, origins :8081 and :8082 behind haproxy :8080, a worker
+                                            and the edges; writes the services into {data}/marquee.json for other commands
           origin [--data DIR] [--urls URL]  run the origin without seeding demo content
           worker [--data DIR]               run transcoding workers only, on the same database and storage
           edge --region R --origin URL --port P [--id ID] [--cache DIR] [--cache-size BYTES] [--memory BYTES]

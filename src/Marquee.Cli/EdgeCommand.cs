@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Marquee.Edge.ControlPlane;
@@ -75,7 +74,7 @@ internal static partial class EdgeCommand
         var app = EdgeApp.Build(options, keys, configure: services => services.AddControlPlane(options, publicUrl, capacity, maxConnections));
         await app.StartAsync();
         Console.WriteLine($"edge {id} (region {region}) on {options.Urls}, cache {cache} ({options.CacheSizeBytes:N0} bytes), upstream {options.Upstream}");
-        using var watch = WatchParent(app);
+        using var watch = ParentWatch.Start(app.Lifetime);
         await app.WaitForShutdownAsync();
         return ExitCodes.Ok;
     }
@@ -124,33 +123,6 @@ internal static partial class EdgeCommand
         return string.IsNullOrWhiteSpace(key)
             ? throw new UsageException("the edge needs the cluster's edge key: set MARQUEE_EDGE_KEY or pass --key-file (the origin generates it into {data}/edge-key).")
             : key.Trim();
-    }
-
-    /// <summary>Under <c>./marquee up</c>, stop when the process that started us is gone, even if it was killed.</summary>
-    private static Timer? WatchParent(WebApplication app)
-    {
-        if (!int.TryParse(Environment.GetEnvironmentVariable(LocalCluster.WatchPidVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-        {
-            return null;
-        }
-
-        return new Timer(_ =>
-        {
-            try
-            {
-                using var parent = Process.GetProcessById(pid);
-                if (!parent.HasExited)
-                {
-                    return;
-                }
-            }
-            catch (ArgumentException)
-            {
-                // No such process any more.
-            }
-
-            app.Lifetime.StopApplication();
-        }, null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
     private static Uri AbsoluteUrl(string value, string option) =>

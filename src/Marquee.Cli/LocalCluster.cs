@@ -84,7 +84,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>This same program: the apphost, or <c>dotnet marquee.dll</c>.</summary>
-    private static ProcessStartInfo SelfStartInfo()
+    internal static ProcessStartInfo SelfStartInfo()
     {
         var host = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(host) { UseShellExecute = false };

@@ -1,3 +1,4 @@
+using Marquee.Cli.Scale;
 using Marquee.Origin;
 using Marquee.Origin.Hosting;
 using Marquee.Origin.Ingest;
@@ -18,13 +19,25 @@ internal static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args, bool seedDemo)
     {
-        var parsed = Arguments.Parse(args, seedDemo ? ["data", "urls", "edge-ports"] : ["data", "urls"], seedDemo ? ["no-edges"] : []);
+        var parsed = Arguments.Parse(args, seedDemo ? ["data", "urls", "edge-ports", "scale-ports"] : ["data", "urls"], seedDemo ? ["no-edges", "scale"] : []);
         if (parsed.Positional.Count > 0)
         {
             throw new UsageException($"unexpected argument '{parsed.Positional[0]}'.");
         }
 
         var edgePorts = LocalCluster.ParsePorts(parsed.Value("edge-ports"));
+        if (parsed.Flag("scale"))
+        {
+            return parsed.Value("urls") is null
+                ? await ScaleCluster.RunAsync(parsed.Value("data"), ScalePorts.Parse(parsed.Value("scale-ports")), edgePorts, !parsed.Flag("no-edges"))
+                : throw new UsageException("--urls does not apply to up --scale; choose its ports with --scale-ports.");
+        }
+
+        if (parsed.Value("scale-ports") is not null)
+        {
+            throw new UsageException("--scale-ports applies to up --scale only.");
+        }
+
         var hostArgs = new List<string>();
         if (parsed.Value("data") is { } data)
         {
@@ -38,6 +51,7 @@ internal static class ServeCommand
 
         hostArgs.AddRange(["--Demo:Seed", seedDemo ? "true" : "false"]);
         var app = OriginApp.Build([.. hostArgs]);
+        using var parentWatch = ParentWatch.Start(app.Lifetime);
         await OriginApp.InitializeAsync(app);
         try
         {

@@ -19,6 +19,7 @@ internal static class WorkerCommand
         }
 
         Console.WriteLine($"Marquee worker on {host.Services.GetRequiredService<DataDirectory>().Root}. Press Ctrl-C to stop.");
+        using var watch = ParentWatch.Start(host.Services.GetRequiredService<IHostApplicationLifetime>());
         await host.RunAsync();
         return ExitCodes.Ok;
     }

@@ -33,6 +33,15 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public string Folder { get; }
 
+    /// <summary>The cluster's data folder (<c>pg_ctl -D</c>).</summary>
+    public string DataFolder => _data;
+
+    /// <summary>pg_ctl of the version that runs the cluster.</summary>
+    public string PgCtl => Path.Combine(_bin, "pg_ctl");
+
+    /// <summary>The user the server runs as: <c>postgres</c> when we are root, else ourselves (null).</summary>
+    public static string? RunsAs => IsRoot ? ServiceUser : null;
+
     public int Port { get; }
 
     public string Password { get; }
@@ -87,6 +96,14 @@ public sealed class LocalPostgres : IAsyncDisposable
 
         var password = (await File.ReadAllTextAsync(passwordFile, cancellationToken)).Trim();
         var server = new LocalPostgres(bin, folder, ReadPort(data), password);
+
+        // Already running: left behind by a run that was killed before it could stop it (pg_ctl start detaches the
+        // server, so it outlives us); take it over rather than fail on its lock file.
+        if (await server.ExecAsync("pg_ctl", ["status", "-D", data], cancellationToken) is (0, _, _))
+        {
+            return server;
+        }
+
         await server.RunAsync("pg_ctl", ["start", "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-s"], cancellationToken);
         return server;
     }
@@ -181,6 +198,17 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private async Task RunAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
+        var (exitCode, output, error) = await ExecAsync(program, arguments, cancellationToken);
+        if (exitCode != 0)
+        {
+            var log = Path.Combine(Folder, "server.log");
+            var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(5)) : "";
+            throw new InvalidOperationException($"{program} failed (exit {exitCode}): {error.Trim()} {output.Trim()} {tail}".Trim());
+        }
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> ExecAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo
         {
             UseShellExecute = false,
@@ -211,12 +239,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            var log = Path.Combine(Folder, "server.log");
-            var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(5)) : "";
-            throw new InvalidOperationException($"{program} failed (exit {process.ExitCode}): {(await error).Trim()} {(await output).Trim()} {tail}".Trim());
-        }
+        return (process.ExitCode, await output, await error);
     }
 
     private static void RunAsRoot(string program, string[] arguments)
