@@ -62,7 +62,7 @@ internal sealed class AdminWriter : IDisposable
             await EnsureAsync(media, cancellationToken);
         }
 
-        using (var licences = await http.PutAsJsonAsync($"api/v1/admin/titles/{id}/licences", new[] { new { country = "*" } }, cancellationToken))
+        using (var licences = await http.PutAsJsonAsync($"api/v1/admin/titles/{id}/licences", new[] { new { country = "*", tier = "subscription" } }, cancellationToken))
         {
             await EnsureAsync(licences, cancellationToken);
         }

@@ -32,7 +32,7 @@ internal static class Backing
         var lines = new List<string>
         {
             "global",
-            "  maxconn 20000",
+            "  maxconn 4000",
             "  nbthread 1",
             "defaults",
             "  mode http",

@@ -28,7 +28,8 @@ internal sealed class CpuMeter(IReadOnlyList<(string Name, Func<IReadOnlyList<in
     {
         var line = File.ReadLines("/proc/stat").First();
         var values = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        var busy = values.Sum() - values[3] - values[4];
+        // user nice system idle iowait irq softirq steal (guest time is already counted in user).
+        var busy = values.Take(8).Sum() - values[3] - values[4];
         return busy / 100.0;
     }
 
@@ -50,6 +51,7 @@ internal sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Groups, d
         var used = Groups.ToDictionary(g => g.Key, g => g.Value - before.Groups[g.Key]);
         used["load generator"] = LoadGenerator - before.LoadGenerator;
         used["machine"] = Machine - before.Machine;
+        used["seconds"] = (At - before.At).TotalSeconds;
         return used;
     }
 }
