@@ -27,7 +27,7 @@ internal static class HeartbeatBench
             {
                 var name = $"{database}_{edges.ToString(CultureInfo.InvariantCulture)}";
                 var settings = await SettingsAsync(database, name, postgres, cancellationToken);
-                var (origin, address) = await Origins.StartAsync("origin-" + name, options.Repository, Path.Combine(folder, name), settings, folder, cancellationToken);
+                var (origin, address) = await Origins.StartAsync("origin-" + name, options.Repository, Path.Combine(folder, name), settings, folder, cancellationToken, options.Profile);
                 await using var originStop = origin;
 
                 // Idle first: the origin's own background work (catalog sync, leases, metrics) without any heartbeat.
@@ -45,6 +45,7 @@ internal static class HeartbeatBench
                 var pgBefore = ProcessCpu.Seconds(CpuMeter.Postgres(pgData));
                 var before = origin.CpuSeconds();
                 var at = DateTime.UtcNow;
+                var profiling = options.Profile ? Profiler.RecordAsync(origin.Pid, window, Path.Combine(folder, "perf-" + name), cancellationToken) : Task.CompletedTask;
                 await Task.Delay(window, cancellationToken);
                 var cpu = origin.CpuSeconds() - before;
                 var pgCpu = ProcessCpu.Seconds(CpuMeter.Postgres(pgData)) - pgBefore;
@@ -53,6 +54,7 @@ internal static class HeartbeatBench
                 var (completed, failed) = load.Counts();
                 var (p50, p99) = load.Latency();
                 await running;
+                await profiling;
 
                 var perSecond = completed / seconds;
                 var percent = cpu / seconds * 100;

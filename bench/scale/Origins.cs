@@ -26,11 +26,18 @@ internal static class Origins
     public static string CliDll(string repository) => Path.Combine(repository, "src", "Marquee.Cli", "bin", "Release", "net10.0", "marquee.dll");
 
     public static async Task<(Daemon Process, Uri Address)> StartAsync(
-        string name, string repository, string dataDir, IReadOnlyDictionary<string, string> settings, string logFolder, CancellationToken cancellationToken)
+        string name, string repository, string dataDir, IReadOnlyDictionary<string, string> settings, string logFolder, CancellationToken cancellationToken, bool perfMap = false)
     {
         var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var environment = new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
+        if (perfMap)
+        {
+            // For perf: JIT code's symbols in /tmp/perf-PID.map, and W^X off so that code is not in an anonymous double mapping.
+            environment["DOTNET_PerfMapEnabled"] = "1";
+            environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
+
         foreach (var (key, value) in Common.Concat(settings))
         {
             environment["MARQUEE_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
