@@ -92,6 +92,7 @@ public static class OriginApp
         app.MapSearchApi();
         app.MapListsApi();
         app.MapCatalogAdminApi();
+        app.MapHub<CatalogFeedHub>(CatalogFeedHub.Path);
         app.MapLicencesAdminApi();
         app.MapEpisodesAdminApi();
         app.MapArtworkApi();

@@ -8,10 +8,11 @@ using Marquee.TestSupport;
 namespace Marquee.Origin.Tests;
 
 /// <summary>
-/// The engine the suites run on: SQLite by default, PostgreSQL when <c>MARQUEE_TEST_DATABASE=postgres</c> (the
-/// second pass of <c>./marquee test</c>). On PostgreSQL one throw-away server serves the whole test run, and every
-/// data directory gets a database of its own, named in the directory's settings file so that CLI processes given
-/// the same directory find it too.
+/// The engines the suites run on: SQLite and the filesystem by default; PostgreSQL, Redis and S3 when
+/// <c>MARQUEE_TEST_DATABASE=postgres</c> (the second pass of <c>./marquee test</c>), as a scaled-out installation
+/// runs. Then one throw-away PostgreSQL, one redis-server and one s3rver serve the whole test run, and every data
+/// directory gets a database, a Redis prefix and a bucket prefix of its own, named in the directory's settings file
+/// so that CLI processes given the same directory find them too.
 /// </summary>
 public static class TestDatabase
 {
@@ -19,6 +20,8 @@ public static class TestDatabase
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static LocalPostgres? server;
+    private static RedisServer? redis;
+    private static S3rverServer? s3;
 
     public static bool IsPostgres => string.Equals(Environment.GetEnvironmentVariable(Variable), "postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -37,7 +40,17 @@ public static class TestDatabase
         var name = "t_" + Guid.NewGuid().ToString("N");
         await postgres.CreateDatabaseAsync(name, CancellationToken.None);
         Directory.CreateDirectory(data);
-        var settings = new { Database = new { Provider = "postgres", ConnectionString = postgres.ConnectionString(name) } };
+        var (redisServer, s3Server) = await SharedServersAsync();
+        var settings = new
+        {
+            Database = new { Provider = "postgres", ConnectionString = postgres.ConnectionString(name) },
+            Redis = new { Connection = redisServer.Url, Prefix = name + ":" },
+            Storage = new
+            {
+                Kind = "s3",
+                S3 = new { ServiceUrl = s3Server.ServiceUrl, s3Server.Bucket, AccessKey = S3rverServer.AccessKey, SecretKey = S3rverServer.SecretKey, KeyPrefix = name + "/" },
+            },
+        };
         await File.WriteAllTextAsync(directory.Settings, JsonSerializer.Serialize(settings));
     }
 
@@ -48,6 +61,32 @@ public static class TestDatabase
         var settings = new ConfigurationBuilder().AddJsonFile(directory.Settings, optional: true).Build();
         var database = settings.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         return MarqueeDbContext.Standalone(database, directory);
+    }
+
+    /// <summary>The run's Redis and S3 servers, started on first use and stopped when the test process exits.</summary>
+    private static async Task<(RedisServer Redis, S3rverServer S3)> SharedServersAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (redis is null || s3 is null)
+            {
+                redis = await RedisServer.StartAsync();
+                s3 = await S3rverServer.StartAsync("marquee-pass");
+                var (startedRedis, startedS3) = (redis, s3);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    startedRedis.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                    startedS3.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                };
+            }
+
+            return (redis, s3);
+        }
+        finally
+        {
+            Gate.Release();
+        }
     }
 
     /// <summary>The run's PostgreSQL server, started on first use and stopped when the test process exits.</summary>

@@ -48,7 +48,11 @@ public sealed class S3rverServer : IAsyncDisposable
         }
     }
 
-    public static async Task<S3rverServer> StartAsync(string bucket = "marquee-test", CancellationToken cancellationToken = default)
+    public static Task<S3rverServer> StartAsync(string bucket = "marquee-test", CancellationToken cancellationToken = default) =>
+        StartAsync(bucket, [], cancellationToken);
+
+    /// <summary>A server with <paramref name="bucket"/> and <paramref name="moreBuckets"/> created.</summary>
+    public static async Task<S3rverServer> StartAsync(string bucket, IReadOnlyList<string> moreBuckets, CancellationToken cancellationToken = default)
     {
         var script = Path.Combine(TestPaths.NodeTools, "node_modules", "s3rver", "bin", "s3rver.js");
         if (!File.Exists(script))
@@ -64,7 +68,7 @@ public sealed class S3rverServer : IAsyncDisposable
         {
             var port = FreePort.Next();
             var output = new StringBuilder();
-            var process = Launch(script, directory, port, bucket, output);
+            var process = Launch(script, directory, port, [bucket, .. moreBuckets], output);
             try
             {
                 await WaitUntilListeningAsync(process, port, cancellationToken);
@@ -102,7 +106,7 @@ public sealed class S3rverServer : IAsyncDisposable
         TryDeleteFolder(_directory);
     }
 
-    private static Process Launch(string script, string directory, int port, string bucket, StringBuilder output)
+    private static Process Launch(string script, string directory, int port, IReadOnlyList<string> buckets, StringBuilder output)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -114,8 +118,9 @@ public sealed class S3rverServer : IAsyncDisposable
 
         // s3rver encrypts ListObjectsV2 continuation tokens with DES, which OpenSSL 3 (Node 17 and later) only
         // offers from its legacy provider; without it every truncated listing is a 500 "internal error".
-        // --configure-bucket takes further config files after the name, so it goes last.
-        foreach (var argument in new[] { "--openssl-legacy-provider", script, "--silent", "-d", directory, "-a", "127.0.0.1", "-p", port.ToString(), "--configure-bucket", bucket })
+        // --configure-bucket takes further config files after the name, so the buckets go last.
+        foreach (var argument in new[] { "--openssl-legacy-provider", script, "--silent", "-d", directory, "-a", "127.0.0.1", "-p", port.ToString() }
+            .Concat(buckets.SelectMany(b => new[] { "--configure-bucket", b })))
         {
             start.ArgumentList.Add(argument);
         }

@@ -16,6 +16,7 @@ internal sealed class UpstreamClient : IDisposable
     private readonly HttpClient http;
     private readonly Uri baseUri;
     private readonly AuthenticationHeaderValue authorization;
+    private readonly string region;
     private readonly TimeSpan firstByteTimeout;
 
     public UpstreamClient(EdgeOptions options)
@@ -23,6 +24,7 @@ internal sealed class UpstreamClient : IDisposable
         var upstream = options.Upstream;
         baseUri = upstream.AbsoluteUri.EndsWith('/') ? upstream : new Uri(upstream.AbsoluteUri + "/");
         authorization = new AuthenticationHeaderValue("Bearer", options.EdgeKey);
+        region = options.Region;
         firstByteTimeout = options.UpstreamFirstByteTimeout;
         http = new HttpClient(new SocketsHttpHandler
         {
@@ -46,6 +48,7 @@ internal sealed class UpstreamClient : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, key));
         request.Headers.Authorization = authorization;
+        request.Headers.TryAddWithoutValidation(UpstreamHeaders.Region, region);
         using var firstByte = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         firstByte.CancelAfter(firstByteTimeout);
         HttpResponseMessage response;

@@ -33,6 +33,18 @@ public static class ObjectStoreFactory
         throw new ArgumentException(UnknownKind(options.Kind), nameof(options));
     }
 
+    /// <summary>A store for each of <see cref="S3StorageOptions.RegionBuckets"/>, by region; empty for the filesystem or without regional buckets.</summary>
+    public static IReadOnlyDictionary<string, IObjectStore> CreateRegional(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!IsKind(options, S3Kind) || options.S3 is not { RegionBuckets.Count: > 0 } s3)
+        {
+            return new Dictionary<string, IObjectStore>();
+        }
+
+        return s3.RegionBuckets.ToDictionary(r => r.Key, r => (IObjectStore)new S3ObjectStore(s3.ForBucket(r.Value)), StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Every problem with <paramref name="options"/>, phrased for whoever edits the configuration; empty when it is usable.</summary>
     internal static IEnumerable<string> Validate(StorageOptions options)
     {
@@ -60,6 +72,18 @@ public static class ObjectStoreFactory
         {
             yield return $"{S3} is required when {StorageOptions.Section}:Kind is '{S3Kind}'.";
             yield break;
+        }
+
+        foreach (var (region, bucket) in s3.RegionBuckets)
+        {
+            if (string.IsNullOrWhiteSpace(region) || region.Length > 32 || !region.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            {
+                yield return $"{S3}:RegionBuckets has region '{region}'; a region is 1 to 32 letters, digits and '-', as edges name theirs.";
+            }
+            else if (string.IsNullOrWhiteSpace(bucket) || !IsBucketName(bucket))
+            {
+                yield return $"{S3}:RegionBuckets:{region} '{bucket}' is not a valid bucket name (3 to 63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit).";
+            }
         }
 
         if (string.IsNullOrWhiteSpace(s3.Bucket))

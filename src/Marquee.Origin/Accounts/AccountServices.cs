@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Marquee.Origin.Data;
 using Marquee.Origin.Hosting;
+using Marquee.Origin.SharedState;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -170,8 +171,8 @@ public static class AccountServices
             o.AddPolicy(AuthApi.RateLimitPolicy, context =>
             {
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.AuthRequestsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+                return SharedLimits.Partition(context, AuthApi.RateLimitPolicy, SharedLimits.ClientKey(context), perMinute, TimeSpan.FromMinutes(1),
+                    () => new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             });
             o.OnRejected = async (context, cancellationToken) =>
             {
@@ -180,12 +181,22 @@ public static class AccountServices
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Too many sign-in requests from this address; try again in {Math.Ceiling(retry.TotalSeconds)} seconds." },
+                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Too many {RejectedWhat(context.HttpContext)} requests from this address; try again in {Math.Ceiling(retry.TotalSeconds)} seconds." },
                 });
             };
         });
         return services;
     }
+
+    /// <summary>What the refused request was, in the words of its rate limit's policy.</summary>
+    private static string RejectedWhat(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName switch
+        {
+            AuthApi.RateLimitPolicy => "sign-in",
+            "search" => "search",
+            "uploads" => "upload",
+            _ => "",
+        };
 
     /// <summary>
     /// One check for bearer tokens and cookies alike: the account still exists, is enabled, its security stamp is the

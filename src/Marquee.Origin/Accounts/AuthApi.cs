@@ -152,7 +152,7 @@ public static class AuthApi
             return (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["credentials"] = ["An email and a password are required."] }), null);
         }
 
-        if (limiter.TryAcquire("login", body.Email) is { } wait)
+        if (await limiter.TryAcquireAsync("login", body.Email) is { } wait)
         {
             return (null, null, TooMany(http, wait));
         }
@@ -209,7 +209,7 @@ public static class AuthApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (limiter.TryAcquire("reset", body.Email!) is { } wait)
+        if (await limiter.TryAcquireAsync("reset", body.Email!) is { } wait)
         {
             return TooMany(http, wait);
         }
@@ -296,7 +296,7 @@ public static class AuthApi
         }
 
         // A stolen session could otherwise guess the password from many addresses.
-        if (limiter.TryAcquire("password", user.Id) is { } wait)
+        if (await limiter.TryAcquireAsync("password", user.Id) is { } wait)
         {
             return TooMany(http, wait);
         }

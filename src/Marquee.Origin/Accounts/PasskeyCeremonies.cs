@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Marquee.Origin.SharedState;
 using Microsoft.AspNetCore.DataProtection;
+using StackExchange.Redis;
 
 namespace Marquee.Origin.Accounts;
 
@@ -10,10 +12,11 @@ namespace Marquee.Origin.Accounts;
 /// The state travels with the client, sealed by Data Protection for a few minutes and bound to its purpose (sign-in,
 /// or adding a passkey to one account), so it works for bearer and cookie clients alike and the server keeps no
 /// session. Each sealed state is accepted once: a captured response cannot be replayed while the state is alive.
-/// The used-state set is per process; an origin behind a load balancer with several instances narrows, not closes,
-/// that window (noted in the security model).
+/// Used states are recorded in Redis when one is configured, so the once holds across every origin behind a load
+/// balancer; without Redis (or while it is down) each origin records them itself, which narrows the window for
+/// several origins but does not close it (noted in the security model).
 /// </summary>
-public sealed class PasskeyCeremonies(IDataProtectionProvider protection, TimeProvider clock)
+public sealed class PasskeyCeremonies(IDataProtectionProvider protection, RedisConnection redis, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
@@ -52,7 +55,25 @@ public sealed class PasskeyCeremonies(IDataProtectionProvider protection, TimePr
 
         Forget(now);
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sealedState)));
-        return _used.TryAdd(key, expires) ? state : null;
+        return _used.TryAdd(key, expires) && FirstUseEverywhere(key, expires - now) ? state : null;
+    }
+
+    /// <summary>True unless another origin already accepted this state (Redis's SET NX); true without Redis.</summary>
+    private bool FirstUseEverywhere(string key, TimeSpan alive)
+    {
+        if (redis.Database is not { } db)
+        {
+            return true;
+        }
+
+        try
+        {
+            return db.StringSet("passkey-used:" + key, 1, alive, When.NotExists);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return true;
+        }
     }
 
     private void Forget(DateTimeOffset now)

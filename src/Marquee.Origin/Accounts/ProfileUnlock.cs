@@ -27,7 +27,7 @@ internal static class ProfileUnlock
             return TypedResults.Problem(statusCode: 404, title: "Profile not found", detail: "There is no profile with this id in your account.");
         }
 
-        if (limiter.TryAcquire("login", user.Email ?? user.Id) is { } wait)
+        if (await limiter.TryAcquireAsync("login", user.Email ?? user.Id) is { } wait)
         {
             http.Response.Headers.RetryAfter = AccountRateLimiter.Seconds(wait);
             return TypedResults.Problem(statusCode: 429, title: "Too many attempts",

@@ -146,7 +146,7 @@ public static class ProfilesApi
             return NotFound();
         }
 
-        if (profile.PinHash is not null && limiter.TryAcquire("pin", profile.Id) is { } wait)
+        if (profile.PinHash is not null && await limiter.TryAcquireAsync("pin", profile.Id) is { } wait)
         {
             http.Response.Headers.RetryAfter = AccountRateLimiter.Seconds(wait);
             return TypedResults.Problem(statusCode: 429, title: "Too many attempts",

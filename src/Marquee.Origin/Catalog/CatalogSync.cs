@@ -12,10 +12,11 @@ namespace Marquee.Origin.Catalog;
 /// <summary>
 /// Loads the in-memory catalog on start, then follows the database: titles whose row moved (admin edits, licences,
 /// episodes) and titles whose media was published by any worker process. Polling the shared database is what
-/// lets several origins and separate workers agree without a message bus.
+/// lets several origins and separate workers agree; with Redis, <see cref="CatalogChanges"/> wakes every origin the
+/// moment one of them (or a worker) changed something, and the poll remains the safety net.
 /// </summary>
 public sealed partial class CatalogSync(
-    CatalogIndex catalog, PublishedVersions published, IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<CatalogSync> logger)
+    CatalogIndex catalog, PublishedVersions published, CatalogChanges changes, IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<CatalogSync> logger)
     : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -29,6 +30,7 @@ public sealed partial class CatalogSync(
         await catalog.LoadAllAsync(cancellationToken);
         LogLoaded(catalog.Count);
         published.Published += _ => Wake();
+        changes.Changed += Wake;
         // Loading leaves hundreds of MB of garbage (EF's materialized rows, Lucene's write buffer). Collect it once
         // now, before the origin serves, instead of in a full collection that pauses requests later.
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;

@@ -1,3 +1,4 @@
+using Marquee.Edge.Fill;
 using Marquee.Edge.Playlists;
 using Marquee.Edge.Tokens;
 using Marquee.Media.Storage;
@@ -43,6 +44,7 @@ public static class MediaApi
         string path,
         HttpContext context,
         IObjectStore store,
+        RegionalStores regional,
         PublishedVersions published,
         PackageRenditions renditions,
         OriginMetrics metrics,
@@ -59,7 +61,8 @@ public static class MediaApi
         }
 
         // The poster is the title's artwork, shown on browse rows before anyone plays: it needs no playback token.
-        var tokenFree = edgeKey.Matches(context.Request.Headers.Authorization) || path == PosterFile;
+        var fromEdge = edgeKey.Matches(context.Request.Headers.Authorization);
+        var tokenFree = fromEdge || path == PosterFile;
         var check = tokenFree ? default : PlaybackToken.Verify(target.Token, target.Path, region: null, keys.Ring(), clock.GetUtcNow());
         if (!tokenFree && !check.Allowed)
         {
@@ -80,7 +83,10 @@ public static class MediaApi
             return Refused(context, 403, $"This rendition is above the viewer's plan, which includes pictures up to {check.Claims.MaxHeight}p.");
         }
 
-        var stored = await store.OpenReadAsync($"media/{assetId}/v{version}/{path}", cancellationToken);
+        var key = $"media/{assetId}/v{version}/{path}";
+        var stored = fromEdge && regional.For(context.Request.Headers[UpstreamHeaders.Region]) is { } nearer
+            ? await nearer.OpenReadAsync(key, cancellationToken) ?? await store.OpenReadAsync(key, cancellationToken)
+            : await store.OpenReadAsync(key, cancellationToken);
         if (stored is null)
         {
             return NotFoundProblem();

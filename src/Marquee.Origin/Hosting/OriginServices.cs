@@ -9,6 +9,7 @@ using Marquee.Origin.Catalog;
 using Marquee.Origin.Data;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
+using Marquee.Origin.SharedState;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ public static class OriginServices
         AddDatabase(services, database, data);
         services.AddSingleton(new InstallationSecrets(data, database));
         services.AddSingleton(sp => ObjectStoreFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value, data.Objects));
+        services.AddSingleton(sp => new Delivery.RegionalStores(ObjectStoreFactory.CreateRegional(sp.GetRequiredService<IOptions<StorageOptions>>().Value)));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FfmpegOptions>>().Value);
         services.AddSingleton<MediaProbe>();
         services.AddSingleton<InputValidator>();
@@ -57,6 +59,12 @@ public static class OriginServices
         services.AddSingleton<TranscodePipeline>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<PublishedVersions>();
+        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>();
+        services.AddSingleton<RedisConnection>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisConnection>());
+        services.AddSingleton<CatalogChanges>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogChanges>());
         services.AddScoped<JobQueue>();
         services.AddScoped<JobRunner>();
         services.AddScoped<IngestService>();

@@ -3,6 +3,7 @@ using Marquee.Origin.Catalog;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
 using Marquee.Origin.Regions;
+using Marquee.Origin.SharedState;
 using Marquee.Origin.Steering;
 using Marquee.Origin.Uploads;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,7 @@ public static class OriginWeb
         services.AddOriginObservability();
         services.AddRegions(configuration);
         services.AddCatalogWeb(configuration);
+        AddRealTime(services, configuration);
         services.AddPlaybackAndSteering(configuration, data);
         services.AddScoped<Progress.WatchProgressService>();
 
@@ -50,4 +52,27 @@ public static class OriginWeb
         services.AddScoped<IUploadCompletionHandler, UploadIngestHandler>();
         return services;
     }
+
+    /// <summary>SignalR, with Redis as its backplane when configured, so a message sent on one origin reaches clients connected to any.</summary>
+    private static void AddRealTime(IServiceCollection services, IConfiguration configuration)
+    {
+        var signalR = services.AddSignalR();
+        var redis = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        if (!redis.IsConfigured)
+        {
+            return;
+        }
+
+        try
+        {
+            var client = redis.ToClientOptions();
+            client.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(redis.Prefix + "signalr:");
+            signalR.AddStackExchangeRedis(o => o.Configuration = client);
+        }
+        catch (FormatException)
+        {
+            // RedisOptionsValidator stops the start with the sentence.
+        }
+    }
+
 }

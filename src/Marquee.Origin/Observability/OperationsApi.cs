@@ -1,4 +1,5 @@
 using Marquee.Origin.Data;
+using Marquee.Origin.SharedState;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -9,14 +10,15 @@ using OpenTelemetry.Metrics;
 
 namespace Marquee.Origin.Observability;
 
-/// <summary><c>/healthz</c> (database reachable, object store answering) and <c>/metrics</c> (Prometheus text).</summary>
+/// <summary><c>/healthz</c> (database reachable, object store answering, Redis answering when configured: degraded without it) and <c>/metrics</c> (Prometheus text).</summary>
 public static class OperationsApi
 {
     public static IServiceCollection AddOriginObservability(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddDbContextCheck<MarqueeDbContext>("database")
-            .AddCheck<ObjectStoreHealthCheck>("objects");
+            .AddCheck<ObjectStoreHealthCheck>("objects")
+            .AddCheck<RedisHealthCheck>("redis");
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(OriginMetrics.MeterName)
             .AddAspNetCoreInstrumentation()

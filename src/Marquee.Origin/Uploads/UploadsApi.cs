@@ -26,6 +26,8 @@ internal static class UploadsApi
     /// </summary>
     private static readonly TimeSpan ReaderWait = TimeSpan.FromSeconds(2);
 
+    public const string RateLimitPolicy = "uploads";
+
     public static RouteGroupBuilder MapUploadsApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -41,7 +43,7 @@ internal static class UploadsApi
         api.MapMethods("", [HttpMethods.Options], Options);
 
         var tus = api.MapGroup("").AddEndpointFilter<TusRequestFilter>();
-        tus.MapPost("", CreateAsync);
+        tus.MapPost("", CreateAsync).RequireRateLimiting(RateLimitPolicy);
         tus.MapMethods("/{id}", [HttpMethods.Head], HeadAsync);
         tus.MapPatch("/{id}", PatchAsync);
         tus.MapDelete("/{id}", DeleteAsync);

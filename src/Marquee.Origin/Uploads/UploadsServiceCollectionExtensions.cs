@@ -1,3 +1,6 @@
+using System.Threading.RateLimiting;
+using Marquee.Origin.SharedState;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +26,11 @@ internal static class UploadsServiceCollectionExtensions
         services.TryAddSingleton<UploadStore>();
         services.TryAddScoped<UploadAppender>();
         services.AddHostedService<UploadExpiryService>();
+        // Every upload becomes a transcode: new uploads per address and hour are limited, across origins with Redis.
+        var perHour = configuration.GetValue("Uploads:CreatesPerHour", 120);
+        services.AddRateLimiter(o => o.AddPolicy(UploadsApi.RateLimitPolicy, context =>
+            SharedLimits.Partition(context, UploadsApi.RateLimitPolicy, SharedLimits.ClientKey(context), perHour, TimeSpan.FromHours(1),
+                () => new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }))));
         return services;
     }
 }

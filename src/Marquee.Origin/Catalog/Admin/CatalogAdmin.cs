@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Data;
 using Marquee.Origin.Hosting;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marquee.Origin.Catalog.Admin;
 
 /// <summary>The catalog's write side: each change is saved with the title's new <c>UpdatedAtMs</c>, then browse and search are refreshed.</summary>
-public sealed class CatalogAdmin(MarqueeDbContext db, TitleQueries queries, CatalogIndex catalog, TimeProvider clock)
+public sealed class CatalogAdmin(MarqueeDbContext db, TitleQueries queries, CatalogIndex catalog, CatalogChanges changes, IHubContext<CatalogFeedHub> feed, TimeProvider clock)
 {
     public long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -137,6 +138,8 @@ public sealed class CatalogAdmin(MarqueeDbContext db, TitleQueries queries, Cata
         title.UpdatedAtMs = Math.Max(NowMs, title.UpdatedAtMs + 1);
         await db.SaveChangesAsync(cancellationToken);
         await catalog.RefreshAsync([title.Id], cancellationToken);
+        await changes.AnnounceAsync();
+        await feed.Clients.All.SendAsync(CatalogFeedHub.TitleChanged, title.Id, cancellationToken);
     }
 
     private static void Apply(Title title, TitleRequest body)
