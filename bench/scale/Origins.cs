@@ -26,11 +26,17 @@ internal static class Origins
     public static string CliDll(string repository) => Path.Combine(repository, "src", "Marquee.Cli", "bin", "Release", "net10.0", "marquee.dll");
 
     public static async Task<(Daemon Process, Uri Address)> StartAsync(
-        string name, string repository, string dataDir, IReadOnlyDictionary<string, string> settings, string logFolder, CancellationToken cancellationToken, bool perfMap = false)
+        string name, string repository, string dataDir, IReadOnlyDictionary<string, string> settings, string logFolder, CancellationToken cancellationToken, bool perfMap = false, int minThreads = 0)
     {
         var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var environment = new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
+        if (minThreads > 0)
+        {
+            // The runtime reads this knob as hexadecimal. For telling thread-pool starvation from other stalls.
+            environment["DOTNET_ThreadPool_ForceMinWorkerThreads"] = minThreads.ToString("x", CultureInfo.InvariantCulture);
+        }
+
         if (perfMap)
         {
             // For perf: JIT code's symbols in /tmp/perf-PID.map, and W^X off so that code is not in an anonymous double mapping.

@@ -29,9 +29,9 @@ internal static class SearchBench
             ["Redis:Connection"] = redisUrl,
         };
         var seed = await Seed.RunAsync(Path.Combine(folder, "origin-1"), shared, 0, Titles, cancellationToken);
-        var (first, firstAddress) = await Origins.StartAsync("origin-1", options.Repository, Path.Combine(folder, "origin-1"), shared, folder, cancellationToken);
+        var (first, firstAddress) = await Origins.StartAsync("origin-1", options.Repository, Path.Combine(folder, "origin-1"), shared, folder, cancellationToken, minThreads: options.MinThreads);
         await using var firstStop = first;
-        var (second, secondAddress) = await Origins.StartAsync("origin-2", options.Repository, Path.Combine(folder, "origin-2"), shared, folder, cancellationToken);
+        var (second, secondAddress) = await Origins.StartAsync("origin-2", options.Repository, Path.Combine(folder, "origin-2"), shared, folder, cancellationToken, minThreads: options.MinThreads);
         await using var secondStop = second;
 
         using var http = new HttpClient();
