@@ -1,0 +1,94 @@
+using System.Globalization;
+using Marquee.Cli.Scale;
+
+namespace Marquee.Bench.Scale;
+
+/// <summary>
+/// <c>run heartbeats</c>: for each N, a fresh origin (on SQLite, then on PostgreSQL) heartbeated by N simulated
+/// edges every 5 s; its CPU over a steady window, per heartbeat and as % of one core, against its idle CPU.
+/// </summary>
+internal static class HeartbeatBench
+{
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
+
+    public static async Task<int> RunAsync(BenchArguments options, CancellationToken cancellationToken)
+    {
+        var folder = Scratch.Fresh(options.OutFolder, "heartbeats");
+        var window = TimeSpan.FromSeconds(options.Window);
+        var key = Origins.Common["Steering:EdgeKey"];
+        Console.WriteLine($"heartbeats: N = {string.Join(", ", options.Edges)} edges, every {HeartbeatLoad.Interval.TotalSeconds:F0} s, warm-up {WarmUp.TotalSeconds:F0} s, window {window.TotalSeconds:F0} s");
+        var (postgres, _) = await Backing.PostgresAsync(folder, "bench_idle", cancellationToken);
+        await using var postgresStop = postgres;
+        var report = new List<string> { "database    edges  heartbeats/s  origin CPU % of a core  (idle)  CPU ms/heartbeat (above idle)  p50 ms  p99 ms  failed  postgres CPU %" };
+        var pass = true;
+        foreach (var database in new[] { "sqlite", "postgres" })
+        {
+            foreach (var edges in options.Edges)
+            {
+                var name = $"{database}_{edges.ToString(CultureInfo.InvariantCulture)}";
+                var settings = await SettingsAsync(database, name, postgres, cancellationToken);
+                var (origin, address) = await Origins.StartAsync("origin-" + name, options.Repository, Path.Combine(folder, name), settings, folder, cancellationToken, options.Profile);
+                await using var originStop = origin;
+
+                // Idle first: the origin's own background work (catalog sync, leases, metrics) without any heartbeat.
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+                var idleStart = origin.CpuSeconds();
+                await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+                var idlePerSecond = (origin.CpuSeconds() - idleStart) / 10;
+
+                using var load = new HeartbeatLoad(address, key, edges);
+                await load.RegisterAllAsync(cancellationToken);
+                var running = load.RunAsync(WarmUp + window + TimeSpan.FromSeconds(1), cancellationToken);
+                await Task.Delay(WarmUp, cancellationToken);
+                load.Record(true);
+                var pgData = Path.Combine(postgres.Folder, "data");
+                var pgBefore = ProcessCpu.Seconds(CpuMeter.Postgres(pgData));
+                var before = origin.CpuSeconds();
+                var at = DateTime.UtcNow;
+                var profiling = options.Profile ? Profiler.RecordAsync(origin.Pid, window, Path.Combine(folder, "perf-" + name), cancellationToken) : Task.CompletedTask;
+                await Task.Delay(window, cancellationToken);
+                var cpu = origin.CpuSeconds() - before;
+                var pgCpu = ProcessCpu.Seconds(CpuMeter.Postgres(pgData)) - pgBefore;
+                var seconds = (DateTime.UtcNow - at).TotalSeconds;
+                load.Record(false);
+                var (completed, failed) = load.Counts();
+                var (p50, p99) = load.Latency();
+                await running;
+                await profiling;
+
+                var perSecond = completed / seconds;
+                var percent = cpu / seconds * 100;
+                var perBeat = (cpu - (idlePerSecond * seconds)) * 1000 / Math.Max(1, completed);
+                var line = string.Create(CultureInfo.InvariantCulture,
+                    $"{database,-10} {edges,6} {perSecond,13:F0} {percent,23:F1} {idlePerSecond * 100,7:F1} {perBeat,30:F3} {p50,7:F1} {p99,7:F1} {failed,7} {pgCpu / seconds * 100,15:F1}");
+                Console.WriteLine(line);
+                report.Add(line);
+                if (edges == 1000 && percent > 5)
+                {
+                    pass = false;
+                }
+            }
+        }
+
+        report.Add($"target ≤ 5 % of one core at 1,000 edges: {(pass ? "PASS" : "FAIL")}");
+        report.Add($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine(string.Join('\n', report.Skip(report.Count - 2)));
+        await File.WriteAllLinesAsync(Path.Combine(options.OutFolder, "heartbeats-results.txt"), report, cancellationToken);
+        return pass ? 0 : 1;
+    }
+
+    private static async Task<Dictionary<string, string>> SettingsAsync(string database, string name, LocalPostgres postgres, CancellationToken cancellationToken)
+    {
+        if (database == "sqlite")
+        {
+            return [];
+        }
+
+        await postgres.CreateDatabaseAsync(name, cancellationToken);
+        return new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "postgres",
+            ["Database:ConnectionString"] = postgres.Url(name),
+        };
+    }
+}
