@@ -1,20 +1,36 @@
+using System.Globalization;
 using Marquee.Origin.Data;
+using Marquee.Origin.SharedState;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace Marquee.Origin.Steering;
 
 /// <summary>
-/// The edges as the database knows them, read at most once a second (every playback and steering request asks),
-/// and at once after this origin received a heartbeat, so a cluster of origins agrees through the database.
+/// The edges as the cluster knows them, read at most once a second (every playback and steering request asks), and
+/// at once after this origin wrote a change, so a cluster of origins agrees through the database. With Redis, an
+/// edge's last heartbeat is kept there (<see cref="MarkSeenAsync"/>), one hash field per edge, and overlaid on the
+/// rows: a heartbeat that changes nothing steering looks at then costs one Redis write instead of a database write,
+/// and the row is rewritten only on a change or once <see cref="RowRefresh"/> has passed.
 /// </summary>
-public sealed class EdgeDirectory(IServiceScopeFactory scopes) : IDisposable
+public sealed class EdgeDirectory(IServiceScopeFactory scopes, RedisConnection redis) : IDisposable
 {
+    /// <summary>How old a row's own last-seen may grow while Redis carries the heartbeats; the admin list's load figures are this fresh.</summary>
+    public static readonly TimeSpan RowRefresh = TimeSpan.FromMinutes(1);
+
+    private const string SeenKey = "edges:last-seen";
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RegionsMaxAge = TimeSpan.FromMinutes(1);
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private IReadOnlyList<EdgeNode> edges = [];
+    private Dictionary<string, EdgeNode> byId = new(StringComparer.Ordinal);
+    private Dictionary<string, long> storedLastSeen = new(StringComparer.Ordinal);
+    private Dictionary<string, long> seen = new(StringComparer.Ordinal);
+    private HashSet<string> regions = new(StringComparer.Ordinal);
     private long readAt = long.MinValue;
+    private long regionsReadAt = long.MinValue;
     private volatile bool stale = true;
 
     public void Invalidate() => stale = true;
@@ -34,7 +50,16 @@ public sealed class EdgeDirectory(IServiceScopeFactory scopes) : IDisposable
                 stale = false;
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<MarqueeDbContext>();
-                edges = await db.Edges.AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken);
+                var rows = await db.Edges.AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken);
+                seen = await ReadSeenAsync() ?? seen;
+                storedLastSeen = rows.ToDictionary(e => e.Id, e => e.LastSeenMs, StringComparer.Ordinal);
+                foreach (var edge in rows)
+                {
+                    edge.LastSeenMs = Math.Max(edge.LastSeenMs, seen.GetValueOrDefault(edge.Id));
+                }
+
+                edges = rows;
+                byId = rows.ToDictionary(e => e.Id, StringComparer.Ordinal);
                 Volatile.Write(ref readAt, Environment.TickCount64);
             }
 
@@ -43,6 +68,95 @@ public sealed class EdgeDirectory(IServiceScopeFactory scopes) : IDisposable
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>The edge as last read, with the last-seen time its row holds (not Redis's), or null for an edge not known yet.</summary>
+    public async Task<(EdgeNode Edge, long StoredLastSeenMs)?> StoredAsync(string id, CancellationToken cancellationToken)
+    {
+        await CurrentAsync(cancellationToken);
+        return byId.TryGetValue(id, out var edge) ? (edge, storedLastSeen.GetValueOrDefault(id)) : null;
+    }
+
+    /// <summary>Records a heartbeat in Redis; false without Redis or when it did not answer (then the row must be written).</summary>
+    public async Task<bool> MarkSeenAsync(string id, long nowMs)
+    {
+        if (redis.Database is not { } db)
+        {
+            return false;
+        }
+
+        try
+        {
+            await db.HashSetAsync(SeenKey, id, nowMs);
+            return true;
+        }
+        catch (Exception e) when (RedisConnection.IsOutage(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Forgets a removed edge's Redis entry; a missing Redis only leaves a field nobody reads.</summary>
+    public async Task ForgetAsync(string id)
+    {
+        if (redis.Database is { } db)
+        {
+            try
+            {
+                await db.HashDeleteAsync(SeenKey, id);
+            }
+            catch (Exception e) when (RedisConnection.IsOutage(e))
+            {
+                // Harmless: the overlay only applies to edges that have a row.
+            }
+        }
+
+        Invalidate();
+    }
+
+    /// <summary>Whether a region exists; region ids are cached for a minute, and an unknown one is looked up again (at most once a second).</summary>
+    public async Task<bool> RegionExistsAsync(string region, CancellationToken cancellationToken)
+    {
+        var readAtMs = Volatile.Read(ref regionsReadAt);
+        var age = readAtMs == long.MinValue ? long.MaxValue : Environment.TickCount64 - readAtMs;
+        if (age < RegionsMaxAge.TotalMilliseconds && (regions.Contains(region) || age < MaxAge.TotalMilliseconds))
+        {
+            return regions.Contains(region);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarqueeDbContext>();
+        regions = (await db.Regions.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        Volatile.Write(ref regionsReadAt, Environment.TickCount64);
+        return regions.Contains(region);
+    }
+
+    /// <summary>Every edge's last heartbeat in Redis, or null when Redis is not there (the last overlay is kept then).</summary>
+    private async Task<Dictionary<string, long>?> ReadSeenAsync()
+    {
+        if (redis.Database is not { } db)
+        {
+            return redis.IsConfigured ? null : new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+
+        try
+        {
+            var entries = await db.HashGetAllAsync(SeenKey);
+            var result = new Dictionary<string, long>(entries.Length, StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                if (long.TryParse(entry.Value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+                {
+                    result[entry.Name.ToString()] = ms;
+                }
+            }
+
+            return result;
+        }
+        catch (Exception e) when (RedisConnection.IsOutage(e))
+        {
+            return null;
         }
     }
 

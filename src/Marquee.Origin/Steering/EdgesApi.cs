@@ -57,27 +57,37 @@ public static partial class EdgesApi
             return TypedResults.ValidationProblem(errors, title: "The heartbeat is not valid");
         }
 
-        if (!await db.Regions.AnyAsync(r => r.Id == body!.Region, cancellationToken))
+        if (!await directory.RegionExistsAsync(body!.Region, cancellationToken))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = [$"There is no region '{body!.Region}'; see GET /api/v1/regions."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = [$"There is no region '{body.Region}'; see GET /api/v1/regions."] });
         }
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var edge = await db.Edges.SingleOrDefaultAsync(e => e.Id == body!.Id, cancellationToken);
-        if (edge is null)
+        var stored = await directory.StoredAsync(body.Id, cancellationToken);
+
+        // Nothing steering looks at changed and the row is recent: Redis carries this heartbeat, the database is left alone.
+        var quiet = stored is { } known && !SteeringChanges(known.Edge, body, now, options.Value)
+            && now - known.StoredLastSeenMs < (long)EdgeDirectory.RowRefresh.TotalMilliseconds;
+        if (!quiet || !await directory.MarkSeenAsync(body.Id, now))
         {
-            edge = new EdgeNode { Id = body!.Id, Region = body.Region, BaseUrl = body.BaseUrl, RegisteredAtMs = now };
-            db.Edges.Add(edge);
+            var edge = await db.Edges.SingleOrDefaultAsync(e => e.Id == body.Id, cancellationToken);
+            if (edge is null)
+            {
+                edge = new EdgeNode { Id = body.Id, Region = body.Region, BaseUrl = body.BaseUrl, RegisteredAtMs = now };
+                db.Edges.Add(edge);
+            }
+
+            Apply(edge, body, now);
+            await db.SaveChangesAsync(cancellationToken);
+            await directory.MarkSeenAsync(body.Id, now);
+            directory.Invalidate();
         }
 
-        Apply(edge, body!, now);
-        await db.SaveChangesAsync(cancellationToken);
-        directory.Invalidate();
         return TypedResults.Ok(new HeartbeatReply(
             [.. keys.Published().Select(k => new TokenKeyView(k.Id, Convert.ToBase64String(k.Secret)))],
             targets.ServerUri(http).AbsoluteUri,
             options.Value.HeartbeatSeconds,
-            await fill.PlanAsync(edge.Region, cancellationToken)));
+            await fill.PlanAsync(body.Region, cancellationToken)));
     }
 
     internal static async Task<Ok<List<EdgeView>>> ListAsync(MarqueeDbContext db, SteeringRanker ranker, CancellationToken cancellationToken)
@@ -92,10 +102,17 @@ public static partial class EdgesApi
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, MarqueeDbContext db, EdgeDirectory directory, CancellationToken cancellationToken)
     {
         var removed = id.Length <= 32 && await db.Edges.Where(e => e.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
-        directory.Invalidate();
+        await directory.ForgetAsync(id);
         return removed ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: 404, title: "Edge not found", detail: "No registered edge has this id.");
     }
+
+    /// <summary>Whether this heartbeat changes what steering decides: where the edge is, whether it serves, whether it is degraded or overloaded, or it was offline.</summary>
+    private static bool SteeringChanges(EdgeNode edge, EdgeHeartbeat beat, long now, SteeringOptions settings) =>
+        edge.Region != beat.Region || edge.BaseUrl != beat.BaseUrl.TrimEnd('/') || edge.Healthy != beat.Healthy || edge.Degraded != beat.Degraded
+        || edge.DegradedReason != (beat.Degraded ? string.Join("; ", beat.DegradedReasons!) : null)
+        || (edge.LoadFactor >= settings.OverloadedAt) != (beat.LoadFactor >= settings.OverloadedAt)
+        || now - edge.LastSeenMs > (long)settings.OfflineAfter.TotalMilliseconds;
 
     private static void Apply(EdgeNode edge, EdgeHeartbeat beat, long now)
     {

@@ -6,7 +6,10 @@ using Marquee.Origin.Accounts;
 using Marquee.Origin.Catalog.Admin;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Marquee.Origin.Steering;
 using Marquee.Origin.Tests.Accounts;
+using Marquee.Origin.Tests.Steering;
+using Microsoft.EntityFrameworkCore;
 using Marquee.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -116,6 +119,43 @@ public sealed class SharedStateTests : IAsyncLifetime
         using var negotiate = await viewer.PostAsync(CatalogFeedHub.Path + "/negotiate?negotiateVersion=1", null);
 
         Assert.Equal(HttpStatusCode.Forbidden, negotiate.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_heartbeat_that_changes_nothing_goes_to_Redis_not_the_database_and_every_origin_sees_it()
+    {
+        using (var registered = await EdgeFleet.BeatAsync(first, "eu-9", "eu", 8109))
+        {
+            registered.EnsureSuccessStatusCode();
+        }
+
+        var written = await StoredLastSeenAsync("eu-9");
+        await Task.Delay(1_100);
+        using (var quiet = await EdgeFleet.BeatAsync(second, "eu-9", "eu", 8109, load: 0.2))
+        {
+            quiet.EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal(written, await StoredLastSeenAsync("eu-9"));
+        await Task.Delay(1_100);
+        var seenByFirst = (await first.App.Services.GetRequiredService<EdgeDirectory>().CurrentAsync(CancellationToken.None)).Single(e => e.Id == "eu-9");
+        Assert.True(seenByFirst.LastSeenMs > written, "the first origin did not see the heartbeat the second took");
+
+        // Becoming degraded changes steering: the row is written at once.
+        using (var degraded = await EdgeFleet.BeatAsync(second, "eu-9", "eu", 8109, degraded: ["4 of 10 upstream fetches failed in the last 30 s"]))
+        {
+            degraded.EnsureSuccessStatusCode();
+        }
+
+        Assert.True((await StoredAsync("eu-9")).Degraded);
+    }
+
+    private async Task<long> StoredLastSeenAsync(string id) => (await StoredAsync(id)).LastSeenMs;
+
+    private async Task<EdgeNode> StoredAsync(string id)
+    {
+        await using var scope = first.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Marquee.Origin.Data.MarqueeDbContext>().Edges.AsNoTracking().SingleAsync(e => e.Id == id);
     }
 
     [Fact]
