@@ -10,7 +10,7 @@ internal sealed record BenchArguments(string Bench, int Rounds, int Seconds, int
                run heartbeats [--edges 100,1000,10000] [--window S] [--profile]
                run search     [--rounds N] [--seconds S] [--rate R] [--write-rate W] [--min-threads N]
           playback    playbacks/s of 2 origins (PostgreSQL + Redis, haproxy) ÷ 1 origin (SQLite); wrk -tT -c4T, rounds (5) of S s (10)
-          heartbeats  origin CPU per heartbeat of N simulated edges at a 5 s interval, SQLite and PostgreSQL; steady window S s (30)
+          heartbeats  origin CPU per heartbeat of N simulated edges at a 5 s interval, SQLite, PostgreSQL and PostgreSQL + Redis; steady window S s (30)
           search      search p50/p99 on origin 2 at R/s (50) with and without W admin writes/s (5) on origin 1, rounds (4) of S s (15) each;
                       then how long a title created on origin 1 takes to be found on origin 2
           --profile   heartbeats: perf record -g the origin over each window; top symbols in out/heartbeats/perf-*.txt

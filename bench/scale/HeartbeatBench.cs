@@ -4,7 +4,7 @@ using Marquee.Cli.Scale;
 namespace Marquee.Bench.Scale;
 
 /// <summary>
-/// <c>run heartbeats</c>: for each N, a fresh origin (on SQLite, then on PostgreSQL) heartbeated by N simulated
+/// <c>run heartbeats</c>: for each N, a fresh origin (on SQLite, on PostgreSQL, on PostgreSQL + Redis) heartbeated by N simulated
 /// edges every 5 s; its CPU over a steady window, per heartbeat and as % of one core, against its idle CPU.
 /// </summary>
 internal static class HeartbeatBench
@@ -19,14 +19,22 @@ internal static class HeartbeatBench
         Console.WriteLine($"heartbeats: N = {string.Join(", ", options.Edges)} edges, every {HeartbeatLoad.Interval.TotalSeconds:F0} s, warm-up {WarmUp.TotalSeconds:F0} s, window {window.TotalSeconds:F0} s");
         var (postgres, _) = await Backing.PostgresAsync(folder, "bench_idle", cancellationToken);
         await using var postgresStop = postgres;
+        await using var redis = Backing.Redis(folder, out var redisUrl);
         var report = new List<string> { "database    edges  heartbeats/s  origin CPU % of a core  (idle)  CPU ms/heartbeat (above idle)  p50 ms  p99 ms  failed  postgres CPU %" };
         var pass = true;
-        foreach (var database in new[] { "sqlite", "postgres" })
+        // "pgredis": PostgreSQL with Redis, where a heartbeat that changes nothing steering uses is kept in Redis.
+        foreach (var database in new[] { "sqlite", "postgres", "pgredis" })
         {
             foreach (var edges in options.Edges)
             {
                 var name = $"{database}_{edges.ToString(CultureInfo.InvariantCulture)}";
                 var settings = await SettingsAsync(database, name, postgres, cancellationToken);
+                if (database == "pgredis")
+                {
+                    settings["Redis:Connection"] = redisUrl;
+                    settings["Redis:Prefix"] = name + ":";
+                }
+
                 var (origin, address) = await Origins.StartAsync("origin-" + name, options.Repository, Path.Combine(folder, name), settings, folder, cancellationToken, options.Profile);
                 await using var originStop = origin;
 
@@ -63,14 +71,14 @@ internal static class HeartbeatBench
                     $"{database,-10} {edges,6} {perSecond,13:F0} {percent,23:F1} {idlePerSecond * 100,7:F1} {perBeat,30:F3} {p50,7:F1} {p99,7:F1} {failed,7} {pgCpu / seconds * 100,15:F1}");
                 Console.WriteLine(line);
                 report.Add(line);
-                if (edges == 1000 && percent > 5)
+                if (edges == 1000 && database == "pgredis" && percent > 5)
                 {
                     pass = false;
                 }
             }
         }
 
-        report.Add($"target ≤ 5 % of one core at 1,000 edges: {(pass ? "PASS" : "FAIL")}");
+        report.Add($"target ≤ 5 % of one core at 1,000 edges (PostgreSQL + Redis, the scaled setup): {(pass ? "PASS" : "FAIL")}");
         report.Add($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine(string.Join('\n', report.Skip(report.Count - 2)));
         await File.WriteAllLinesAsync(Path.Combine(options.OutFolder, "heartbeats-results.txt"), report, cancellationToken);

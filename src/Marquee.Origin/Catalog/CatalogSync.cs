@@ -21,6 +21,9 @@ public sealed partial class CatalogSync(
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
 
+    /// <summary>The change stamp of each title and asset this pass loop has already indexed, within the look-back window.</summary>
+    private readonly Dictionary<string, long> applied = new(StringComparer.Ordinal);
+
     /// <summary>Rows stamped by another process's clock may arrive slightly late; look back this far every time.</summary>
     private const long OverlapMs = 5_000;
 
@@ -51,16 +54,50 @@ public sealed partial class CatalogSync(
                 var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<MarqueeDbContext>();
-                var changed = await db.Titles.AsNoTracking().Where(t => t.UpdatedAtMs >= since).Select(t => t.Id).ToListAsync(stoppingToken);
-                var assets = db.Assets.AsNoTracking().Where(a => a.UpdatedAtMs >= since).Select(a => a.Id);
-                changed.AddRange(await db.Titles.AsNoTracking().Where(t => assets.Contains(t.AssetId!)).Select(t => t.Id).ToListAsync(stoppingToken));
-                changed.AddRange(await db.Episodes.AsNoTracking().Where(e => assets.Contains(e.AssetId!)).Select(e => e.SeriesId).ToListAsync(stoppingToken));
+                // The overlap brings the same rows back pass after pass; only stamps not applied yet are re-indexed.
+                var titles = await db.Titles.AsNoTracking().Where(t => t.UpdatedAtMs >= since).Select(t => new { t.Id, t.UpdatedAtMs }).ToListAsync(stoppingToken);
+                var assets = await db.Assets.AsNoTracking().Where(a => a.UpdatedAtMs >= since).Select(a => new { a.Id, a.UpdatedAtMs }).ToListAsync(stoppingToken);
+                var newTitles = titles.Where(t => IsNew("title:" + t.Id, t.UpdatedAtMs)).ToList();
+                var newAssets = assets.Where(a => IsNew("asset:" + a.Id, a.UpdatedAtMs)).ToList();
+                var changed = newTitles.Select(t => t.Id).ToList();
+                if (newAssets.Count > 0)
+                {
+                    var assetIds = newAssets.Select(a => a.Id).ToList();
+                    changed.AddRange(await db.Titles.AsNoTracking().Where(t => assetIds.Contains(t.AssetId!)).Select(t => t.Id).ToListAsync(stoppingToken));
+                    changed.AddRange(await db.Episodes.AsNoTracking().Where(e => assetIds.Contains(e.AssetId!)).Select(e => e.SeriesId).ToListAsync(stoppingToken));
+                }
+
                 await catalog.RefreshAsync(changed, stoppingToken);
+                foreach (var title in newTitles)
+                {
+                    applied["title:" + title.Id] = title.UpdatedAtMs;
+                }
+
+                foreach (var asset in newAssets)
+                {
+                    applied["asset:" + asset.Id] = asset.UpdatedAtMs;
+                }
+
                 since = now - OverlapMs;
+                Forget(since);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogSyncFailed(e);
+            }
+        }
+    }
+
+    private bool IsNew(string key, long stamp) => !applied.TryGetValue(key, out var done) || stamp > done;
+
+    /// <summary>Stamps older than the look-back window cannot come back; forget them so the map stays small.</summary>
+    private void Forget(long since)
+    {
+        foreach (var (key, stamp) in applied)
+        {
+            if (stamp < since)
+            {
+                applied.Remove(key);
             }
         }
     }
