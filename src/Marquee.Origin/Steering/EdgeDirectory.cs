@@ -89,12 +89,19 @@ public sealed class EdgeDirectory(IServiceScopeFactory scopes, RedisConnection r
         try
         {
             await db.HashSetAsync(SeenKey, id, nowMs);
-            return true;
         }
         catch (Exception e) when (RedisConnection.IsOutage(e))
         {
             return false;
         }
+
+        // This origin sees the heartbeat at once; the others at their next read (within a second).
+        if (byId.TryGetValue(id, out var edge) && edge.LastSeenMs < nowMs)
+        {
+            edge.LastSeenMs = nowMs;
+        }
+
+        return true;
     }
 
     /// <summary>Forgets a removed edge's Redis entry; a missing Redis only leaves a field nobody reads.</summary>

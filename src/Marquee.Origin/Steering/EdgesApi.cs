@@ -90,9 +90,11 @@ public static partial class EdgesApi
             await fill.PlanAsync(body.Region, cancellationToken)));
     }
 
-    internal static async Task<Ok<List<EdgeView>>> ListAsync(MarqueeDbContext db, SteeringRanker ranker, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<EdgeView>>> ListAsync(EdgeDirectory directory, SteeringRanker ranker, CancellationToken cancellationToken)
     {
-        var edges = await db.Edges.AsNoTracking().OrderBy(e => e.Region).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        // The directory, not the table: with Redis, an edge's latest heartbeat may be there and not in its row yet.
+        directory.Invalidate();
+        var edges = (await directory.CurrentAsync(cancellationToken)).OrderBy(e => e.Region, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
         return TypedResults.Ok(edges.Select(e => new EdgeView(
             e.Id, e.Region, e.BaseUrl, ranker.IsLive(e), e.Healthy, e.LoadFactor, e.ActiveConnections, e.EgressBytesPerSecond,
             e.HitRatio, e.ByteHitRatio, e.CacheUsedBytes, e.CacheCapacityBytes, DateTimeOffset.FromUnixTimeMilliseconds(e.LastSeenMs),
