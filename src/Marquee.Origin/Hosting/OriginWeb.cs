@@ -67,6 +67,11 @@ public static class OriginWeb
         {
             var client = redis.ToClientOptions();
             client.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(redis.Prefix + "signalr:");
+
+            // SignalR unsubscribes synchronously when the origin stops; under load one second was not always enough,
+            // and its timeout then fails the shutdown. The client library's own default (5 s) is used here.
+            client.SyncTimeout = 5_000;
+            client.AsyncTimeout = 5_000;
             signalR.AddStackExchangeRedis(o => o.Configuration = client);
         }
         catch (FormatException)
