@@ -1,3 +1,4 @@
+using Marquee.Bench.Edge;
 using System.Diagnostics;
 
 namespace Marquee.Bench.Scale;

@@ -1,3 +1,4 @@
+using Marquee.Bench.Edge;
 using System.Globalization;
 using Marquee.Cli.Scale;
 

@@ -1,3 +1,4 @@
+using Marquee.Bench.Edge;
 using System.Globalization;
 using System.Text.RegularExpressions;
 

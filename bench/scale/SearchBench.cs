@@ -1,3 +1,4 @@
+using Marquee.Bench.Edge;
 using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Globalization;
