@@ -23,9 +23,6 @@ public sealed partial class RedisConnection(IOptions<RedisOptions> options, ILog
     /// <summary>Null when no Redis is configured or it is unreachable right now.</summary>
     public IDatabase? Database => multiplexer is { IsConnected: true } connected ? connected.GetDatabase().WithKeyPrefix(options.Value.Prefix) : null;
 
-    /// <summary>The client itself, for libraries that take one (the SignalR backplane); null until started or when not configured.</summary>
-    public IConnectionMultiplexer? Multiplexer => multiplexer;
-
     /// <summary>
     /// What a lost or slow Redis throws: its own errors, timeouts, and the cancellations of commands in flight when the
     /// client drops a connection to reconnect (a synchronous call then ends in <see cref="TaskCanceledException"/>).
