@@ -57,6 +57,14 @@ public abstract class MarqueeDbContext(DbContextOptions options) : IdentityDbCon
 
     public DbSet<Progress.WatchProgress> WatchProgress => Set<Progress.WatchProgress>();
 
+    public DbSet<Discovery.Rating> Ratings => Set<Discovery.Rating>();
+
+    public DbSet<Discovery.StoredNeighbours> Neighbours => Set<Discovery.StoredNeighbours>();
+
+    public DbSet<Discovery.ChartEntry> Charts => Set<Discovery.ChartEntry>();
+
+    public DbSet<Discovery.RecommendationState> RecommendationState => Set<Discovery.RecommendationState>();
+
     /// <summary>
     /// Options for a context made outside the host (migrations tooling, tests that open the database directly).
     /// Identity reads its schema version (3: passkeys) from IdentityOptions in the application's services, so

@@ -1,6 +1,9 @@
 namespace Marquee.Origin.Playback;
 
-/// <summary>One granted playback: what was watched, where. Per-region popularity (for pre-filling edges) counts these.</summary>
+/// <summary>
+/// One granted playback: what was watched, where, by whom. Per-region popularity (for pre-filling edges), the charts
+/// and the recommendations count these.
+/// </summary>
 public sealed class PlaybackStart
 {
     public long Id { get; init; }
@@ -13,4 +16,10 @@ public sealed class PlaybackStart
     public required string Region { get; init; }
 
     public long AtMs { get; init; }
+
+    /// <summary>Who played (the profile), for the charts and recommendations; null on rows from before they were kept.</summary>
+    public string? ProfileId { get; init; }
+
+    /// <summary>The movie, or the episode's series; null on rows from before it was kept.</summary>
+    public string? TitleId { get; init; }
 }

@@ -68,7 +68,8 @@ internal sealed class PlaybackStarter(
             decision.MaxHeight);
         var token = PlaybackToken.Sign(claims, keys.Current);
 
-        db.PlaybackStarts.Add(new PlaybackStart { AssetId = playable.Asset.Id, Version = playable.Asset.PublishedVersion, Region = viewerRegion ?? "", AtMs = now.ToUnixTimeMilliseconds() });
+        db.PlaybackStarts.Add(new PlaybackStart { AssetId = playable.Asset.Id, Version = playable.Asset.PublishedVersion, Region = viewerRegion ?? "", AtMs = now.ToUnixTimeMilliseconds(),
+            ProfileId = profile.Id, TitleId = playable.Title.Id });
         await db.SaveChangesAsync(cancellationToken);
 
         var resumeAt = await progress.ResumeAtAsync(profile.Id, id, cancellationToken);

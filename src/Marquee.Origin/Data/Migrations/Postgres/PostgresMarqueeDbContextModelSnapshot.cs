@@ -619,6 +619,104 @@ namespace Marquee.Origin.Data.Migrations.Postgres
                     b.ToTable("shared_secrets", (string)null);
                 });
 
+            modelBuilder.Entity("Marquee.Origin.Discovery.ChartEntry", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Chart")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("real");
+
+                    b.Property<string>("TitleId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Region", "Chart", "Rank");
+
+                    b.ToTable("title_charts", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Discovery.Rating", b =>
+                {
+                    b.Property<string>("ProfileId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TitleId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProfileId", "TitleId");
+
+                    b.HasIndex("TitleId");
+
+                    b.HasIndex("UpdatedAtMs");
+
+                    b.ToTable("ratings", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Discovery.RecommendationState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("BuiltAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LeaseHolder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LeaseUntilMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Signals")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("recommendation_state", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Discovery.StoredNeighbours", b =>
+                {
+                    b.Property<string>("TitleId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("BuiltAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Packed")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("TitleId");
+
+                    b.ToTable("title_neighbours", (string)null);
+                });
+
             modelBuilder.Entity("Marquee.Origin.Entitlements.StreamLease", b =>
                 {
                     b.Property<string>("UserId")
@@ -729,15 +827,27 @@ namespace Marquee.Origin.Data.Migrations.Postgres
                     b.Property<long>("AtMs")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ProfileId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("TitleId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AtMs");
+
+                    b.HasIndex("ProfileId", "AtMs");
 
                     b.HasIndex("Region", "AtMs");
 
@@ -1153,6 +1263,21 @@ namespace Marquee.Origin.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Credits");
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Discovery.Rating", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marquee.Origin.Catalog.Title", null)
+                        .WithMany()
+                        .HasForeignKey("TitleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Marquee.Origin.Progress.WatchProgress", b =>

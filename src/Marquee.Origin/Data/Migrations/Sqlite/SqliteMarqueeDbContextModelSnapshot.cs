@@ -614,6 +614,104 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                     b.ToTable("shared_secrets", (string)null);
                 });
 
+            modelBuilder.Entity("Marquee.Origin.Discovery.ChartEntry", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chart")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TitleId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Region", "Chart", "Rank");
+
+                    b.ToTable("title_charts", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Discovery.Rating", b =>
+                {
+                    b.Property<string>("ProfileId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProfileId", "TitleId");
+
+                    b.HasIndex("TitleId");
+
+                    b.HasIndex("UpdatedAtMs");
+
+                    b.ToTable("ratings", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Discovery.RecommendationState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BuiltAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseHolder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeaseUntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signals")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("recommendation_state", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Discovery.StoredNeighbours", b =>
+                {
+                    b.Property<string>("TitleId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BuiltAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Packed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TitleId");
+
+                    b.ToTable("title_neighbours", (string)null);
+                });
+
             modelBuilder.Entity("Marquee.Origin.Entitlements.StreamLease", b =>
                 {
                     b.Property<string>("UserId")
@@ -722,15 +820,27 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                     b.Property<long>("AtMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProfileId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleId")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AtMs");
+
+                    b.HasIndex("ProfileId", "AtMs");
 
                     b.HasIndex("Region", "AtMs");
 
@@ -1140,6 +1250,21 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Credits");
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Discovery.Rating", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marquee.Origin.Catalog.Title", null)
+                        .WithMany()
+                        .HasForeignKey("TitleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Marquee.Origin.Progress.WatchProgress", b =>
