@@ -16,4 +16,5 @@ public sealed record CatalogEntry(
     int MaturityRating,
     string? Poster,
     long PublishedAtMs,
-    Licence[] Licences);
+    Licence[] Licences,
+    string Language = "");

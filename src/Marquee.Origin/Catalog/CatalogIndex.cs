@@ -83,6 +83,9 @@ public sealed class CatalogIndex(IServiceScopeFactory scopes, SearchIndex search
 
     public CatalogEntry? Find(string id) => _entries.GetValueOrDefault(id);
 
+    /// <summary>Every published, playable title, whoever may see it.</summary>
+    public IEnumerable<CatalogEntry> All => _entries.Values;
+
     /// <summary>Whether the viewer may see the title now, and on which tier; the rule of <see cref="LicenceRules"/>.</summary>
     public TitleAccess Access(CatalogEntry entry, Viewer viewer, long nowMs)
     {

@@ -45,7 +45,7 @@ internal static class CatalogLoader
             entries.Add(new CatalogEntry(
                 title.Id, title.Kind, title.Name, title.Slug, title.Synopsis, Split(title.Genres),
                 title.Credits.Select(c => c.Name).Distinct().ToList(), title.Year, title.RuntimeMinutes, title.MaturityRating,
-                title.PosterKey is null ? media : Artwork.Url(title.PosterKey), title.PublishedAtMs ?? title.CreatedAtMs, [.. title.Licences]));
+                title.PosterKey is null ? media : Artwork.Url(title.PosterKey), title.PublishedAtMs ?? title.CreatedAtMs, [.. title.Licences], title.OriginalLanguage));
         }
 
         return entries;

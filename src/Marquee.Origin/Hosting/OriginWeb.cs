@@ -1,5 +1,6 @@
 using Marquee.Origin.Accounts;
 using Marquee.Origin.Catalog;
+using Marquee.Origin.Discovery;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
 using Marquee.Origin.Regions;
@@ -32,6 +33,7 @@ public static class OriginWeb
         services.AddOriginObservability();
         services.AddRegions(configuration);
         services.AddCatalogWeb(configuration);
+        services.AddDiscovery(configuration);
         AddRealTime(services, configuration);
         services.AddPlaybackAndSteering(configuration, data);
         services.AddScoped<Progress.WatchProgressService>();

@@ -1,6 +1,7 @@
 using Marquee.Origin.Catalog.Licensing;
 using Marquee.Origin.Catalog.Search;
 using Marquee.Origin.Data;
+using Marquee.Origin.Discovery;
 using Marquee.Origin.Progress;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,8 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Marquee.Origin.Catalog.Browse;
 
 /// <summary>
-/// <c>GET /api/v1/browse</c>: the home screen's rows — Continue watching, My List, new in the viewer's region, free
-/// to watch, and one row per genre — all from the titles this viewer may see here and now.
+/// <c>GET /api/v1/browse</c>: the home screen's rows — Continue watching, the region's top 10 today, Top picks and
+/// "Because you watched" (<see cref="PersonalRows"/>), My List, new in the viewer's region, trending, free to watch,
+/// and one row per genre — all from the titles this viewer may see here and now.
 /// </summary>
 public static class BrowseApi
 {
@@ -26,23 +28,25 @@ public static class BrowseApi
     }
 
     internal static async Task<Results<Ok<BrowsePage>, ValidationProblem>> BrowseAsync(
-        CatalogIndex catalog, ViewerResolver viewers, MarqueeDbContext db, WatchProgressService progress, HttpContext http, CancellationToken cancellationToken, int perRow = 20)
+        CatalogIndex catalog, ViewerResolver viewers, MarqueeDbContext db, WatchProgressService progress, PersonalRows personal, HttpContext http, CancellationToken cancellationToken, int perRow = 20)
     {
         if (perRow is < 1 or > MaxPerRow)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["perRow"] = [$"perRow must be between 1 and {MaxPerRow}."] });
         }
 
-        var (viewer, _) = await viewers.ResolveAsync(http, cancellationToken);
+        var (viewer, profile) = await viewers.ResolveAsync(http, cancellationToken);
         var now = catalog.NowMs;
         var visible = catalog.Visible(viewer).ToList();
+        var byId = visible.ToDictionary(v => v.Entry.Id, StringComparer.Ordinal);
         var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
         var region = Regions.Region.Containing(regions, viewer.Country);
+        var regionName = region?.Name ?? viewer.Country ?? "your region";
+        var discovered = await personal.BuildAsync(viewer, profile?.Name, byId, region?.Id, regionName, perRow, cancellationToken);
         var rows = new List<BrowseRow>();
 
         if (viewer.ProfileId is { } profileId)
         {
-            var byId = visible.ToDictionary(v => v.Entry.Id);
             // Only titles this viewer may see here and now: a kids profile or another country hides the rest.
             var resumable = (await progress.ContinueWatchingAsync(profileId, cancellationToken)).Where(p => byId.ContainsKey(p.TitleId)).Take(perRow).ToList();
             if (resumable.Count > 0)
@@ -53,13 +57,29 @@ public static class BrowseApi
                 })]));
             }
 
+            if (discovered.Top10 is { } top10)
+            {
+                rows.Add(top10);
+            }
+
+            rows.AddRange(discovered.Picks);
             var listed = await db.MyList.AsNoTracking().Where(e => e.ProfileId == profileId).OrderByDescending(e => e.AddedAtMs).Select(e => e.TitleId).ToListAsync(cancellationToken);
             rows.Add(new BrowseRow("my-list", "My List", listed.Where(byId.ContainsKey).Take(perRow).Select(id => TitleSummary.From(byId[id].Entry, byId[id].Access)).ToList()));
         }
 
+        else if (discovered.Top10 is { } top10)
+        {
+            rows.Add(top10);
+        }
+
         // New here: ordered by when the title became available to this viewer (its licence start, else publication).
-        rows.Add(new BrowseRow("new", $"New in {region?.Name ?? viewer.Country ?? "your region"}",
+        rows.Add(new BrowseRow("new", $"New in {regionName}",
             Top(visible.OrderByDescending(v => AvailableSince(v.Entry, viewer.Country, now)), perRow)));
+        if (discovered.Trending is { } trending)
+        {
+            rows.Add(trending);
+        }
+
         rows.Add(new BrowseRow("free", "Free to watch", Top(visible.Where(v => v.Access == TitleAccess.Free).OrderByDescending(v => v.Entry.PublishedAtMs), perRow)));
         foreach (var genre in visible.SelectMany(v => v.Entry.Genres).GroupBy(g => g, StringComparer.OrdinalIgnoreCase)
                      .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Take(GenreRows))
