@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -130,6 +131,9 @@ public static class ProfilesApi
             return TypedResults.Problem(statusCode: 409, title: "The last profile stays", detail: "An account keeps at least one profile.");
         }
 
+        // Its plays stay counted (edge pre-filling, charts) but no longer say whose they were; ratings, progress and
+        // lists go with the profile (their foreign keys cascade).
+        await db.PlaybackStarts.Where(p => p.ProfileId == profile.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ProfileId, (string?)null), cancellationToken);
         db.Profiles.Remove(profile);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();

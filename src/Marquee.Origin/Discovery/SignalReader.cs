@@ -1,3 +1,4 @@
+using Marquee.Origin.Assets;
 using Marquee.Origin.Data;
 using Marquee.Origin.Discovery.Model;
 using Marquee.Origin.Progress;
@@ -32,7 +33,11 @@ internal sealed class SignalReader(MarqueeDbContext db)
         var watched = await db.WatchProgress.MaxAsync(p => (long?)p.UpdatedAtMs, cancellationToken) ?? 0;
         var titles = await db.Titles.CountAsync(cancellationToken);
         var edited = await db.Titles.MaxAsync(t => (long?)t.UpdatedAtMs, cancellationToken) ?? 0;
-        return $"{starts}:{ratings}:{rated}:{progress}:{watched}:{titles}:{edited}";
+        // A title joins the catalog when its media becomes ready, which changes the asset, not the title.
+        var ready = db.Assets.Where(a => a.Status == AssetStatus.Ready);
+        var media = await ready.CountAsync(cancellationToken);
+        var published = await ready.MaxAsync(a => (long?)a.UpdatedAtMs, cancellationToken) ?? 0;
+        return $"{starts}:{ratings}:{rated}:{progress}:{watched}:{titles}:{edited}:{media}:{published}";
     }
 
     private async Task<Dictionary<(string Profile, string Title), TitleSignals>> ReadAsync(string? profileId, long sinceMs, CancellationToken cancellationToken)

@@ -68,10 +68,9 @@ public static class SimilarApi
             : [];
         if (ids.Count < count)
         {
-            // A title newer than the model (it is rebuilt within a minute): titles sharing most genres, newest first.
+            // A title newer than the model (it is rebuilt within a minute): titles sharing most genres, then the newest.
             ids.AddRange(visible.Values.Where(v => Eligible(v.Entry.Id) && !ids.Contains(v.Entry.Id))
                 .Select(v => (v.Entry, Shared: v.Entry.Genres.Count(g => entry.Genres.Contains(g, StringComparer.OrdinalIgnoreCase))))
-                .Where(v => v.Shared > 0)
                 .OrderByDescending(v => v.Shared).ThenByDescending(v => v.Entry.PublishedAtMs).ThenBy(v => v.Entry.Id, StringComparer.Ordinal)
                 .Take(count - ids.Count).Select(v => v.Entry.Id));
         }

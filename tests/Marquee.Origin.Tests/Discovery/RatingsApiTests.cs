@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marquee.Origin.Tests.Accounts;
 using Marquee.Origin.Tests.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Marquee.Origin.Tests.Discovery;
@@ -93,5 +95,28 @@ public sealed class RatingsApiTests : IAsyncLifetime
 
         Assert.Empty((await viewer.GetFromJsonAsync<JsonElement>("/api/v1/ratings", TestContext.Current.CancellationToken)).EnumerateArray());
         Assert.Empty((await kid.GetFromJsonAsync<JsonElement>("/api/v1/ratings", TestContext.Current.CancellationToken)).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Deleting_a_profile_deletes_its_ratings_and_unlinks_its_plays()
+    {
+        var film = await TestAccounts.TitleAsync(server, "Forgotten Film");
+        using var account = await Watching.ViewerAsync(server, "forgetful@example.com");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        using var created = await account.PostAsJsonAsync("/api/v1/profiles", new { name = "Second" }, TestContext.Current.CancellationToken);
+        var secondId = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString()!;
+        using var selected = await account.PostAsJsonAsync($"/api/v1/profiles/{secondId}/select", new { }, TestContext.Current.CancellationToken);
+        using var second = Viewers.From(server, Viewers.Us, (await selected.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString());
+        await Watching.WatchAsync(second, film);
+        await Watching.RateAsync(second, film, "love");
+
+        using var deleted = await account.DeleteAsync($"/api/v1/profiles/{secondId}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await using var scope = server.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Marquee.Origin.Data.MarqueeDbContext>();
+        Assert.False(await db.Ratings.AnyAsync(r => r.ProfileId == secondId, TestContext.Current.CancellationToken));
+        Assert.False(await db.PlaybackStarts.AnyAsync(p => p.ProfileId == secondId, TestContext.Current.CancellationToken));
+        Assert.True(await db.PlaybackStarts.AnyAsync(p => p.TitleId == film, TestContext.Current.CancellationToken));
     }
 }

@@ -207,6 +207,21 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         }, "the killed edge leaves rotation", TimeSpan.FromSeconds(60));
     }
 
+    [Fact]
+    public async Task A_viewer_rates_titles_sees_more_like_this_the_numbered_top_10_and_says_not_for_me_to_a_pick()
+    {
+        var movie = await cluster.ReadyTitleAsync("Primary Colours");
+
+        var report = await RunAsync("discovery.mjs", cluster.Base.ToString().TrimEnd('/'), await ViewerAsync("discovery"), WebCluster.Password, movie);
+
+        Assert.True(report["similar"]!.GetValue<int>() > 0);
+        Assert.Equal("1", report["firstRank"]!.GetValue<string>());
+        Assert.StartsWith("Number 1: ", report["topLabel"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Top picks for discovery", report["picksHeading"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(report["dismissedGone"]!.GetValue<bool>());
+        Assert.Empty(report["problems"]!.AsArray());
+    }
+
     /// <summary>
     /// A standard-plan viewer of this test's own: tests that share an account share its stream slots, and a closed
     /// browser's lease is held until it lapses.

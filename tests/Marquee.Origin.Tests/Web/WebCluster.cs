@@ -58,6 +58,8 @@ public sealed class WebCluster : IAsyncLifetime
                 // Every browser of these tests comes from the same loopback address, which the per-address limit on
                 // sign-in and profile selection is not meant for; the limits themselves are tested elsewhere.
                 ["MARQUEE_Accounts__AuthRequestsPerMinute"] = "1000",
+                // The discovery test waits for the model to follow its plays and thumbs: every 2 s here, not every 30 s.
+                ["MARQUEE_Discovery__RefreshSeconds"] = "2",
             });
         up.StandardInput.Close();
         _ = PumpAsync(up.StandardOutput);

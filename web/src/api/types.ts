@@ -29,3 +29,5 @@ export type StreamSummary = Schemas['LiveStreamView'];
 export type SessionsView = Schemas['SessionsPage'];
 export type AdminUser = Schemas['AdminUserView'];
 export type AdminUserPage = Schemas['AdminUserPage'];
+export type RatingView = Schemas['RatingView'];
+export type SimilarView = Schemas['SimilarView'];

@@ -9,10 +9,16 @@ export function PosterCard({ title, index }: { title: TitleSummary; index?: numb
     ? `/watch/${encodeURIComponent(resume.playbackId)}?title=${encodeURIComponent(title.id)}`
     : `/title/${encodeURIComponent(title.id)}`;
   const watched = resume && resume.durationSeconds > 0 ? Math.min(1, resume.positionSeconds / resume.durationSeconds) : null;
-  const label = resume ? `Resume ${title.title}` : title.title;
+  const rank = title.rank ?? null;
+  const label = resume ? `Resume ${title.title}` : rank !== null ? `Number ${rank}: ${title.title}` : title.title;
   return (
     <Link to={href} className="poster-card" data-index={index} aria-label={label}>
       <span className="poster-frame">
+        {rank !== null && (
+          <span className="rank" aria-hidden="true">
+            {rank}
+          </span>
+        )}
         {title.poster ? (
           <img src={title.poster} alt={`Poster of ${title.title}`} loading="lazy" decoding="async" width={320} height={180} />
         ) : (

@@ -6,6 +6,8 @@ import { useSession } from '../account/session';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatTime, maturityLabel } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
+import { MoreLikeThis } from './MoreLikeThis';
+import { Thumbs } from './Thumbs';
 
 function unavailableText(status: number | null, message: string): { heading: string; body: string } {
   switch (status) {
@@ -115,6 +117,7 @@ export function TitlePage() {
                 </p>
               )}
               <MyListButton titleId={view.id} inList={inList} onChange={myList.reload} />
+              {session.profile && <Thumbs titleId={view.id} titleName={view.title} />}
             </div>
           )}
           {view.credits.length > 0 && (
@@ -130,6 +133,7 @@ export function TitlePage() {
         </div>
       </div>
       {view.kind === 'series' && <Episodes view={view} progress={items} locked={needsPlan} />}
+      <MoreLikeThis titleId={view.id} profileId={session.profile?.id ?? ''} />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { EpisodeView, TitleView } from '../api/types';
+import { Thumbs } from '../browse/Thumbs';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatTime } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
@@ -87,6 +88,8 @@ export default function PlayerPage() {
   const [countdownOf, setCountdownOf] = useState<{ id: string; seconds: number } | null>(null);
   const countdown = countdownOf?.id === id ? countdownOf.seconds : null;
   const setCountdown = useCallback((seconds: number | null) => setCountdownOf(seconds === null ? null : { id, seconds }), [id]);
+  // At the end of a movie or a series' last episode: "how was it?", with the thumbs.
+  const [endedOf, setEndedOf] = useState<string | null>(null);
 
   const view = playback.view;
   const episodes = useMemo(() => episodesInOrder(title.data), [title.data]);
@@ -306,6 +309,7 @@ export default function PlayerPage() {
     const video = videoRef.current;
     if (!video) return;
     setNeedsGesture(false);
+    setEndedOf(null);
     if (video.paused || video.ended) void video.play().catch(() => setNeedsGesture(true));
     else video.pause();
   }, []);
@@ -314,7 +318,8 @@ export default function PlayerPage() {
   const finished = useCallback(() => {
     setPaused(true);
     if (nextEpisode) setCountdown(nextEpisodeCountdown);
-  }, [nextEpisode, setCountdown]);
+    else setEndedOf(id);
+  }, [nextEpisode, setCountdown, id]);
 
   const seekTo = useCallback((seconds: number) => {
     const video = videoRef.current;
@@ -448,6 +453,17 @@ export default function PlayerPage() {
               <button type="button" className="button" onClick={() => setCountdown(null)}>
                 Cancel
               </button>
+            </div>
+          </div>
+        )}
+        {endedOf === id && !nextEpisode && title.data && (
+          <div className="player-overlay rate-end" role="dialog" aria-label={`How was ${title.data.title}?`}>
+            <p>How was {title.data.title}?</p>
+            <div className="row-actions">
+              <Thumbs titleId={titleId} titleName={title.data.title} />
+              <Link className="button" to={back}>
+                Back to the title
+              </Link>
             </div>
           </div>
         )}

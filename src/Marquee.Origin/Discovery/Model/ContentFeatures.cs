@@ -6,7 +6,7 @@ public sealed record TitleFeatures(IReadOnlyList<string> Genres, IReadOnlyList<s
 /// <summary>
 /// Content similarity between titles, for the cold start: a new title has no viewers, but its genres, people, year,
 /// language and maturity still place it near others. Candidates come from inverted lists (shared people; the same
-/// genre set; the same first genre, closest in year), so the work per title stays bounded in a catalog of 100,000.
+/// genre set; each of its genres, closest in year), so the work per title stays bounded in a catalog of 100,000.
 /// </summary>
 public sealed class ContentFeatures
 {
@@ -19,7 +19,7 @@ public sealed class ContentFeatures
     private readonly int[] _maturity;
     private readonly Dictionary<int, int[]> _byPerson = [];
     private readonly Dictionary<string, int[]> _byGenreSet = [];
-    private readonly Dictionary<int, int[]> _byFirstGenre = [];
+    private readonly Dictionary<int, int[]> _byGenre = [];
 
     public ContentFeatures(IReadOnlyList<TitleFeatures> titles)
     {
@@ -36,7 +36,7 @@ public sealed class ContentFeatures
         var order = Enumerable.Range(0, titles.Count).OrderBy(t => _years[t] ?? 0).ThenBy(t => t).ToArray();
         var byPerson = new Dictionary<int, List<int>>();
         var byGenreSet = new Dictionary<string, List<int>>();
-        var byFirstGenre = new Dictionary<int, List<int>>();
+        var byGenre = new Dictionary<int, List<int>>();
         foreach (var t in order)
         {
             foreach (var p in _people[t])
@@ -45,15 +45,15 @@ public sealed class ContentFeatures
             }
 
             (byGenreSet.TryGetValue(GenreKey(t), out var set) ? set : byGenreSet[GenreKey(t)] = []).Add(t);
-            if (_genres[t].Length > 0)
+            foreach (var g in _genres[t])
             {
-                (byFirstGenre.TryGetValue(_genres[t][0], out var first) ? first : byFirstGenre[_genres[t][0]] = []).Add(t);
+                (byGenre.TryGetValue(g, out var list) ? list : byGenre[g] = []).Add(t);
             }
         }
 
         _byPerson = byPerson.ToDictionary(p => p.Key, p => p.Value.ToArray());
         _byGenreSet = byGenreSet.ToDictionary(p => p.Key, p => p.Value.ToArray());
-        _byFirstGenre = byFirstGenre.ToDictionary(p => p.Key, p => p.Value.ToArray());
+        _byGenre = byGenre.ToDictionary(p => p.Key, p => p.Value.ToArray());
     }
 
     public int Count => _genres.Length;
@@ -82,9 +82,25 @@ public sealed class ContentFeatures
         return score;
     }
 
-    /// <summary>The titles worth scoring against <paramref name="title"/>: bounded, never itself.</summary>
+    /// <summary>
+    /// The titles worth scoring against <paramref name="title"/>: bounded, never itself. In a small catalog that is
+    /// every other title, so even a title sharing no genre or person with any other has neighbours.
+    /// </summary>
     public IEnumerable<int> Candidates(int title)
     {
+        if (Count <= 2 * MaxPerList)
+        {
+            for (var t = 0; t < Count; t++)
+            {
+                if (t != title)
+                {
+                    yield return t;
+                }
+            }
+
+            yield break;
+        }
+
         var seen = new HashSet<int> { title };
         foreach (var p in _people[title])
         {
@@ -105,9 +121,9 @@ public sealed class ContentFeatures
             }
         }
 
-        if (_genres[title].Length > 0)
+        foreach (var g in _genres[title])
         {
-            foreach (var t in Closest(_byFirstGenre[_genres[title][0]], title))
+            foreach (var t in Closest(_byGenre[g], title))
             {
                 if (seen.Add(t))
                 {
