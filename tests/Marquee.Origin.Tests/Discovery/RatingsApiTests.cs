@@ -86,10 +86,7 @@ public sealed class RatingsApiTests : IAsyncLifetime
         // A kids profile cannot rate what it may not see.
         using var account = await Watching.ViewerAsync(server, "kid-rater@example.com");
         clock.Advance(TimeSpan.FromSeconds(1));
-        using var created = await account.PostAsJsonAsync("/api/v1/profiles", new { name = "Kid", maturityLimit = 7 }, TestContext.Current.CancellationToken);
-        var kidId = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString();
-        using var selected = await account.PostAsJsonAsync($"/api/v1/profiles/{kidId}/select", new { }, TestContext.Current.CancellationToken);
-        using var kid = Viewers.From(server, Viewers.Us, (await selected.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString());
+        using var kid = await Watching.KidAsync(server, account);
         using var tooOld = await kid.PutAsJsonAsync($"/api/v1/ratings/{grim}", new { value = "love" }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, tooOld.StatusCode);
 

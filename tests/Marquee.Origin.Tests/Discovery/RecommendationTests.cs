@@ -251,16 +251,11 @@ public sealed class RecommendationTests : IAsyncLifetime
         return ids;
     }
 
-    /// <summary>A kids profile (7+) of <paramref name="account"/>'s account, selected.</summary>
+    /// <summary>A kids profile of <paramref name="account"/>'s account; profiles are told apart by creation time.</summary>
     private async Task<HttpClient> KidAsync(HttpClient account)
     {
-        // Profiles are told apart by creation time: the account's first one must be older.
         await Task.Delay(5, TestContext.Current.CancellationToken);
-        using var created = await account.PostAsJsonAsync("/api/v1/profiles", new { name = "Kid", maturityLimit = 7 }, TestContext.Current.CancellationToken);
-        var kidId = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString();
-        using var selected = await account.PostAsJsonAsync($"/api/v1/profiles/{kidId}/select", new { }, TestContext.Current.CancellationToken);
-        var token = (await selected.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString();
-        return Viewers.From(server, Viewers.Us, token);
+        return await Watching.KidAsync(server, account);
     }
 
     private static async Task<JsonElement> BrowseAsync(HttpClient viewer, int perRow) =>

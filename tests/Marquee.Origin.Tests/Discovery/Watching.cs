@@ -54,4 +54,15 @@ internal static class Watching
         var answer = await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/titles/{id}/similar");
         return [.. answer.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
     }
+
+    /// <summary>A kids profile (7+) of <paramref name="account"/>'s account, selected; its first profile must be older.</summary>
+    public static async Task<HttpClient> KidAsync(OriginServer server, HttpClient account)
+    {
+        using var created = await account.PostAsJsonAsync("/api/v1/profiles", new { name = "Kid", maturityLimit = 7 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var kidId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var selected = await account.PostAsJsonAsync($"/api/v1/profiles/{kidId}/select", new { });
+        var token = (await selected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        return Viewers.From(server, Viewers.Us, token);
+    }
 }
