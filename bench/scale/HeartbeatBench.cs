@@ -24,11 +24,11 @@ internal static class HeartbeatBench
         var folder = Scratch.Fresh(options.OutFolder, "heartbeats");
         var window = TimeSpan.FromSeconds(options.Window);
         var key = Origins.Common["Steering:EdgeKey"];
-        Console.WriteLine($"heartbeats: N = {string.Join(", ", options.Edges)} edges, every {HeartbeatLoad.Interval.TotalSeconds:F0} s, warm-up {WarmUp.TotalSeconds:F0} s, window {window.TotalSeconds:F0} s");
+        Console.WriteLine($"heartbeats: N = {string.Join(", ", options.Edges)} edges, every {HeartbeatLoad.Interval.TotalSeconds:F0} s, warm-up {WarmUp.TotalSeconds:F0} s, window {window.TotalSeconds:F0} s, fill lists of {options.FillTitles} titles ({options.FillTitles * FillSeed.ObjectsPerTitle} keys)");
         var (postgres, _) = await Backing.PostgresAsync(folder, "bench_idle", cancellationToken);
         await using var postgresStop = postgres;
         await using var redis = Backing.Redis(folder, out var redisUrl);
-        var report = new List<string> { "database    edges  heartbeats/s  origin CPU % of a core  (idle)  CPU ms/heartbeat (above idle)  p50 ms  p99 ms  failed  postgres CPU %" };
+        var report = new List<string> { $"fill lists of {options.FillTitles} titles", "database    edges  heartbeats/s  origin CPU % of a core  (idle)  CPU ms/heartbeat (above idle)  p50 ms  p99 ms  failed  postgres CPU %  reply KB" };
         var pass = true;
         // "pgredis": PostgreSQL with Redis, where a heartbeat that changes nothing steering uses is kept in Redis.
         foreach (var database in options.Databases)
@@ -41,6 +41,11 @@ internal static class HeartbeatBench
                 {
                     settings["Redis:Connection"] = redisUrl;
                     settings["Redis:Prefix"] = name + ":";
+                }
+
+                if (options.FillTitles > 0)
+                {
+                    await FillSeed.RunAsync(Path.Combine(folder, name), settings, options.FillTitles, HeartbeatLoad.Regions, cancellationToken);
                 }
 
                 var (origin, address) = await Origins.StartAsync("origin-" + name, options.Repository, Path.Combine(folder, name), settings, folder, cancellationToken, options.Profile);
@@ -71,6 +76,7 @@ internal static class HeartbeatBench
                 load.Record(false);
                 var (completed, failed) = load.Counts();
                 var (p50, p99) = load.Latency();
+                var replyKb = load.ReplyBytes() / 1024.0 / Math.Max(1, completed + failed);
                 await running;
                 await profiling;
 
@@ -78,7 +84,7 @@ internal static class HeartbeatBench
                 var percent = cpu / seconds * 100;
                 var perBeat = (cpu - (idlePerSecond * seconds)) * 1000 / Math.Max(1, completed);
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"{database,-10} {edges,6} {perSecond,13:F0} {percent,23:F1} {idlePerSecond * 100,7:F1} {perBeat,30:F3} {p50,7:F1} {p99,7:F1} {failed,7} {pgCpu / seconds * 100,15:F1}");
+                    $"{database,-10} {edges,6} {perSecond,13:F0} {percent,23:F1} {idlePerSecond * 100,7:F1} {perBeat,30:F3} {p50,7:F1} {p99,7:F1} {failed,7} {pgCpu / seconds * 100,15:F1} {replyKb,9:F2}");
                 Console.WriteLine(line);
                 report.Add(line);
                 if (edges == 1000 && database == "pgredis" && percent > 5)
