@@ -1,25 +1,21 @@
-using System.Globalization;
 using Marquee.Origin.Data;
-using Marquee.Origin.SharedState;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using StackExchange.Redis;
 
 namespace Marquee.Origin.Steering;
 
 /// <summary>
 /// The edges as the cluster knows them, read at most once a second (every playback and steering request asks), and
 /// at once after this origin wrote a change, so a cluster of origins agrees through the database. With Redis, an
-/// edge's last heartbeat is kept there (<see cref="MarkSeenAsync"/>), one hash field per edge, and overlaid on the
+/// edge's last heartbeat is kept there (<see cref="MarkSeen"/>, <see cref="EdgeLastSeen"/>), and overlaid on the
 /// rows: a heartbeat that changes nothing steering looks at then costs one Redis write instead of a database write,
 /// and the row is rewritten only on a change or once <see cref="RowRefresh"/> has passed.
 /// </summary>
-public sealed class EdgeDirectory(IServiceScopeFactory scopes, RedisConnection redis) : IDisposable
+public sealed class EdgeDirectory(IServiceScopeFactory scopes, EdgeLastSeen lastSeen) : IDisposable
 {
     /// <summary>How old a row's own last-seen may grow while Redis carries the heartbeats; the admin list's load figures are this fresh.</summary>
     public static readonly TimeSpan RowRefresh = TimeSpan.FromMinutes(1);
 
-    private const string SeenKey = "edges:last-seen";
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RegionsMaxAge = TimeSpan.FromMinutes(1);
 
@@ -51,7 +47,7 @@ public sealed class EdgeDirectory(IServiceScopeFactory scopes, RedisConnection r
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<MarqueeDbContext>();
                 var rows = await db.Edges.AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken);
-                seen = await ReadSeenAsync() ?? seen;
+                seen = await lastSeen.ReadAsync() ?? seen;
                 storedLastSeen = rows.ToDictionary(e => e.Id, e => e.LastSeenMs, StringComparer.Ordinal);
                 foreach (var edge in rows)
                 {
@@ -78,24 +74,15 @@ public sealed class EdgeDirectory(IServiceScopeFactory scopes, RedisConnection r
         return byId.TryGetValue(id, out var edge) ? (edge, storedLastSeen.GetValueOrDefault(id)) : null;
     }
 
-    /// <summary>Records a heartbeat in Redis; false without Redis or when it did not answer (then the row must be written).</summary>
-    public async Task<bool> MarkSeenAsync(string id, long nowMs)
+    /// <summary>Records a heartbeat in Redis (written behind); false without Redis or while it fails (then the row must be written).</summary>
+    public bool MarkSeen(string id, long nowMs)
     {
-        if (redis.Database is not { } db)
+        if (!lastSeen.Mark(id, nowMs))
         {
             return false;
         }
 
-        try
-        {
-            await db.HashSetAsync(SeenKey, id, nowMs);
-        }
-        catch (Exception e) when (RedisConnection.IsOutage(e))
-        {
-            return false;
-        }
-
-        // This origin sees the heartbeat at once; the others at their next read (within a second).
+        // This origin sees the heartbeat at once; the others at their next read (within a second or so).
         if (byId.TryGetValue(id, out var edge) && edge.LastSeenMs < nowMs)
         {
             edge.LastSeenMs = nowMs;
@@ -104,21 +91,10 @@ public sealed class EdgeDirectory(IServiceScopeFactory scopes, RedisConnection r
         return true;
     }
 
-    /// <summary>Forgets a removed edge's Redis entry; a missing Redis only leaves a field nobody reads.</summary>
+    /// <summary>Forgets a removed edge's Redis entry.</summary>
     public async Task ForgetAsync(string id)
     {
-        if (redis.Database is { } db)
-        {
-            try
-            {
-                await db.HashDeleteAsync(SeenKey, id);
-            }
-            catch (Exception e) when (RedisConnection.IsOutage(e))
-            {
-                // Harmless: the overlay only applies to edges that have a row.
-            }
-        }
-
+        await lastSeen.ForgetAsync(id);
         Invalidate();
     }
 
@@ -137,34 +113,6 @@ public sealed class EdgeDirectory(IServiceScopeFactory scopes, RedisConnection r
         regions = (await db.Regions.AsNoTracking().Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         Volatile.Write(ref regionsReadAt, Environment.TickCount64);
         return regions.Contains(region);
-    }
-
-    /// <summary>Every edge's last heartbeat in Redis, or null when Redis is not there (the last overlay is kept then).</summary>
-    private async Task<Dictionary<string, long>?> ReadSeenAsync()
-    {
-        if (redis.Database is not { } db)
-        {
-            return redis.IsConfigured ? null : new Dictionary<string, long>(StringComparer.Ordinal);
-        }
-
-        try
-        {
-            var entries = await db.HashGetAllAsync(SeenKey);
-            var result = new Dictionary<string, long>(entries.Length, StringComparer.Ordinal);
-            foreach (var entry in entries)
-            {
-                if (long.TryParse(entry.Value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
-                {
-                    result[entry.Name.ToString()] = ms;
-                }
-            }
-
-            return result;
-        }
-        catch (Exception e) when (RedisConnection.IsOutage(e))
-        {
-            return null;
-        }
     }
 
     public void Dispose() => gate.Dispose();
