@@ -86,6 +86,7 @@ public static partial class EdgesApi
 
             Apply(edge, body, now);
             await db.SaveChangesAsync(cancellationToken);
+            directory.Upsert(edge);
             directory.MarkSeen(body.Id, now);
             directory.Invalidate();
         }
