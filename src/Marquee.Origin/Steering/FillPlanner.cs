@@ -33,11 +33,21 @@ public sealed class FillPlanner(IServiceScopeFactory scopes, IObjectStore store,
             return FillPlan.None;
         }
 
-        // Every heartbeat asks: a fresh plan is answered without the gate, so heartbeats of every region never queue here.
+        // Every heartbeat asks: a fresh plan is answered without the gate, and while one heartbeat recomputes a stale
+        // plan the others get the stale one, so heartbeats never queue behind a listing of thousands of objects.
         var now = clock.GetUtcNow();
         if (!plans.TryGetValue(region, out var plan) || !plan.FreshAt(now))
         {
-            await gate.WaitAsync(cancellationToken);
+            if (plan is not null && !await gate.WaitAsync(0, cancellationToken))
+            {
+                return heldVersion == plan.Full.Version ? plan.Unchanged : plan.Full;
+            }
+
+            if (plan is null)
+            {
+                await gate.WaitAsync(cancellationToken);
+            }
+
             try
             {
                 if (!plans.TryGetValue(region, out plan) || !plan.FreshAt(now))
