@@ -9,24 +9,29 @@ namespace Marquee.Bench.Scale;
 /// <summary>
 /// N simulated edges heartbeating one origin as <see cref="ControlPlaneClient"/> does (POST /api/v1/edges/heartbeat,
 /// the edge key as a bearer token, the <see cref="EdgeHeartbeat"/> JSON), each every <see cref="Interval"/>, their
-/// phases spread evenly over it, open loop over a pool of keep-alive connections.
+/// phases spread evenly over it, open loop over a pool of keep-alive connections. Like the edge, each sends back the
+/// version of the fill list it was last given.
 /// </summary>
 internal sealed class HeartbeatLoad(Uri origin, string edgeKey, int edges) : IDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    private static readonly string[] Regions = ["eu", "us", "apac"];
+    public static readonly string[] Regions = ["eu", "us", "apac"];
 
     private readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
     {
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    private readonly byte[][] bodies = [.. Enumerable.Range(0, edges).Select(Body)];
+    private readonly byte[][] bodies = [.. Enumerable.Range(0, edges).Select(i => Body(i, null))];
+
+    /// <summary>Each edge's fill list version from its last reply, sent back as the edge does (null until a reply names one).</summary>
+    private readonly string?[] fillVersions = new string?[edges];
     private readonly Uri url = new(origin, "api/v1/edges/heartbeat");
 
     private readonly List<double> latencies = [];
     private long completed;
+    private long replyBytes;
     private long failed;
     private bool recording;
 
@@ -72,6 +77,15 @@ internal sealed class HeartbeatLoad(Uri origin, string edgeKey, int edges) : IDi
         }
     }
 
+    /// <summary>Bytes of reply bodies received in the measured window.</summary>
+    public long ReplyBytes()
+    {
+        lock (latencies)
+        {
+            return replyBytes;
+        }
+    }
+
     /// <summary>Starts (or stops) collecting latencies and counting for the measured window.</summary>
     public void Record(bool on)
     {
@@ -83,6 +97,7 @@ internal sealed class HeartbeatLoad(Uri origin, string edgeKey, int edges) : IDi
                 latencies.Clear();
                 completed = 0;
                 failed = 0;
+                replyBytes = 0;
             }
         }
     }
@@ -105,11 +120,17 @@ internal sealed class HeartbeatLoad(Uri origin, string edgeKey, int edges) : IDi
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", edgeKey);
         var ok = false;
+        var received = 0;
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
-            await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+            var reply = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            received = reply.Length;
             ok = response.IsSuccessStatusCode;
+            if (ok)
+            {
+                Remember(edge, reply);
+            }
         }
         catch (HttpRequestException)
         {
@@ -123,6 +144,7 @@ internal sealed class HeartbeatLoad(Uri origin, string edgeKey, int edges) : IDi
             if (recording)
             {
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                replyBytes += received;
                 if (ok)
                 {
                     completed++;
@@ -135,12 +157,28 @@ internal sealed class HeartbeatLoad(Uri origin, string edgeKey, int edges) : IDi
         }
     }
 
-    private static byte[] Body(int i)
+    /// <summary>As <see cref="FillScheduler"/>: a full list's version is kept; an "unchanged" answer keeps the one held.</summary>
+    private void Remember(int edge, byte[] reply)
+    {
+        // Only the version is read: materializing thousands of keys 200 times a second would load the bench, not the origin.
+        var fill = JsonSerializer.Deserialize<ReplyFill>(reply, JsonSerializerOptions.Web)?.Fill;
+        if (fill is { Unchanged: false } && fill.Version != fillVersions[edge])
+        {
+            fillVersions[edge] = fill.Version;
+            bodies[edge] = Body(edge, fill.Version);
+        }
+    }
+
+    private static byte[] Body(int i, string? fillVersion)
     {
         var id = "edge-" + i.ToString(CultureInfo.InvariantCulture);
         var beat = new EdgeHeartbeat(id, Regions[i % Regions.Length], $"http://{id}.bench.example:8080", Healthy: true,
             LoadFactor: 0.3, ActiveConnections: 120, EgressBytesPerSecond: 50_000_000, HitRatio: 0.95, ByteHitRatio: 0.97,
-            CacheUsedBytes: 40_000_000_000, CacheCapacityBytes: 50_000_000_000);
+            CacheUsedBytes: 40_000_000_000, CacheCapacityBytes: 50_000_000_000, FillVersion: fillVersion);
         return JsonSerializer.SerializeToUtf8Bytes(beat, JsonSerializerOptions.Web);
     }
+
+    private sealed record ReplyFill(FillVersion? Fill);
+
+    private sealed record FillVersion(string? Version, bool Unchanged);
 }

@@ -75,7 +75,8 @@ public sealed partial class ControlPlaneClient(
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ControlPlane, "api/v1/edges/heartbeat"))
         {
-            Content = JsonContent.Create(describe(), options: JsonSerializerOptions.Web),
+            // With the version of the fill list held, the control plane leaves the list out of its reply while it is unchanged.
+            Content = JsonContent.Create(describe() with { FillVersion = fill.Version }, options: JsonSerializerOptions.Web),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.EdgeKey);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -10,6 +10,7 @@ namespace Marquee.Edge.ControlPlane;
 /// ranks it after the healthy edges of its region. Absent from edges older than this field: not degraded.
 /// </param>
 /// <param name="DegradedReasons">Why, one short plain-text line each; empty unless degraded.</param>
+/// <param name="FillVersion">The <see cref="FillPlan.Version"/> of the fill list this edge holds, so an unchanged list is not sent again; null for none.</param>
 public sealed record EdgeHeartbeat(
     string Id,
     string Region,
@@ -23,4 +24,5 @@ public sealed record EdgeHeartbeat(
     long CacheUsedBytes,
     long CacheCapacityBytes,
     bool Degraded = false,
-    IReadOnlyList<string>? DegradedReasons = null);
+    IReadOnlyList<string>? DegradedReasons = null,
+    string? FillVersion = null);

@@ -23,7 +23,22 @@ public sealed partial class FillScheduler(Func<string, CancellationToken, Task<l
 
     public long FilledBytes => Interlocked.Read(ref filledBytes);
 
-    /// <summary>Takes the latest plan from a heartbeat reply; a changed list starts again from its top.</summary>
+    /// <summary>The version of the list this edge holds, for its next heartbeat; null before the first list, or when it is unsure.</summary>
+    public string? Version
+    {
+        get
+        {
+            lock (gate)
+            {
+                return plan.Version;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes the latest plan from a heartbeat reply; a changed list starts again from its top. A reply that says the
+    /// list is unchanged keeps the keys held (and where the fill got to) and takes only the window and rate.
+    /// </summary>
     public void Update(FillPlan latest)
     {
         lock (gate)
@@ -35,6 +50,13 @@ public sealed partial class FillScheduler(Func<string, CancellationToken, Task<l
             }
 
             window = parsed;
+            if (latest.Unchanged)
+            {
+                // Only ever an answer to the version this edge sent; should it name another, ask for the whole list again.
+                plan = latest with { Keys = plan.Keys, Version = latest.Version == plan.Version ? plan.Version : null, Unchanged = false };
+                return;
+            }
+
             if (!latest.Keys.SequenceEqual(plan.Keys))
             {
                 next = 0;

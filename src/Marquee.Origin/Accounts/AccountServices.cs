@@ -154,6 +154,17 @@ public static class AccountServices
             o.TokenValidationParameters = TokenService.ValidationParameters(key);
             o.Events = new JwtBearerEvents
             {
+                // Other bearer secrets (the edge key on every heartbeat, the admin key) are no JWT: answering "no token"
+                // at once spares parsing them as one, which fails with an exception on each request.
+                OnMessageReceived = context =>
+                {
+                    if (!LooksLikeJwt(context.Request.Headers.Authorization))
+                    {
+                        context.NoResult();
+                    }
+
+                    return Task.CompletedTask;
+                },
                 // A token outlives nothing: sign-out everywhere, a password change or disabling renews the stamp.
                 OnTokenValidated = async context =>
                 {
@@ -220,6 +231,19 @@ public static class AccountServices
 
         return principal.FindFirst(TokenService.SessionClaim)?.Value is not { } sessionId
             || await http.RequestServices.GetRequiredService<UserSessions>().IsActiveAsync(user.Id, sessionId, http.RequestAborted);
+    }
+
+    /// <summary>Whether the Authorization header is a bearer token of a JWT's shape: three base64url parts joined by dots.</summary>
+    internal static bool LooksLikeJwt(string? authorization)
+    {
+        const string Prefix = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var token = authorization.AsSpan(Prefix.Length).Trim();
+        return token.Count('.') == 2;
     }
 
     /// <summary>Creates the roles on a new database.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Marquee.Edge.ControlPlane;
 using Marquee.Edge.Tokens;
 using Marquee.Origin.Hosting;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed class PlaybackKeys
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
     private (long Period, TokenKeyRing Ring) cached = (-1, new TokenKeyRing());
+    private PublishedKeys published = new(-1, [], []);
 
     public PlaybackKeys(IOptions<PlaybackOptions> options, InstallationSecrets secrets, TimeProvider clock)
     {
@@ -50,10 +52,24 @@ public sealed class PlaybackKeys
     /// Every key a verifier needs now: the periods whose tokens may still be alive, and the next period's, so
     /// edges know it before the first token signed with it reaches them.
     /// </summary>
-    public IReadOnlyList<TokenKey> Published()
+    public IReadOnlyList<TokenKey> Published() => PublishedNow().Keys;
+
+    /// <summary><see cref="Published"/> as edges receive them in every heartbeat reply (the secrets in base64).</summary>
+    public IReadOnlyList<TokenKeyView> PublishedForEdges() => PublishedNow().Views;
+
+    /// <summary>The same for a whole period: derived once per period, not for every heartbeat (HMACs and base64 of each key).</summary>
+    private PublishedKeys PublishedNow()
     {
         var period = Period(clock.GetUtcNow());
-        return [.. Enumerable.Range(0, periodsKept + 2).Select(i => KeyFor(period + 1 - i))];
+        var current = Volatile.Read(ref published);
+        if (current.Period != period)
+        {
+            IReadOnlyList<TokenKey> keys = [.. Enumerable.Range(0, periodsKept + 2).Select(i => KeyFor(period + 1 - i))];
+            current = new PublishedKeys(period, keys, [.. keys.Select(k => new TokenKeyView(k.Id, Convert.ToBase64String(k.Secret)))]);
+            Volatile.Write(ref published, current);
+        }
+
+        return current;
     }
 
     /// <summary>The origin's own verifier, rebuilt once per period.</summary>
@@ -80,4 +96,6 @@ public sealed class PlaybackKeys
         var id = fingerprint + "-" + period.ToString(CultureInfo.InvariantCulture);
         return new TokenKey(id, HMACSHA256.HashData(master, Encoding.ASCII.GetBytes("marquee playback key " + id)));
     }
+
+    private sealed record PublishedKeys(long Period, IReadOnlyList<TokenKey> Keys, IReadOnlyList<TokenKeyView> Views);
 }

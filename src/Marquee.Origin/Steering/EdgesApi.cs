@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Marquee.Origin.Steering;
@@ -42,8 +43,13 @@ public static partial class EdgesApi
         return routes;
     }
 
+    /// <remarks>
+    /// The hot path of a large fleet (1,000 edges are 200 heartbeats a second), so a quiet heartbeat touches no database:
+    /// the region and the edge come from the directory's memory, the DbContext is only made when a row is written,
+    /// Redis takes the last-seen time in batches, and the keys and fill list are made once per period and per minute.
+    /// </remarks>
     internal static async Task<Results<Ok<HeartbeatReply>, ProblemHttpResult, ValidationProblem>> HeartbeatAsync(
-        EdgeHeartbeat? body, HttpContext http, EdgeKey edgeKey, MarqueeDbContext db, EdgeDirectory directory, PlaybackKeys keys, FillPlanner fill,
+        EdgeHeartbeat? body, HttpContext http, EdgeKey edgeKey, EdgeDirectory directory, PlaybackKeys keys, FillPlanner fill,
         SteeringTargets targets, IOptions<SteeringOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!edgeKey.Matches(http.Request.Headers.Authorization))
@@ -68,8 +74,9 @@ public static partial class EdgesApi
         // Nothing steering looks at changed and the row is recent: Redis carries this heartbeat, the database is left alone.
         var quiet = stored is { } known && !SteeringChanges(known.Edge, body, now, options.Value)
             && now - known.StoredLastSeenMs < (long)EdgeDirectory.RowRefresh.TotalMilliseconds;
-        if (!quiet || !await directory.MarkSeenAsync(body.Id, now))
+        if (!quiet || !directory.MarkSeen(body.Id, now))
         {
+            var db = http.RequestServices.GetRequiredService<MarqueeDbContext>();
             var edge = await db.Edges.SingleOrDefaultAsync(e => e.Id == body.Id, cancellationToken);
             if (edge is null)
             {
@@ -79,15 +86,16 @@ public static partial class EdgesApi
 
             Apply(edge, body, now);
             await db.SaveChangesAsync(cancellationToken);
-            await directory.MarkSeenAsync(body.Id, now);
+            directory.Upsert(edge);
+            directory.MarkSeen(body.Id, now);
             directory.Invalidate();
         }
 
         return TypedResults.Ok(new HeartbeatReply(
-            [.. keys.Published().Select(k => new TokenKeyView(k.Id, Convert.ToBase64String(k.Secret)))],
+            keys.PublishedForEdges(),
             targets.ServerUri(http).AbsoluteUri,
             options.Value.HeartbeatSeconds,
-            await fill.PlanAsync(body.Region, cancellationToken)));
+            await fill.PlanAsync(body.Region, body.FillVersion, cancellationToken)));
     }
 
     internal static async Task<Ok<List<EdgeView>>> ListAsync(EdgeDirectory directory, SteeringRanker ranker, CancellationToken cancellationToken)
@@ -150,6 +158,11 @@ public static partial class EdgesApi
         if (beat.Region is null || !Name().IsMatch(beat.Region))
         {
             errors["region"] = ["A region id is 1–32 lower-case letters, digits or '-'."];
+        }
+
+        if (beat.FillVersion is { Length: > 64 })
+        {
+            errors["fillVersion"] = ["A fill version is the short string a heartbeat reply gave; at most 64 characters."];
         }
 
         if (beat.BaseUrl is null || beat.BaseUrl.Length > 200 || !Uri.TryCreate(beat.BaseUrl, UriKind.Absolute, out var url)

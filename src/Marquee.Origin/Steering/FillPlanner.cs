@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Marquee.Edge.ControlPlane;
 using Marquee.Media.Storage;
 using Marquee.Origin.Assets;
@@ -11,16 +14,18 @@ namespace Marquee.Origin.Steering;
 /// <summary>
 /// Per-region pre-fill lists, as Open Connect does: the region's most-started assets of the lookback period,
 /// every object of each (playlists first, then the rest by name: rung by rung, lowest first), most popular asset first. Computed
-/// at most once a minute per region; every heartbeat of the region's edges gets the same list.
+/// at most once a minute per region; every heartbeat of the region's edges gets the same list, and an edge that says
+/// it holds this list's version gets it without the keys (<see cref="FillPlan.Unchanged"/>).
 /// </summary>
 public sealed class FillPlanner(IServiceScopeFactory scopes, IObjectStore store, IOptions<FillOptions> options, TimeProvider clock) : IDisposable
 {
     private static readonly TimeSpan Reuse = TimeSpan.FromMinutes(1);
 
-    private readonly Dictionary<string, (DateTimeOffset At, IReadOnlyList<string> Keys)> plans = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RegionPlan> plans = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    public async Task<FillPlan> PlanAsync(string region, CancellationToken cancellationToken)
+    /// <summary>The region's plan; without its keys when <paramref name="heldVersion"/> is the current list's version.</summary>
+    public async Task<FillPlan> PlanAsync(string region, string? heldVersion, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (settings.Titles == 0 || settings.RateBytesPerSecond == 0)
@@ -28,22 +33,36 @@ public sealed class FillPlanner(IServiceScopeFactory scopes, IObjectStore store,
             return FillPlan.None;
         }
 
-        await gate.WaitAsync(cancellationToken);
-        try
+        // Every heartbeat asks: a fresh plan is answered without the gate, and while one heartbeat recomputes a stale
+        // plan the others get the stale one, so heartbeats never queue behind a listing of thousands of objects.
+        var now = clock.GetUtcNow();
+        if (!plans.TryGetValue(region, out var plan) || !plan.FreshAt(now))
         {
-            var now = clock.GetUtcNow();
-            if (!plans.TryGetValue(region, out var plan) || now - plan.At > Reuse || now < plan.At)
+            if (plan is not null && !await gate.WaitAsync(0, cancellationToken))
             {
-                plan = (now, await ComputeAsync(region, now, settings, cancellationToken));
-                plans[region] = plan;
+                return heldVersion == plan.Full.Version ? plan.Unchanged : plan.Full;
             }
 
-            return new FillPlan(settings.Window, settings.RateBytesPerSecond, plan.Keys);
+            if (plan is null)
+            {
+                await gate.WaitAsync(cancellationToken);
+            }
+
+            try
+            {
+                if (!plans.TryGetValue(region, out plan) || !plan.FreshAt(now))
+                {
+                    plan = RegionPlan.Of(now, settings, await ComputeAsync(region, now, settings, cancellationToken));
+                    plans[region] = plan;
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
-        finally
-        {
-            gate.Release();
-        }
+
+        return heldVersion == plan.Full.Version ? plan.Unchanged : plan.Full;
     }
 
     /// <summary>Forgets computed lists, so the next heartbeat sees new popularity at once (tests, admin actions).</summary>
@@ -96,4 +115,18 @@ public sealed class FillPlanner(IServiceScopeFactory scopes, IObjectStore store,
     }
 
     public void Dispose() => gate.Dispose();
+
+    /// <summary>A region's list as computed at <paramref name="At"/>, ready to answer with: in full, and without its keys.</summary>
+    private sealed record RegionPlan(DateTimeOffset At, FillPlan Full, FillPlan Unchanged)
+    {
+        public static RegionPlan Of(DateTimeOffset at, FillOptions settings, IReadOnlyList<string> keys)
+        {
+            // The version names the keys only: window and rate are in every reply anyway.
+            var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', keys))))[..16];
+            return new RegionPlan(at, new FillPlan(settings.Window, settings.RateBytesPerSecond, keys, version),
+                new FillPlan(settings.Window, settings.RateBytesPerSecond, [], version, Unchanged: true));
+        }
+
+        public bool FreshAt(DateTimeOffset now) => now - At <= Reuse && now >= At;
+    }
 }

@@ -19,6 +19,7 @@ public static class SteeringServices
         services.AddSingleton<PlaybackKeys>();
         services.AddScoped<PlaybackStarter>();
         services.AddSingleton(sp => new EdgeKey(sp.GetRequiredService<InstallationSecrets>(), configuration[$"{SteeringOptions.Section}:{nameof(SteeringOptions.EdgeKey)}"]));
+        services.AddSingleton<EdgeLastSeen>();
         services.AddSingleton<EdgeDirectory>();
         services.AddSingleton<SteeringRanker>();
         services.AddSingleton<SteeringTargets>();

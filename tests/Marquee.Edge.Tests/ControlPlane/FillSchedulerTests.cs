@@ -64,4 +64,31 @@ public sealed class FillSchedulerTests
         Assert.Equal(0, scheduler.FilledObjects);
         await scheduler.StopAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task A_reply_that_says_the_list_is_unchanged_keeps_the_keys_held_and_where_the_fill_got_to()
+    {
+        using var scheduler = Scheduler(bytesEach: 0);
+        Assert.Null(scheduler.Version);
+        scheduler.Update(new FillPlan("00:00-00:00", 1, ["/media/a/v1/x.m4s", "/media/a/v1/y.m4s"], "v-1"));
+        await scheduler.StartAsync(CancellationToken.None);
+        Assert.Equal("v-1", scheduler.Version);
+
+        // The window opens in an answer without keys: the keys held are fetched.
+        scheduler.Update(new FillPlan("00:00-24:00", 1, [], "v-1", Unchanged: true));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.TrueAsync(() => fetched.Count == 2, "the held keys are fetched once the window opens");
+        Assert.Equal("v-1", scheduler.Version);
+
+        // Still unchanged: nothing starts over.
+        scheduler.Update(new FillPlan("00:00-24:00", 1, [], "v-1", Unchanged: true));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await Task.Delay(100);
+        Assert.Equal(2, fetched.Count);
+
+        // "Unchanged" naming a list this edge does not hold: keep what is held, and ask for the whole list next time.
+        scheduler.Update(new FillPlan("00:00-24:00", 1, [], "v-2", Unchanged: true));
+        Assert.Null(scheduler.Version);
+        await scheduler.StopAsync(CancellationToken.None);
+    }
 }

@@ -11,10 +11,12 @@ internal static class EdgeFleet
     public static readonly (string Id, string Region, int Port)[] Local = [("eu-1", "eu", 8101), ("eu-2", "eu", 8102), ("us-1", "us", 8201), ("us-2", "us", 8202)];
 
     /// <param name="degraded">The reasons of a degraded edge; null for a healthy one.</param>
+    /// <param name="fillVersion">The version of the fill list the edge says it holds.</param>
     public static async Task<HttpResponseMessage> BeatAsync(
-        OriginServer server, string id, string region, int port, double load = 0.1, bool healthy = true, string? key = null, string[]? degraded = null)
+        OriginServer server, string id, string region, int port, double load = 0.1, bool healthy = true, string? key = null, string[]? degraded = null,
+        string? fillVersion = null)
     {
-        var beat = new EdgeHeartbeat(id, region, $"http://127.0.0.1:{port}", healthy, load, 3, 1000, 0.5, 0.6, 100, 1000, degraded is not null, degraded);
+        var beat = new EdgeHeartbeat(id, region, $"http://127.0.0.1:{port}", healthy, load, 3, 1000, 0.5, 0.6, 100, 1000, degraded is not null, degraded, fillVersion);
         return await SendAsync(server, JsonContent.Create(beat, options: JsonSerializerOptions.Web), key);
     }
 

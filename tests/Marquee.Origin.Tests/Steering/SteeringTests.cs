@@ -228,6 +228,20 @@ public sealed class SteeringTests : IAsyncLifetime
         Assert.Empty(us.Keys);
         Assert.Equal("02:00-06:00", eu.Window);
         Assert.True(eu.RateBytesPerSecond > 0);
+        Assert.False(eu.Unchanged);
+        Assert.NotEqual(eu.Version, us.Version);
+
+        // An edge that says it holds this list gets the reply without the keys; one holding an older list gets it whole.
+        using var heldBeat = await EdgeFleet.BeatAsync(server, "eu-1", "eu", 8101, fillVersion: eu.Version);
+        using var staleBeat = await EdgeFleet.BeatAsync(server, "eu-1", "eu", 8101, fillVersion: before.Fill.Version);
+        var held = (await heldBeat.Content.ReadFromJsonAsync<Marquee.Edge.ControlPlane.HeartbeatReply>(JsonSerializerOptions.Web))!.Fill;
+        var stale = (await staleBeat.Content.ReadFromJsonAsync<Marquee.Edge.ControlPlane.HeartbeatReply>(JsonSerializerOptions.Web))!.Fill;
+
+        Assert.True(held.Unchanged);
+        Assert.Empty(held.Keys);
+        Assert.Equal((eu.Version, eu.Window, eu.RateBytesPerSecond), (held.Version, held.Window, held.RateBytesPerSecond));
+        Assert.False(stale.Unchanged);
+        Assert.Equal(eu.Keys, stale.Keys);
     }
 
     private async Task<string> PrefixAsync(string titleId)
