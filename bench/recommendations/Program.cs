@@ -1,12 +1,13 @@
 using Marquee.Bench.Recommendations.Evaluation;
+using Marquee.Bench.Recommendations.Serving;
 using Marquee.Origin.Discovery.Model;
 
 // bench/recommendations: `evaluate` (offline evaluation of the model) and `serving` (browse latency with personal rows).
 var mode = args.Length > 0 ? args[0] : "evaluate";
-var options = Arguments.Parse(args.Skip(1).ToArray());
 switch (mode)
 {
     case "evaluate":
+        var options = Arguments.Parse(args.Skip(1).ToArray());
         return Evaluation.Run(options.GetValueOrDefault("titles", 5000), options.GetValueOrDefault("profiles", 20000),
             options.GetValueOrDefault("events", 1_000_000), options.GetValueOrDefault("seed", 1), new NeighbourOptions
             {
@@ -15,6 +16,8 @@ switch (mode)
                 EvidenceHalf = options.GetValueOrDefault("evidence-half", 15),
                 ContentScale = options.GetValueOrDefault("content-scale-pct", 30) / 100f,
             });
+    case "serving":
+        return await ServingBench.MainAsync(args[1..]);
     default:
         Console.Error.WriteLine($"unknown mode '{mode}': use evaluate or serving");
         return 2;
