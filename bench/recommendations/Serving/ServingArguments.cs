@@ -5,13 +5,14 @@ namespace Marquee.Bench.Recommendations.Serving;
 /// <summary>
 /// The serving mode's command line: the catalog's size, how many profiles have history and how much, the measured
 /// viewer's history, the request rate, how long each viewer is measured and in what rounds, the warm-up, the seed,
-/// and <c>--keep DIR</c> (work there, keep logs and results, and reuse the seeded catalog on the next run).
+/// <c>--keep DIR</c> (work there, keep logs and results, and reuse the seeded catalog on the next run), and
+/// <c>--perf S</c> (after measuring, profile the origin with perf for S seconds of the personal viewer's browse).
 /// </summary>
 internal sealed record ServingArguments(
-    int Titles, int Profiles, int History, int ViewerHistory, double Rate, int Seconds, int RoundSeconds, int WarmupSeconds, double TargetMs, int Seed, string? Keep)
+    int Titles, int Profiles, int History, int ViewerHistory, double Rate, int Seconds, int RoundSeconds, int WarmupSeconds, double TargetMs, int Seed, string? Keep, int PerfSeconds = 0)
 {
     public const string Usage =
-        "usage: run serving [--titles N] [--profiles N] [--history N] [--viewer-history N] [--rate R] [--seconds S] [--round S] [--warmup S] [--target-ms MS] [--seed N] [--keep DIR]";
+        "usage: run serving [--titles N] [--profiles N] [--history N] [--viewer-history N] [--rate R] [--seconds S] [--round S] [--warmup S] [--target-ms MS] [--seed N] [--keep DIR] [--perf S]";
 
     public static ServingArguments Defaults => new(100_000, 2_000, 50, 100, 20, 60, 10, 15, 50, 1, null);
 
@@ -54,6 +55,9 @@ internal sealed record ServingArguments(
                     break;
                 case "--target-ms" when Number(value, 100_000) is { } ms:
                     parsed = parsed with { TargetMs = ms };
+                    break;
+                case "--perf" when Integer(value, 1, 3_600) is { } n:
+                    parsed = parsed with { PerfSeconds = n };
                     break;
                 case "--keep" when !string.IsNullOrWhiteSpace(value):
                     parsed = parsed with { Keep = Path.GetFullPath(value) };

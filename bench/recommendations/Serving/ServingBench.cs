@@ -109,8 +109,17 @@ internal static class ServingBench
 
         using var http = Client();
         var originUrl = new Uri(Invariant($"http://127.0.0.1:{OriginSettings.FreePort()}/"));
+        var environment = OriginSettings.Environment();
+        if (args.PerfSeconds > 0)
+        {
+            foreach (var (key, value) in PerfProfile.Environment())
+            {
+                environment[key] = value;
+            }
+        }
+
         using var origin = ChildProcess.Start("origin", Environment.ProcessPath ?? "dotnet",
-            [host, "origin", "--data", folder.OriginData, "--urls", originUrl.ToString().TrimEnd('/')], OriginSettings.Environment(), folder.Root, folder.OriginLog);
+            [host, "origin", "--data", folder.OriginData, "--urls", originUrl.ToString().TrimEnd('/')], environment, folder.Root, folder.OriginLog);
         var ready = await origin.WaitReadyAsync(http, new Uri(originUrl, "/healthz"), TimeSpan.FromMinutes(10), cancellationToken);
         Console.WriteLine(Invariant($"origin:  ready in {ready.TotalSeconds:0.0} s from process start (/healthz 200), {originUrl}"));
 
@@ -160,14 +169,24 @@ internal static class ServingBench
             {
                 var viewer = viewers[(round + k) % viewers.Length];
                 var before = ProcessCpu.Seconds(origin.Id);
+                var took = Stopwatch.StartNew();
                 var (measured, body) = await load.RunAsync(viewer, args.PerRound, cancellationToken);
-                cpu[viewer.Name] += ProcessCpu.Seconds(origin.Id) - before;
+                var roundCpu = ProcessCpu.Seconds(origin.Id) - before;
+                cpu[viewer.Name] += roundCpu;
+                // Progress, and a plain sign when the origin cannot keep up with the rate: the round outlasts its schedule.
+                Console.WriteLine(Invariant(
+                    $"  round {round + 1}/{args.Rounds} {viewer.Name,-10} p50 {LatencyStats.From(measured).P50,7:0.0} ms  p99 {LatencyStats.From(measured).P99,7:0.0} ms  took {took.Elapsed.TotalSeconds,5:0.0} s for {args.PerRound / args.Rate:0.0} s of requests  origin CPU {(roundCpu is { } c ? (c * 1000 / args.PerRound).ToString("0.0", CultureInfo.InvariantCulture) : "-")} ms/req"));
                 samples[viewer.Name].AddRange(measured);
                 bodies.TryAdd(viewer.Name, body);
             }
         }
 
         var loadAfter = LoadAverage();
+        if (args.PerfSeconds > 0)
+        {
+            await ProfileAsync(args, origin, load, viewers[0], folder, cancellationToken);
+        }
+
         Console.WriteLine($"machine: load average {loadAfter} (after)");
         var results = viewers.Select(v =>
         {
@@ -186,6 +205,18 @@ internal static class ServingBench
         }
 
         return result.Pass ? 0 : 1;
+    }
+
+    /// <summary>perf of the origin while the personal viewer's browse runs at the same rate; the report goes to perf.txt and its top to the console.</summary>
+    private static async Task ProfileAsync(ServingArguments args, ChildProcess origin, BrowseLoad load, BrowseViewer viewer, ServingFolder folder, CancellationToken cancellationToken)
+    {
+        Console.WriteLine(Invariant($"profiling: perf record of the origin for {args.PerfSeconds} s of {viewer.Name} browse at {args.Rate:0.##}/s ..."));
+        var browsing = load.RunAsync(viewer, (int)(args.PerfSeconds * args.Rate), cancellationToken);
+        var report = await PerfProfile.RecordAsync(origin.Id, args.PerfSeconds, Path.Combine(folder.Root, "perf.data"), cancellationToken);
+        await browsing;
+        await File.WriteAllTextAsync(folder.PerfFile, report + "\n", cancellationToken);
+        Console.WriteLine(string.Join('\n', report.Split('\n').Take(32).Select(l => "  " + l)));
+        Console.WriteLine($"  (the whole report: {folder.PerfFile}{(folder.Kept ? "" : ", deleted with the work folder: use --keep")})");
     }
 
     private static HttpClient Client() => new(new SocketsHttpHandler

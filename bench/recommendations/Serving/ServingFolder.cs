@@ -33,6 +33,8 @@ internal sealed class ServingFolder : IDisposable
 
     public string OriginLog => Path.Combine(Root, "origin.log");
 
+    public string PerfFile => Path.Combine(Root, "perf.txt");
+
     public string ResultsFile => Path.Combine(Root, "serving-results.json");
 
     public bool HasCatalog => File.Exists(MarkerFile) && File.ReadAllText(MarkerFile).Trim() == Catalog;
