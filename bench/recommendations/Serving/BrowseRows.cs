@@ -5,10 +5,11 @@ namespace Marquee.Bench.Recommendations.Serving;
 /// <summary>The rows of one browse answer, by id with their item counts, and whether any of them is a personal one.</summary>
 internal sealed record BrowseRows(IReadOnlyList<(string Id, int Items)> Rows)
 {
-    /// <summary>The rows the discovery work adds; the rest (continue, my-list, new, free, genre:*) browse had before.</summary>
-    public static bool IsPersonal(string id) => id is "for-you" or "top-10" or "trending" || id.StartsWith("because:", StringComparison.Ordinal);
+    /// <summary>The rows made for this profile from the model (the charts, top-10 and trending, are the same for a whole region).</summary>
+    public static bool IsPersonal(string id) => id == "for-you" || id.StartsWith("because:", StringComparison.Ordinal);
 
-    public bool HasPersonal => Rows.Any(r => IsPersonal(r.Id));
+    /// <summary>Top picks and at least one "Because you watched": the second needs the model's neighbours, which a fill from the charts cannot fake.</summary>
+    public bool HasPersonal => Rows.Any(r => r.Id == "for-you") && Rows.Any(r => r.Id.StartsWith("because:", StringComparison.Ordinal));
 
     public int Items => Rows.Sum(r => r.Items);
 

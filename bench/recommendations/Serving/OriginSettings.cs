@@ -7,7 +7,7 @@ namespace Marquee.Bench.Recommendations.Serving;
 /// How the bench's origin is configured, the same when the bench fills its database in-process and when it runs as
 /// <c>marquee origin</c> (which takes only --data and --urls, so the rest goes in MARQUEE_ environment variables, as
 /// an operator's service file would give it): no transcoding workers or watch folder, sign-in limits out of the way
-/// (every request comes from loopback), tokens that outlive the run, warnings only.
+/// (every request comes from loopback), tokens that outlive the run, no background model refresh, warnings only.
 /// </summary>
 internal static class OriginSettings
 {
@@ -18,6 +18,9 @@ internal static class OriginSettings
         ["Accounts:AuthRequestsPerMinute"] = "10000",
         ["Accounts:AccountRequestsPerHour"] = "100000",
         ["Accounts:AccessTokenLifetime"] = "01:00:00",
+        // The model is rebuilt once, by the bench's call; the origin's own refresher would otherwise look every 30 s
+        // and could rebuild inside a measured round.
+        ["Discovery:RefreshSeconds"] = "86400",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
         // The bench never serves the web app; its "not built" warning is noise here.

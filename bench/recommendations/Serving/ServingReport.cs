@@ -21,11 +21,17 @@ internal static class ServingReport
         [
             "latency runs from each request's due time on a steady schedule (open loop) to the end of the response body, over loopback; it includes the generator's own lateness",
             "CPU ms/req is the origin's user + system time over that viewer's rounds divided by its requests (its catalog sync and any background work included): steadier than latency on a shared machine",
-            "the ratio is personal ÷ no-history: both signed in, so it isolates what the personal rows cost; anonymous is today's browse without any profile",
+            "the ratio is personal ÷ no-history: both signed in, the same pipeline, so it isolates what a history adds; no-history still gets the region's top 10 and trending and a Top picks row filled from them and the newest titles; anonymous gets today's rows plus top 10 and trending",
         ];
+        var saturated = viewers.Where(v => v.CpuMsPerRequest * args.Rate / 1000 > 0.8 * Environment.ProcessorCount).Select(v => v.Name).ToList();
+        if (saturated.Count > 0)
+        {
+            notes.Insert(0, $"at {args.Rate:0.##}/s the origin's CPU per request needs more than 80 % of the {Environment.ProcessorCount} cores for {string.Join(", ", saturated)}: requests queue, and the latencies measure the queue more than one answer; try a lower --rate");
+        }
+
         if (!personal.HasPersonalRows)
         {
-            notes.Insert(0, "the viewer with history got no personal row (for-you, because:*, top-10, trending): this measures browse without them, and cannot pass");
+            notes.Insert(0, "the viewer with history got no personal rows (for-you and a because:*): this measures browse without them, and cannot pass");
         }
 
         if (double.TryParse(loadBefore.Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load) && load > Environment.ProcessorCount / 2.0)
