@@ -19,8 +19,12 @@ public sealed class CatalogIndex(IServiceScopeFactory scopes, SearchIndex search
     private readonly ConcurrentDictionary<string, CatalogEntry> _entries = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _writes = new(1, 1);
     private readonly bool _allowUnknownCountry = geo.Value.AllowUnknownCountry;
+    private long _version;
 
     public int Count => _entries.Count;
+
+    /// <summary>Moves on every load and refresh, so what was worked out from the catalog knows when it is stale.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -38,6 +42,7 @@ public sealed class CatalogIndex(IServiceScopeFactory scopes, SearchIndex search
             }
 
             search.Rebuild(entries.Select(Document));
+            Interlocked.Increment(ref _version);
         }
         finally
         {
@@ -74,6 +79,8 @@ public sealed class CatalogIndex(IServiceScopeFactory scopes, SearchIndex search
                     }
                 }
             }
+
+            Interlocked.Increment(ref _version);
         }
         finally
         {

@@ -17,6 +17,7 @@ public static class CatalogServices
     {
         services.AddSingleton<SearchIndex>();
         services.AddSingleton<CatalogIndex>();
+        services.AddSingleton<Browse.BrowseCache>();
         services.AddScoped<ViewerResolver>();
         services.AddScoped<CatalogAdmin>();
         // Search costs CPU: a per-address budget, generous for people typing, fatal for scrapers.

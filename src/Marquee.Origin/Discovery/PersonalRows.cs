@@ -24,9 +24,9 @@ internal sealed class PersonalRows(RecommendationModel model, MarqueeDbContext d
     public sealed record Result(BrowseRow? Top10, IReadOnlyList<BrowseRow> Picks, BrowseRow? Trending);
 
     public async Task<Result> BuildAsync(
-        Viewer viewer, string? profileName, IReadOnlyDictionary<string, (CatalogEntry Entry, TitleAccess Access)> visible, string? region, string regionName, int perRow,
-        CancellationToken cancellationToken)
+        Viewer viewer, string? profileName, SharedRows shared, string? region, string regionName, int perRow, CancellationToken cancellationToken)
     {
+        var visible = shared.Visible;
         var snapshot = await model.CurrentAsync(db, cancellationToken);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var taken = new HashSet<string>(StringComparer.Ordinal);
@@ -66,7 +66,7 @@ internal sealed class PersonalRows(RecommendationModel model, MarqueeDbContext d
             // A profile with little history still gets a full row: the region's most watched, then the newest.
             if (ranked.Count < perRow)
             {
-                var newest = visible.Values.OrderByDescending(v => v.Entry.PublishedAtMs).ThenBy(v => v.Entry.Id, StringComparer.Ordinal).Select(v => v.Entry.Id);
+                var newest = shared.NewItems.Select(t => t.Id);
                 var fill = snapshot.Chart(region, ChartEntry.Top).Concat(newest)
                     .Where(id => visible.ContainsKey(id) && !signals.ContainsKey(id) && !taken.Contains(id)).Except(ranked).Distinct().Take(perRow - ranked.Count).ToList();
                 ranked.AddRange(fill);

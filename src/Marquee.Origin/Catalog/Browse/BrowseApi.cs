@@ -19,7 +19,6 @@ namespace Marquee.Origin.Catalog.Browse;
 public static class BrowseApi
 {
     public const int MaxPerRow = 50;
-    public const int GenreRows = 8;
 
     public static IEndpointRouteBuilder MapBrowseApi(this IEndpointRouteBuilder routes)
     {
@@ -28,7 +27,7 @@ public static class BrowseApi
     }
 
     internal static async Task<Results<Ok<BrowsePage>, ValidationProblem>> BrowseAsync(
-        CatalogIndex catalog, ViewerResolver viewers, MarqueeDbContext db, WatchProgressService progress, PersonalRows personal, HttpContext http, CancellationToken cancellationToken, int perRow = 20)
+        BrowseCache shared, ViewerResolver viewers, MarqueeDbContext db, WatchProgressService progress, PersonalRows personal, HttpContext http, CancellationToken cancellationToken, int perRow = 20)
     {
         if (perRow is < 1 or > MaxPerRow)
         {
@@ -36,13 +35,12 @@ public static class BrowseApi
         }
 
         var (viewer, profile) = await viewers.ResolveAsync(http, cancellationToken);
-        var now = catalog.NowMs;
-        var visible = catalog.Visible(viewer).ToList();
-        var byId = visible.ToDictionary(v => v.Entry.Id, StringComparer.Ordinal);
+        var common = shared.Get(viewer, perRow);
+        var byId = common.Visible;
         var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
         var region = Regions.Region.Containing(regions, viewer.Country);
         var regionName = region?.Name ?? viewer.Country ?? "your region";
-        var discovered = await personal.BuildAsync(viewer, profile?.Name, byId, region?.Id, regionName, perRow, cancellationToken);
+        var discovered = await personal.BuildAsync(viewer, profile?.Name, common, region?.Id, regionName, perRow, cancellationToken);
         var rows = new List<BrowseRow>();
 
         if (viewer.ProfileId is { } profileId)
@@ -66,35 +64,21 @@ public static class BrowseApi
             var listed = await db.MyList.AsNoTracking().Where(e => e.ProfileId == profileId).OrderByDescending(e => e.AddedAtMs).Select(e => e.TitleId).ToListAsync(cancellationToken);
             rows.Add(new BrowseRow("my-list", "My List", listed.Where(byId.ContainsKey).Take(perRow).Select(id => TitleSummary.From(byId[id].Entry, byId[id].Access)).ToList()));
         }
-
         else if (discovered.Top10 is { } top10)
         {
             rows.Add(top10);
         }
 
-        // New here: ordered by when the title became available to this viewer (its licence start, else publication).
-        rows.Add(new BrowseRow("new", $"New in {regionName}",
-            Top(visible.OrderByDescending(v => AvailableSince(v.Entry, viewer.Country, now)), perRow)));
+        rows.Add(new BrowseRow("new", $"New in {regionName}", common.NewItems));
         if (discovered.Trending is { } trending)
         {
             rows.Add(trending);
         }
 
-        rows.Add(new BrowseRow("free", "Free to watch", Top(visible.Where(v => v.Access == TitleAccess.Free).OrderByDescending(v => v.Entry.PublishedAtMs), perRow)));
-        foreach (var genre in visible.SelectMany(v => v.Entry.Genres).GroupBy(g => g, StringComparer.OrdinalIgnoreCase)
-                     .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase).Take(GenreRows))
-        {
-            rows.Add(new BrowseRow("genre:" + genre.Key.ToLowerInvariant(), genre.Key,
-                Top(visible.Where(v => v.Entry.Genres.Contains(genre.Key, StringComparer.OrdinalIgnoreCase)).OrderByDescending(v => v.Entry.PublishedAtMs), perRow)));
-        }
+        rows.Add(common.Free);
+        rows.AddRange(common.Genres);
 
         CatalogResponses.Private(http);
         return TypedResults.Ok(new BrowsePage(viewer.Country, region?.Id, region?.Name, rows));
     }
-
-    private static long AvailableSince(CatalogEntry entry, string? country, long now) =>
-        entry.Licences.Where(l => l.Covers(country) && l.IsActive(now)).Select(l => Math.Max(l.StartsAtMs ?? 0, entry.PublishedAtMs)).DefaultIfEmpty(entry.PublishedAtMs).Max();
-
-    private static List<TitleSummary> Top(IOrderedEnumerable<(CatalogEntry Entry, TitleAccess Access)> ordered, int count) =>
-        ordered.ThenBy(v => v.Entry.Id).Take(count).Select(v => TitleSummary.From(v.Entry, v.Access)).ToList();
 }
