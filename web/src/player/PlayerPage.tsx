@@ -237,7 +237,9 @@ export default function PlayerPage() {
         .then((text) => setThumbnails(text ? parseThumbnails(text, index.toString()) : []))
         .catch(() => setThumbnails([]));
     };
-    video.addEventListener('playing', load, { once: true });
+    // The early stream (earlyStream.ts) may have been playing before the player was there.
+    if (!video.paused && video.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) load();
+    else video.addEventListener('playing', load, { once: true });
     return () => {
       video.removeEventListener('playing', load);
       controller.abort();

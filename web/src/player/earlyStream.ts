@@ -64,7 +64,15 @@ function startEarlyStream(): void {
       releaseApp();
     });
   } else {
-    video.addEventListener('playing', releaseApp, { once: true });
+    // Firefox before 132: 'playing' is the next best signal, as in the player.
+    video.addEventListener(
+      'playing',
+      () => {
+        stream.firstFrameAt ??= performance.timeOrigin + performance.now();
+        releaseApp();
+      },
+      { once: true },
+    );
   }
   const element = video;
   // Refused without a gesture, the player asks again when it mounts and offers a play button.
