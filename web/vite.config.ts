@@ -29,12 +29,17 @@ function precompress(): Plugin {
 }
 
 /**
- * Names the player's code in a comment of index.html (`<!--marquee:player-head <link rel="modulepreload" …>-->`):
- * the origin opens the comment up on /watch/{id} (src/Marquee.Origin/Web/WatchPage.cs), so a page opened straight at
- * the player fetches hls.js alongside the app's script rather than after it; every other page keeps it a comment
- * and ships without hls.js.
+ * Names the player page's own script and code in a comment of index.html (`<!--marquee:player-head …-->`): the
+ * origin opens the comment up on /watch/{id} (src/Marquee.Origin/Web/WatchPage.cs), every other page keeps it a
+ * comment and ships without hls.js. Opened, it holds
+ * - `<script type="module">` for src/player/earlyStream.ts, an entry of its own with hls.js and nothing of the app,
+ *   placed before the app's script so it runs first: it starts the stream the page carried before React and the
+ *   app's 296 KB have been evaluated;
+ * - `<link rel="modulepreload">` for the player's chunk, so it is fetched alongside the app's script rather than
+ *   after it has run.
  */
 function playerHead(): Plugin {
+  const moduleEnds = (chunk: { facadeModuleId?: string | null }, end: string) => chunk.facadeModuleId?.endsWith(end) ?? false;
   return {
     name: 'marquee-player-head',
     apply: 'build',
@@ -42,12 +47,21 @@ function playerHead(): Plugin {
       order: 'post',
       handler(html, context) {
         const chunks = Object.values(context.bundle ?? {}).flatMap((output) => (output.type === 'chunk' ? [output] : []));
-        const player = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/player/PlayerPage.tsx'));
+        const early = chunks.find((chunk) => chunk.isEntry && moduleEnds(chunk, '/src/player/earlyStream.ts'));
+        const player = chunks.find((chunk) => moduleEnds(chunk, '/src/player/PlayerPage.tsx'));
+        if (!early) throw new Error('marquee-player-head: no entry chunk for src/player/earlyStream.ts');
         if (!player) throw new Error('marquee-player-head: no chunk for src/player/PlayerPage.tsx');
         const entries = new Set(chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName));
-        const files = [player.fileName, ...player.imports.filter((file) => !entries.has(file))];
-        const links = files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
-        return html.replace(/\s*<!--marquee:player-head-->/, '').replace('</head>', `  <!--marquee:player-head ${links}-->\n  </head>`);
+        const preload = [...new Set([...early.imports, player.fileName, ...player.imports])].filter((file) => !entries.has(file) && !html.includes(`/${file}"`));
+        const tags = [
+          `<script type="module" crossorigin src="/${early.fileName}"></script>`,
+          ...preload.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+        ].join('');
+        const comment = `<!--marquee:player-head ${tags}-->\n    `;
+        const withoutMarker = html.replace(/\s*<!--marquee:player-head-->/, '');
+        const firstScript = withoutMarker.indexOf('<script type="module"');
+        if (firstScript < 0) throw new Error("marquee-player-head: index.html has no module script to go before");
+        return withoutMarker.slice(0, firstScript) + comment + withoutMarker.slice(firstScript);
       },
     },
   };
@@ -59,6 +73,13 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // The player page's first script is an entry of its own (see playerHead above).
+    rolldownOptions: {
+      input: {
+        index: path.resolve(import.meta.dirname, 'index.html'),
+        earlyStream: path.resolve(import.meta.dirname, 'src/player/earlyStream.ts'),
+      },
+    },
     // A budget, not a wish: the home page must stay under 300 KB of gzipped script (the player loads on demand).
     chunkSizeWarningLimit: 600,
   },

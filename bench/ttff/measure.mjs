@@ -27,22 +27,26 @@ async function firstFrame(page, read) {
   }
 }
 
+// Where the time went: every request and performance mark of the page, from navigation start (TTFF_TIMELINE=1).
+async function printTimeline(side, page, ms) {
+  const timeline = await page.evaluate(() => {
+    const [nav] = performance.getEntriesByType('navigation');
+    const head = nav ? [`${Math.round(nav.responseStart)}-${Math.round(nav.responseEnd)} ms the page (first byte to last; parsed by ${Math.round(nav.domInteractive)} ms, scripts run by ${Math.round(nav.domContentLoadedEventEnd)} ms)`] : [];
+    const marks = performance.getEntriesByType('mark').map((e) => ({ startTime: e.startTime, line: `${Math.round(e.startTime)} ms ${e.name}` }));
+    const resources = performance.getEntriesByType('resource')
+      .map((e) => ({ startTime: e.startTime, line: `${Math.round(e.startTime)}-${Math.round(e.responseEnd)} ms ${e.name.replace(/\?.*/, '').slice(-60)}` }));
+    return [...head, ...[...resources, ...marks].sort((a, b) => a.startTime - b.startTime).map((e) => e.line)];
+  });
+  console.log([`${side}: first frame at ${Math.round(ms)} ms`, ...timeline].join('\n  '));
+}
+
 async function ours() {
   const context = await browser.newContext();
   await context.request.post(`${args.origin}/api/v1/auth/browser/login`, { data: { email: args.email, password: args.password } });
   const page = await context.newPage();
   await page.goto(`${args.origin}/watch/${args.title}`);
   const ms = await firstFrame(page, () => window.marqueePlayer?.firstFrameAt);
-  if (process.env.TTFF_TIMELINE) {
-    // Where the time went: every request of the page, from navigation start (set TTFF_TIMELINE=1).
-    const timeline = await page.evaluate(() => {
-      const [nav] = performance.getEntriesByType('navigation');
-      const page = nav ? [`${Math.round(nav.responseStart)}-${Math.round(nav.responseEnd)} ms the page (first byte to last; parsed by ${Math.round(nav.domInteractive)} ms, scripts run by ${Math.round(nav.domContentLoadedEventEnd)} ms)`] : [];
-      return [...page, ...performance.getEntriesByType('resource')
-        .map((e) => `${Math.round(e.startTime)}-${Math.round(e.responseEnd)} ms ${e.name.replace(/\?.*/, '').slice(-60)}`)];
-    });
-    console.log([`first frame at ${Math.round(ms)} ms`, ...timeline].join('\n  '));
-  }
+  if (process.env.TTFF_TIMELINE) await printTimeline('ours', page, ms);
   await page.goto('about:blank'); // the player ends its stream as the page goes, so the plan's screens stay free
   await new Promise((resolve) => setTimeout(resolve, 300));
   await context.close();
@@ -54,6 +58,7 @@ async function reference() {
   const page = await context.newPage();
   await page.goto(args.reference);
   const ms = await firstFrame(page, () => window.firstFrameAt);
+  if (process.env.TTFF_TIMELINE) await printTimeline('reference', page, ms);
   await context.close();
   return ms;
 }

@@ -185,6 +185,26 @@ public sealed partial class WatchPageTests : IAsyncLifetime
         Assert.Null(Bootstrap(html));
     }
 
+    [Fact]
+    public void The_built_player_page_runs_the_stream_script_before_the_app_and_other_pages_never_run_it()
+    {
+        // The web build this test project carries (web/dist, copied next to the host by the build).
+        var built = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "web", "index.html"));
+        var player = Marquee.Origin.Web.WatchPage.OpenPlayerHead(built);
+
+        // On /watch/{id} the stream's own entry (hls.js, nothing of the app) comes first, and module scripts run in page order.
+        var scripts = ModuleScript().Matches(player).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, scripts.Count);
+        Assert.StartsWith("/assets/earlyStream-", scripts[0], StringComparison.Ordinal);
+        Assert.StartsWith("/assets/index-", scripts[1], StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"modulepreload\" crossorigin href=\"/assets/PlayerPage-", player, StringComparison.Ordinal);
+
+        // Every other page keeps it inside the comment, so no other page loads hls.js.
+        var comment = built.IndexOf("<!--marquee:player-head", StringComparison.Ordinal);
+        Assert.InRange(built.IndexOf(scripts[0], StringComparison.Ordinal), comment, built.IndexOf("-->", comment, StringComparison.Ordinal));
+        Assert.Equal([scripts[1]], ModuleScript().Matches(built[..comment] + built[built.IndexOf("-->", comment, StringComparison.Ordinal)..]).Select(m => m.Groups[1].Value));
+    }
+
     private static HttpRequestMessage Navigation(string path)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -220,6 +240,9 @@ public sealed partial class WatchPageTests : IAsyncLifetime
         login.EnsureSuccessStatusCode();
         return browser;
     }
+
+    [GeneratedRegex("<script type=\"module\" crossorigin src=\"([^\"]+)\"></script>")]
+    private static partial Regex ModuleScript();
 
     [GeneratedRegex("<script type=\"application/json\" id=\"marquee-playback\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex BootstrapBlock();

@@ -12,6 +12,9 @@ await main(async (browser) => {
   await pickProfile(page, email.split('@')[0]);
   await page.goto(`${base}/watch/${titleId}`);
   const before = await playsTo(page, 1);
+  // The seek-preview thumbnails come once the video plays, also when the stream started and played before the
+  // player was rendered (a page load of /watch carries the playback: web/src/player/earlyStream.ts).
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/trickplay/thumbnails.vtt')));
 
   // Subtitles on, from the player's menu: the track shows and its cues arrive.
   await page.mouse.move(640, 700);

@@ -7,7 +7,7 @@ import { Thumbs } from '../browse/Thumbs';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatTime } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
-import { createHls, startEarlyStream, takeEarlyStream } from './earlyStream';
+import { createHls, createVideo, earlyVideo, takeEarlyStream } from './earlyStream';
 import { beat, heartbeatSeconds, release, type Position } from './heartbeat';
 import { Icon } from './Icon';
 import { Menu } from './Menu';
@@ -30,10 +30,6 @@ interface Tracks {
 }
 
 const nextEpisodeCountdown = 8;
-
-// Opened straight at the player with the playback in the page: start the stream now, as this code loads, not once
-// React has rendered the page.
-startEarlyStream();
 
 const languages = new Intl.DisplayNames(undefined, { type: 'language' });
 
@@ -61,7 +57,10 @@ export default function PlayerPage() {
   const playback = usePlayback(id);
   const title = useLoad(`title/${titleId}`, (signal) => api.get<TitleView>(`/api/v1/titles/${encodeURIComponent(titleId)}`, { signal }));
 
-  const videoRef = useRef<HTMLVideoElement>(null);
+  // The <video> lives outside React's rendering: on a page that carried its playback, the early stream made it and
+  // may be playing it already (earlyStream.ts); the stage takes it in when it mounts.
+  const [video] = useState(() => earlyVideo() ?? createVideo());
+  const videoRef = useRef(video);
   const hlsRef = useRef<Hls | null>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   // Where this title or episode got to, for a retry. Kept with its id: the page stays mounted from one episode to
@@ -111,17 +110,21 @@ export default function PlayerPage() {
     window.marqueePlayer = { hosts: [] };
     setFatal(null);
     const start = (lastPosition.current?.id === id ? lastPosition.current.seconds : null) ?? view.resumeAt ?? -1;
+    // Started before the app when the page carried the playback (see earlyStream.ts): it may have its playlists and
+    // first segments already, be playing into this <video>, and even have shown its first frame.
+    const early = Hls.isSupported() && lastPosition.current?.id !== id ? takeEarlyStream(id, view) : undefined;
     let firstFrame = false;
-    const markFirstFrame = () => {
+    const markFirstFrame = (at = performance.timeOrigin + performance.now()) => {
       if (firstFrame) return;
       firstFrame = true;
-      const ms = Math.round(performance.now() - playback.requestedAt);
-      window.marqueePlayer = { ...(window.marqueePlayer ?? { hosts: [] }), timeToFirstFrameMs: ms, firstFrameAt: performance.timeOrigin + performance.now() };
+      const ms = Math.round(at - performance.timeOrigin - playback.requestedAt);
+      window.marqueePlayer = { ...(window.marqueePlayer ?? { hosts: [] }), timeToFirstFrameMs: ms, firstFrameAt: at };
       stageRef.current?.setAttribute('data-first-frame-ms', String(ms));
     };
     // Firefox before 132 lacks requestVideoFrameCallback; 'playing' is the next best signal there.
-    if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(markFirstFrame);
-    else (video as HTMLVideoElement).addEventListener('playing', markFirstFrame, { once: true });
+    if (early?.firstFrameAt) markFirstFrame(early.firstFrameAt);
+    else if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => markFirstFrame());
+    else (video as HTMLVideoElement).addEventListener('playing', () => markFirstFrame(), { once: true });
     const play = () => {
       video.play().catch((error: unknown) => {
         if (error instanceof DOMException && error.name === 'NotAllowedError') setNeedsGesture(true);
@@ -139,9 +142,6 @@ export default function PlayerPage() {
       return;
     }
 
-    // Started as the player's code loaded when the page carried the playback (see earlyStream.ts): it may have its
-    // playlists and first segment already, and only needs the <video>.
-    const early = lastPosition.current?.id === id ? undefined : takeEarlyStream(id, view);
     const hls = early?.hls ?? createHls(start);
     hlsRef.current = hls;
     let mediaRecoveries = 0;
@@ -182,7 +182,7 @@ export default function PlayerPage() {
     };
     hls.on(Hls.Events.ERROR, (_, data) => onError(data));
     if (!early) hls.loadSource(view.hls);
-    hls.attachMedia(video);
+    if (hls.media !== video) hls.attachMedia(video);
     if (early) {
       // What happened before the player was there to hear it.
       early.fragmentUrls.forEach(fragmentFrom);
@@ -240,7 +240,9 @@ export default function PlayerPage() {
         .then((text) => setThumbnails(text ? parseThumbnails(text, index.toString()) : []))
         .catch(() => setThumbnails([]));
     };
-    video.addEventListener('playing', load, { once: true });
+    // The early stream (earlyStream.ts) may have been playing before the player was there.
+    if (!video.paused && video.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) load();
+    else video.addEventListener('playing', load, { once: true });
     return () => {
       video.removeEventListener('playing', load);
       controller.abort();
@@ -376,6 +378,56 @@ export default function PlayerPage() {
     next: playNext,
   });
 
+  // What the <video> tells the player, as listeners on the element React does not render (see `video` above).
+  const videoEvents = useRef<Partial<Record<keyof HTMLMediaElementEventMap, () => void>>>({});
+  videoEvents.current = {
+    click: togglePlay,
+    dblclick: toggleFullscreen,
+    timeupdate: () => {
+      setTime(video.currentTime);
+      lastPosition.current = { id, seconds: video.currentTime };
+      const ranges = video.buffered;
+      setBuffered(ranges.length > 0 ? ranges.end(ranges.length - 1) : 0);
+    },
+    durationchange: () => setDuration(video.duration),
+    play: () => setPaused(false),
+    pause: () => setPaused(true),
+    waiting: () => setWaiting(true),
+    playing: () => setWaiting(false),
+    canplay: () => setWaiting(false),
+    volumechange: () => {
+      setMuted(video.muted);
+      setVolume(video.volume);
+    },
+    ended: finished,
+  };
+  useEffect(() => {
+    const listeners = Object.keys(videoEvents.current).map((name) => {
+      const listener = () => videoEvents.current[name as keyof HTMLMediaElementEventMap]?.();
+      video.addEventListener(name, listener);
+      return () => video.removeEventListener(name, listener);
+    });
+    // The early stream may have been playing before these listeners were there: start from the element as it is.
+    setPaused(video.paused);
+    setWaiting(video.readyState < HTMLMediaElement.HAVE_FUTURE_DATA);
+    setMuted(video.muted);
+    setVolume(video.volume);
+    if (Number.isFinite(video.duration)) setDuration(video.duration);
+    return () => listeners.forEach((remove) => remove());
+  }, [video]);
+  useEffect(() => {
+    video.setAttribute('aria-label', heading ? `Video: ${heading}` : 'Video');
+  }, [video, heading]);
+  // The stage takes the <video> in whenever it is rendered (the error screen has none).
+  const slotRef = useCallback(
+    (slot: HTMLDivElement | null) => {
+      if (!slot) return;
+      video.classList.remove('player-early');
+      slot.appendChild(video);
+    },
+    [video],
+  );
+
   const back = title.data ? `/title/${encodeURIComponent(titleId)}` : '/';
   const levelOptions = [
     { value: -1, label: playingLevel >= 0 && level === -1 && tracks.levels[playingLevel] ? `Auto (${lines(tracks.levels[playingLevel])})` : 'Auto' },
@@ -403,32 +455,7 @@ export default function PlayerPage() {
   return (
     <main className={`player ${idle ? 'player-idle' : ''}`} id="main">
       <div className="player-stage" ref={stageRef} data-state={fatal ? 'error' : paused ? 'paused' : 'playing'}>
-        <video
-          ref={videoRef}
-          className="player-video"
-          playsInline
-          onClick={togglePlay}
-          onDoubleClick={toggleFullscreen}
-          onTimeUpdate={(e) => {
-            const video = e.currentTarget;
-            setTime(video.currentTime);
-            lastPosition.current = { id, seconds: video.currentTime };
-            const ranges = video.buffered;
-            setBuffered(ranges.length > 0 ? ranges.end(ranges.length - 1) : 0);
-          }}
-          onDurationChange={(e) => setDuration(e.currentTarget.duration)}
-          onPlay={() => setPaused(false)}
-          onPause={() => setPaused(true)}
-          onWaiting={() => setWaiting(true)}
-          onPlaying={() => setWaiting(false)}
-          onCanPlay={() => setWaiting(false)}
-          onVolumeChange={(e) => {
-            setMuted(e.currentTarget.muted);
-            setVolume(e.currentTarget.volume);
-          }}
-          onEnded={finished}
-          aria-label={heading ? `Video: ${heading}` : 'Video'}
-        />
+        <div className="player-video-slot" ref={slotRef} />
         {!view && <p className="player-status" role="status">Starting…</p>}
         {view && waiting && !paused && !fatal && <div className="spinner" role="status" aria-label="Loading" />}
         {needsGesture && !fatal && (

@@ -1,6 +1,6 @@
 import Hls, { type ErrorData } from 'hls.js';
 import type { PlaybackView } from '../api/types';
-import { takeCarriedPlayback } from './playbackRequests';
+import { holdApp, pageBootstrap } from './pageBootstrap';
 
 /**
  * The player's hls.js settings. Half a minute ahead is enough to ride out an edge handing over, and no viewer who
@@ -11,48 +11,102 @@ export function createHls(startPosition: number, startFragPrefetch = false): Hls
   return new Hls({ startPosition, startFragPrefetch, maxBufferLength: 30, maxMaxBufferLength: 30, backBufferLength: 30 });
 }
 
-interface EarlyStream {
+/** The player's <video>: the player owns it outside React's rendering, as the early stream may have made it. */
+export function createVideo(): HTMLVideoElement {
+  const video = document.createElement('video');
+  video.className = 'player-video';
+  video.playsInline = true;
+  return video;
+}
+
+export interface EarlyStream {
   id: string;
   view: PlaybackView;
   hls: Hls;
-  /** The fragments loaded before the player was there (the first one, with startFragPrefetch). */
+  /** The fragments loaded before the player was there. */
   fragmentUrls: string[];
   /** A fatal error hls.js reported before the player was there to hear it. */
   fatal?: ErrorData;
+  /** When the first frame was presented (epoch ms, as performance.timeOrigin + now), if before the player was there. */
+  firstFrameAt?: number;
   stopListening?: () => void;
 }
 
 let early: EarlyStream | undefined;
+let video: HTMLVideoElement | undefined;
 
 /**
- * When the page carried its playback (see playbackRequests.adoptPagePlayback), the stream starts as soon as this
- * code has loaded, before React has rendered the player: hls.js fetches the multivariant and media playlists and the
- * first segments (startFragPrefetch) with no <video> yet, and the player attaches its <video> when it mounts.
+ * This module is the player page's first script (its own entry, in the page before the app's script; see
+ * web/vite.config.ts and the origin's WatchPage): when the page carried its playback, the stream starts before
+ * React and the app have even been evaluated. hls.js gets a <video> of its own, shown over the page at once and
+ * playing as soon as it can; the player moves it into its stage when it mounts, with the same hls.js instance.
  */
-export function startEarlyStream(): void {
+function startEarlyStream(): void {
   const watching = /^\/watch\/([^/]+)$/.exec(window.location.pathname);
   if (!watching?.[1] || !Hls.isSupported()) return;
   const id = decodeURIComponent(watching[1]);
-  const view = takeCarriedPlayback(id);
-  if (!view) return;
+  const carried = pageBootstrap();
+  if (carried?.id !== id || !carried.playback) return;
+  const view = carried.playback;
   const hls = createHls(view.resumeAt ?? -1, true);
   const stream: EarlyStream = { id, view, hls, fragmentUrls: [] };
+  video = createVideo();
+  video.classList.add('player-early');
+  document.body.append(video);
+  // The app renders once the first frame is shown, hls.js has failed, the browser wants a gesture to play, or after
+  // 1.5 s at the latest: before that it would only take the CPU from hls.js on its way to the first frame.
+  let releaseApp = () => undefined as void;
+  holdApp(new Promise<void>((resolve) => (releaseApp = resolve)));
+  window.setTimeout(releaseApp, 1500);
+  if (typeof video.requestVideoFrameCallback === 'function') {
+    video.requestVideoFrameCallback(() => {
+      stream.firstFrameAt ??= performance.timeOrigin + performance.now();
+      releaseApp();
+    });
+  } else {
+    // Firefox before 132: 'playing' is the next best signal, as in the player.
+    video.addEventListener(
+      'playing',
+      () => {
+        stream.firstFrameAt ??= performance.timeOrigin + performance.now();
+        releaseApp();
+      },
+      { once: true },
+    );
+  }
+  const element = video;
+  // Refused without a gesture, the player asks again when it mounts and offers a play button.
+  const onParsed = () => void element.play().catch(releaseApp);
   const onFragment = (_: unknown, data: { frag: { url: string } }) => stream.fragmentUrls.push(data.frag.url);
   const onError = (_: unknown, data: ErrorData) => {
-    if (data.fatal && !stream.fatal) stream.fatal = data;
+    if (data.fatal && !stream.fatal) {
+      stream.fatal = data;
+      releaseApp();
+    }
   };
+  hls.on(Hls.Events.MANIFEST_PARSED, onParsed);
   hls.on(Hls.Events.FRAG_LOADED, onFragment);
   hls.on(Hls.Events.ERROR, onError);
   stream.stopListening = () => {
+    hls.off(Hls.Events.MANIFEST_PARSED, onParsed);
     hls.off(Hls.Events.FRAG_LOADED, onFragment);
     hls.off(Hls.Events.ERROR, onError);
   };
+  performance.mark('marquee:early-stream');
   hls.loadSource(view.hls);
+  hls.attachMedia(video);
   early = stream;
 }
 
+startEarlyStream();
+
+/** The <video> the early stream made, if it made one: the player's element for this page. */
+export function earlyVideo(): HTMLVideoElement | undefined {
+  return video;
+}
+
 /** The stream started early for this playback, once; undefined when there is none (the player starts its own). */
-export function takeEarlyStream(id: string, view: PlaybackView): Pick<EarlyStream, 'hls' | 'fragmentUrls' | 'fatal'> | undefined {
+export function takeEarlyStream(id: string, view: PlaybackView): EarlyStream | undefined {
   const stream = early;
   early = undefined;
   if (!stream) return undefined;

@@ -1,14 +1,15 @@
 import { adoptAntiforgery, api } from '../api/client';
 import type { PlaybackView } from '../api/types';
+import { pageBootstrap } from './pageBootstrap';
 
 interface EarlyPlayback {
   at: number;
   answer: Promise<PlaybackView>;
+  /** The answer itself when the page carried it: the player renders with it at once. */
+  view?: PlaybackView;
 }
 
 const early = new Map<string, EarlyPlayback>();
-/** The playback the page carried, readable at once (the player's code starts the stream from it as it loads). */
-let carried: { id: string; view: PlaybackView } | undefined;
 
 export function requestPlayback(id: string, signal?: AbortSignal): Promise<PlaybackView> {
   return api.post<PlaybackView>(`/api/v1/playback/${encodeURIComponent(id)}`, undefined, { signal });
@@ -24,12 +25,6 @@ export function requestPlaybackEarly(id: string): void {
   early.set(id, { at: performance.now(), answer });
 }
 
-interface PageBootstrap {
-  id?: string;
-  playback?: PlaybackView;
-  antiforgery?: { token?: string; headerName?: string };
-}
-
 /**
  * The playback the origin wrote into the page it served for /watch/{id} (a JSON data block, see the origin's
  * WatchPage): when the page was loaded signed in and the playback was granted, the token arrives with the page and
@@ -37,21 +32,18 @@ interface PageBootstrap {
  * out of the document.
  */
 export function adoptPagePlayback(id: string): boolean {
-  const element = document.getElementById('marquee-playback');
-  if (!element) return false;
-  element.remove();
-  try {
-    const bootstrap = JSON.parse(element.textContent ?? '') as PageBootstrap;
-    if (bootstrap.id !== id || !bootstrap.playback) return false;
-    const { token, headerName } = bootstrap.antiforgery ?? {};
-    if (token && headerName) adoptAntiforgery(token, headerName);
-    // Asked for with the page itself: the time to the first frame counts from navigation start.
-    early.set(id, { at: 0, answer: Promise.resolve(bootstrap.playback) });
-    carried = { id, view: bootstrap.playback };
-    return true;
-  } catch {
-    return false;
-  }
+  const bootstrap = pageBootstrap();
+  if (bootstrap?.id !== id || !bootstrap.playback) return false;
+  const { token, headerName } = bootstrap.antiforgery ?? {};
+  if (token && headerName) adoptAntiforgery(token, headerName);
+  // Asked for with the page itself: the time to the first frame counts from navigation start.
+  early.set(id, { at: 0, answer: Promise.resolve(bootstrap.playback), view: bootstrap.playback });
+  return true;
+}
+
+/** The playback the page carried for this id, without taking it: the player's first render has it. */
+export function carriedPlayback(id: string): PlaybackView | undefined {
+  return early.get(id)?.view;
 }
 
 /** The early answer for this id, once: the player uses it instead of asking again. */
@@ -59,11 +51,4 @@ export function takeEarlyPlayback(id: string): EarlyPlayback | undefined {
   const started = early.get(id);
   early.delete(id);
   return started;
-}
-
-/** The playback the page carried for this id, once, synchronously: for starting the stream before React renders. */
-export function takeCarriedPlayback(id: string): PlaybackView | undefined {
-  const found = carried?.id === id ? carried.view : undefined;
-  carried = undefined;
-  return found;
 }

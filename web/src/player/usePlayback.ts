@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, messageOf } from '../api/client';
 import type { PlaybackView } from '../api/types';
-import { requestPlayback, takeEarlyPlayback } from './playbackRequests';
+import { carriedPlayback, requestPlayback, takeEarlyPlayback } from './playbackRequests';
 
 export interface PlaybackState {
   view: PlaybackView | null;
@@ -15,12 +15,21 @@ export interface PlaybackState {
 /** Asks the origin for playback: entitlement, a stream lease, a token and the edges to fetch from. */
 export function usePlayback(id: string): PlaybackState {
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<Omit<PlaybackState, 'retry'>>({ view: null, error: null, status: null, requestedAt: performance.now() });
+  // A playback the page carried is there for the first render, so the stream is adopted on the first commit.
+  const [state, setState] = useState<Omit<PlaybackState, 'retry'>>(() => {
+    const carried = carriedPlayback(id);
+    return { view: carried ?? null, error: null, status: null, requestedAt: carried ? 0 : performance.now() };
+  });
 
   useEffect(() => {
     const controller = new AbortController();
     const started = takeEarlyPlayback(id);
     const requestedAt = started?.at ?? performance.now();
+    if (started?.view) {
+      const view = started.view;
+      setState((current) => (current.view === view ? current : { view, error: null, status: null, requestedAt }));
+      return () => controller.abort();
+    }
     setState({ view: null, error: null, status: null, requestedAt });
     (started?.answer ?? requestPlayback(id, controller.signal)).then(
       (view) => {
