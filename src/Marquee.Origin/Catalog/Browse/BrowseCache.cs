@@ -6,8 +6,10 @@ namespace Marquee.Origin.Catalog.Browse;
 /// <summary>
 /// Keeps <see cref="SharedRows"/> per (country, maturity limit, row length), so a browse does not sort the whole
 /// catalog: at 100,000 titles that was a third of a second of CPU per request (bench/recommendations serving). An
-/// entry is used while the catalog has not changed and for <see cref="MaxAge"/> at most, since licence windows open
-/// and close with time alone. A handful of entries at most, since each holds the visible titles.
+/// entry is used while the catalog has not changed and for <see cref="MaxAge"/>, since licence windows open and close
+/// with time alone; for a second <see cref="MaxAge"/> it is still answered while one request's worth of work rebuilds
+/// it in the background, so a steady stream of viewers never waits for the sort. A catalog change is never answered
+/// from the old entry. A handful of entries at most, since each holds the visible titles.
 /// </summary>
 public sealed class BrowseCache(CatalogIndex catalog, TimeProvider clock)
 {
@@ -18,17 +20,49 @@ public sealed class BrowseCache(CatalogIndex catalog, TimeProvider clock)
     private const int MaxEntries = 32;
 
     private readonly ConcurrentDictionary<(string? Country, int Maturity, int PerRow), (long Version, long AtMs, SharedRows Rows)> _entries = new();
+    private readonly ConcurrentDictionary<(string? Country, int Maturity, int PerRow), bool> _refreshing = new();
 
     public SharedRows Get(Viewer viewer, int perRow)
     {
         var key = (viewer.Country, viewer.MaxMaturity, perRow);
-        var version = catalog.Version;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        if (_entries.TryGetValue(key, out var cached) && cached.Version == version && now - cached.AtMs < MaxAge.TotalMilliseconds && cached.AtMs <= now)
+        if (_entries.TryGetValue(key, out var cached) && cached.Version == catalog.Version && cached.AtMs <= now)
         {
-            return cached.Rows;
+            var age = now - cached.AtMs;
+            if (age < MaxAge.TotalMilliseconds)
+            {
+                return cached.Rows;
+            }
+
+            if (age < 2 * MaxAge.TotalMilliseconds)
+            {
+                if (_refreshing.TryAdd(key, true))
+                {
+                    _ = Task.Run(() =>
+                    {
+                        try
+                        {
+                            Store(key, viewer, perRow);
+                        }
+                        finally
+                        {
+                            _refreshing.TryRemove(key, out _);
+                        }
+                    });
+                }
+
+                return cached.Rows;
+            }
         }
 
+        return Store(key, viewer, perRow);
+    }
+
+    private SharedRows Store((string? Country, int Maturity, int PerRow) key, Viewer viewer, int perRow)
+    {
+        // The version is read first: if the catalog changes while the rows are worked out, the entry is already stale.
+        var version = catalog.Version;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var rows = Build(viewer, perRow, now);
         if (_entries.Count >= MaxEntries)
         {
