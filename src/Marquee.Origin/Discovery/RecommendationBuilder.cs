@@ -23,9 +23,10 @@ internal sealed partial class RecommendationBuilder(
     private static readonly string Holder = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>The rebuild, or null when another origin holds the lease.</summary>
-    public async Task<RebuildSummary?> RebuildAsync(CancellationToken cancellationToken)
+    /// <param name="stamp">The signals' stamp when the caller already read it (<see cref="DueStampAsync"/>).</param>
+    public async Task<RebuildSummary?> RebuildAsync(CancellationToken cancellationToken, string? stamp = null)
     {
-        var stamp = await signals.StampAsync(cancellationToken);
+        stamp ??= await signals.StampAsync(cancellationToken);
         if (!await ClaimAsync(cancellationToken))
         {
             return null;
@@ -45,12 +46,16 @@ internal sealed partial class RecommendationBuilder(
         }
     }
 
-    /// <summary>Whether the signals moved since the stored model was built, or it is older than <paramref name="maxAge"/>.</summary>
-    public async Task<bool> IsDueAsync(TimeSpan maxAge, CancellationToken cancellationToken)
+    /// <summary>
+    /// The signals' stamp when a rebuild is due (they moved since the stored model was built, or it is older than
+    /// <paramref name="maxAge"/>), else null.
+    /// </summary>
+    public async Task<string?> DueStampAsync(TimeSpan maxAge, CancellationToken cancellationToken)
     {
+        var stamp = await signals.StampAsync(cancellationToken);
         var state = await db.RecommendationState.AsNoTracking().SingleOrDefaultAsync(s => s.Id == RecommendationState.SingletonId, cancellationToken);
-        return state is null || state.BuiltAtMs < clock.GetUtcNow().ToUnixTimeMilliseconds() - (long)maxAge.TotalMilliseconds
-            || state.Signals != await signals.StampAsync(cancellationToken);
+        var due = state is null || state.BuiltAtMs < clock.GetUtcNow().ToUnixTimeMilliseconds() - (long)maxAge.TotalMilliseconds || state.Signals != stamp;
+        return due ? stamp : null;
     }
 
     private async Task<RebuildSummary> BuildAsync(string stamp, CancellationToken cancellationToken)

@@ -29,9 +29,9 @@ internal sealed partial class RecommendationRefresher(IServiceScopeFactory scope
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var builder = scope.ServiceProvider.GetRequiredService<RecommendationBuilder>();
-                if (await builder.IsDueAsync(MaxAge, stoppingToken))
+                if (await builder.DueStampAsync(MaxAge, stoppingToken) is { } stamp)
                 {
-                    await builder.RebuildAsync(stoppingToken);
+                    await builder.RebuildAsync(stoppingToken, stamp);
                 }
 
                 if (clock.GetUtcNow() - prunedAt > MaxAge)

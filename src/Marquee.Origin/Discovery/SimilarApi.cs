@@ -59,24 +59,46 @@ public static class SimilarApi
         var disliked = viewer.ProfileId is null ? []
             : (await db.Ratings.AsNoTracking().Where(r => r.ProfileId == viewer.ProfileId && r.Value == RatingValue.Down).Select(r => r.TitleId).ToListAsync(cancellationToken))
                 .ToHashSet(StringComparer.Ordinal);
-        var visible = catalog.Visible(viewer).ToDictionary(v => v.Entry.Id, StringComparer.Ordinal);
-        bool Eligible(string other) => other != entry.Id && visible.ContainsKey(other) && !disliked.Contains(other);
+        // Each candidate is checked on its own: a neighbour list is short, the catalog may hold 100,000 titles.
+        var now = catalog.NowMs;
+        var chosen = new List<(CatalogEntry Entry, TitleAccess Access)>();
+        void Offer(string other)
+        {
+            if (other != entry.Id && !disliked.Contains(other) && catalog.Find(other) is { } candidate
+                && catalog.Access(candidate, viewer, now) is var access && access != TitleAccess.Hidden && chosen.All(c => c.Entry.Id != other))
+            {
+                chosen.Add((candidate, access));
+            }
+        }
 
         var snapshot = await model.CurrentAsync(db, cancellationToken);
-        var ids = snapshot.IndexOf(entry.Id) is { } index
-            ? snapshot.Neighbours[index].Select(n => snapshot.Ids[n.Title]).Where(Eligible).Take(count).ToList()
-            : [];
-        if (ids.Count < count)
+        if (snapshot.IndexOf(entry.Id) is { } index)
+        {
+            foreach (var n in snapshot.Neighbours[index])
+            {
+                if (chosen.Count == count)
+                {
+                    break;
+                }
+
+                Offer(snapshot.Ids[n.Title]);
+            }
+        }
+
+        if (chosen.Count < count)
         {
             // A title newer than the model (it is rebuilt within a minute): titles sharing most genres, then the newest.
-            ids.AddRange(visible.Values.Where(v => Eligible(v.Entry.Id) && !ids.Contains(v.Entry.Id))
-                .Select(v => (v.Entry, Shared: v.Entry.Genres.Count(g => entry.Genres.Contains(g, StringComparer.OrdinalIgnoreCase))))
-                .OrderByDescending(v => v.Shared).ThenByDescending(v => v.Entry.PublishedAtMs).ThenBy(v => v.Entry.Id, StringComparer.Ordinal)
-                .Take(count - ids.Count).Select(v => v.Entry.Id));
+            foreach (var v in catalog.Visible(viewer).Where(v => v.Entry.Id != entry.Id && !disliked.Contains(v.Entry.Id) && chosen.All(c => c.Entry.Id != v.Entry.Id))
+                         .Select(v => (v.Entry, Shared: v.Entry.Genres.Count(g => entry.Genres.Contains(g, StringComparer.OrdinalIgnoreCase))))
+                         .OrderByDescending(v => v.Shared).ThenByDescending(v => v.Entry.PublishedAtMs).ThenBy(v => v.Entry.Id, StringComparer.Ordinal)
+                         .Take(count - chosen.Count).ToList())
+            {
+                Offer(v.Entry.Id);
+            }
         }
 
         CatalogResponses.Private(http);
-        return TypedResults.Ok(new SimilarView(entry.Id, [.. ids.Select(other => TitleSummary.From(visible[other].Entry, visible[other].Access))]));
+        return TypedResults.Ok(new SimilarView(entry.Id, [.. chosen.Select(c => TitleSummary.From(c.Entry, c.Access))]));
     }
 
     internal static async Task<Results<Ok<RebuildSummary>, ProblemHttpResult>> RebuildAsync(RecommendationBuilder builder, CancellationToken cancellationToken) =>
