@@ -29,6 +29,24 @@ internal static class CommentEditor
             : null;
     }
 
+    internal sealed record Reached(SocialActor Actor, List<string> Hidden, Comment Comment);
+
+    /// <summary>The actor and the comment they named, or the refusal: a kids profile, or a comment they may not see.</summary>
+    public static async Task<(Reached? Reached, ProblemHttpResult? Refusal)> ReachAsync(
+        string id, SocialGate gate, CatalogIndex catalog, MarqueeDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var (actor, refusal) = await gate.EnterAsync(http, cancellationToken);
+        if (actor is null)
+        {
+            return (null, refusal);
+        }
+
+        var hidden = await new Relations(db).HiddenFromAsync(actor.ProfileId, cancellationToken);
+        return await FindVisibleAsync(id, actor, hidden, catalog, db, cancellationToken) is { } comment
+            ? (new Reached(actor, hidden, comment), null)
+            : (null, SocialProblems.CommentNotFound());
+    }
+
     public static async Task<Results<Ok<CommentView>, ValidationProblem, ProblemHttpResult>> EditAsync(
         string id, CommentEdit? body, SocialGate gate, CatalogIndex catalog, MarqueeDbContext db, CommentWriter writer, CommentViews views,
         HttpContext http, CancellationToken cancellationToken)
@@ -38,14 +56,14 @@ internal static class CommentEditor
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [error] });
         }
 
-        var (actor, refusal) = await gate.EnterAsync(http, cancellationToken);
-        if (actor is null)
+        var (reached, refusal) = await ReachAsync(id, gate, catalog, db, http, cancellationToken);
+        if (reached is null)
         {
             return refusal!;
         }
 
-        var hidden = await new Relations(db).HiddenFromAsync(actor.ProfileId, cancellationToken);
-        if (await FindVisibleAsync(id, actor, hidden, catalog, db, cancellationToken) is not { } comment)
+        var (actor, hidden, comment) = reached;
+        if (comment.Status != CommentStatus.Visible)
         {
             return SocialProblems.CommentNotFound();
         }
@@ -86,14 +104,14 @@ internal static class CommentEditor
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id, SocialGate gate, CatalogIndex catalog, MarqueeDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        var (actor, refusal) = await gate.EnterAsync(http, cancellationToken);
-        if (actor is null)
+        var (reached, refusal) = await ReachAsync(id, gate, catalog, db, http, cancellationToken);
+        if (reached is null)
         {
             return refusal!;
         }
 
-        var hidden = await new Relations(db).HiddenFromAsync(actor.ProfileId, cancellationToken);
-        if (await FindVisibleAsync(id, actor, hidden, catalog, db, cancellationToken) is not { } comment)
+        var (actor, hidden, comment) = reached;
+        if (comment.Status != CommentStatus.Visible)
         {
             return SocialProblems.CommentNotFound();
         }
@@ -122,14 +140,14 @@ internal static class CommentEditor
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["kind is one of like, love, laugh, wow, sad."] });
         }
 
-        var (actor, refusal) = await gate.EnterAsync(http, cancellationToken);
-        if (actor is null)
+        var (reached, refusal) = await ReachAsync(id, gate, catalog, db, http, cancellationToken);
+        if (reached is null)
         {
             return refusal!;
         }
 
-        var hidden = await new Relations(db).HiddenFromAsync(actor.ProfileId, cancellationToken);
-        if (await FindVisibleAsync(id, actor, hidden, catalog, db, cancellationToken) is not { Status: CommentStatus.Visible } comment)
+        var (actor, hidden, comment) = reached;
+        if (comment.Status != CommentStatus.Visible)
         {
             return SocialProblems.CommentNotFound();
         }
@@ -164,14 +182,14 @@ internal static class CommentEditor
     public static async Task<Results<Ok<ReactionsView>, ProblemHttpResult>> UnreactAsync(
         string id, SocialGate gate, CatalogIndex catalog, MarqueeDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        var (actor, refusal) = await gate.EnterAsync(http, cancellationToken);
-        if (actor is null)
+        var (reached, refusal) = await ReachAsync(id, gate, catalog, db, http, cancellationToken);
+        if (reached is null)
         {
             return refusal!;
         }
 
-        var hidden = await new Relations(db).HiddenFromAsync(actor.ProfileId, cancellationToken);
-        if (await FindVisibleAsync(id, actor, hidden, catalog, db, cancellationToken) is not { } comment)
+        var (actor, hidden, comment) = reached;
+        if (comment.Status != CommentStatus.Visible)
         {
             return SocialProblems.CommentNotFound();
         }
@@ -205,14 +223,14 @@ internal static class CommentEditor
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (actor, refusal) = await gate.EnterAsync(http, cancellationToken);
-        if (actor is null)
+        var (reached, refusal) = await ReachAsync(id, gate, catalog, db, http, cancellationToken);
+        if (reached is null)
         {
             return refusal!;
         }
 
-        var hidden = await new Relations(db).HiddenFromAsync(actor.ProfileId, cancellationToken);
-        if (await FindVisibleAsync(id, actor, hidden, catalog, db, cancellationToken) is not { } comment)
+        var (actor, hidden, comment) = reached;
+        if (comment.Status != CommentStatus.Visible)
         {
             return SocialProblems.CommentNotFound();
         }

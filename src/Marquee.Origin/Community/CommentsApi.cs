@@ -97,14 +97,14 @@ public static class CommentsApi
             return invalid;
         }
 
-        var (actor, refusal) = await gate.EnterAsync(http, cancellationToken);
-        if (actor is null)
+        var (reached, refusal) = await CommentEditor.ReachAsync(id, gate, catalog, db, http, cancellationToken);
+        if (reached is null)
         {
             return refusal!;
         }
 
-        var hidden = await new Relations(db).HiddenFromAsync(actor.ProfileId, cancellationToken);
-        if (await CommentEditor.FindVisibleAsync(id, actor, hidden, catalog, db, cancellationToken) is not { Kind: CommentKind.Comment } parent)
+        var (actor, hidden, parent) = reached;
+        if (parent.Kind != CommentKind.Comment)
         {
             return SocialProblems.CommentNotFound();
         }
