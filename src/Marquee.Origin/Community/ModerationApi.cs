@@ -87,7 +87,7 @@ public static class ModerationApi
     internal static async Task<Results<Ok<RemovedCount>, ProblemHttpResult>> RemoveAllAsync(
         string handle, MarqueeDbContext db, UserManager<MarqueeUser> users, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        if (await PersonLinks.FindAsync(db, handle, cancellationToken) is not { } person)
+        if (await PersonLinks.FindAsync(db, handle, cancellationToken, faceless: true) is not { } person)
         {
             return SocialProblems.PersonNotFound();
         }
@@ -104,7 +104,7 @@ public static class ModerationApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["days is between 1 and 3650, or left out to suspend until lifted."] });
         }
 
-        if (await PersonLinks.FindAsync(db, handle, cancellationToken) is not { } person)
+        if (await PersonLinks.FindAsync(db, handle, cancellationToken, faceless: true) is not { } person)
         {
             return SocialProblems.PersonNotFound();
         }
@@ -130,7 +130,7 @@ public static class ModerationApi
     internal static async Task<Results<NoContent, ProblemHttpResult>> LiftAsync(
         string handle, MarqueeDbContext db, UserManager<MarqueeUser> users, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        if (await PersonLinks.FindAsync(db, handle, cancellationToken) is not { } person)
+        if (await PersonLinks.FindAsync(db, handle, cancellationToken, faceless: true) is not { } person)
         {
             return SocialProblems.PersonNotFound();
         }

@@ -70,15 +70,19 @@ public static class PeopleApi
 /// <summary>Follows, blocks and mutes, each rate limited as an action.</summary>
 internal sealed class PersonLinks(MarqueeDbContext db, SocialLimiter limiter, IOptions<CommunityOptions> options, TimeProvider clock)
 {
-    public static Task<SocialProfile?> FindAsync(MarqueeDbContext db, string handle, CancellationToken cancellationToken)
+    /// <param name="faceless">Also find a profile that became a kids profile after choosing its handle (for moderators).</param>
+    public static Task<SocialProfile?> FindAsync(MarqueeDbContext db, string handle, CancellationToken cancellationToken, bool faceless = false)
     {
         if (!SocialRules.LooksLikeHandle(handle))
         {
             return Task.FromResult<SocialProfile?>(null);
         }
 
+        // A profile later turned into a kids profile keeps its row but loses its public face.
         var key = SocialRules.Key(handle);
-        return db.SocialProfiles.AsNoTracking().SingleOrDefaultAsync(s => s.HandleKey == key, cancellationToken);
+        return db.SocialProfiles.AsNoTracking().Where(s => s.HandleKey == key)
+            .Join(db.Profiles.Where(p => faceless || p.MaturityLimit >= 18), s => s.ProfileId, p => p.Id, (s, _) => s)
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task<Results<NoContent, ProblemHttpResult>> LinkAsync(string handle, LinkKind kind, SocialGate gate, HttpContext http, CancellationToken cancellationToken)
