@@ -222,6 +222,43 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         Assert.Empty(report["problems"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Viewers_talk_about_a_title_markup_stays_text_a_spoiler_waits_to_be_asked_and_a_report_and_a_held_link_reach_the_moderators()
+    {
+        var title = await cluster.ReadyTitleAsync("The Game of Life");
+
+        var report = await RunAsync("community.mjs", cluster.Base.ToString().TrimEnd('/'), await ViewerAsync("community"), await ViewerAsync("critic"),
+            WebCluster.Password, title, WebCluster.AdminEmail);
+
+        // Stored as written and shown as written: the markup is text, nothing of it became an element or ran.
+        var markup = report["markup"]!.GetValue<string>();
+        Assert.Equal(markup, report["literalBeforeReload"]!.GetValue<string>());
+        Assert.Equal(markup, report["literal"]!.GetValue<string>());
+        Assert.Null(report["xss"]);
+        Assert.Equal(0, report["injectedElements"]!.GetValue<int>());
+        // No public name yet: refused with the way to choose one.
+        Assert.Contains("choose a public name", report["needHandleText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("/people", report["needHandleLink"]!.GetValue<string>());
+        // A link from a day-old account waits for a moderator: its author sees "pending", others nothing.
+        Assert.True(report["criticSeesPending"]!.GetValue<bool>());
+        Assert.True(report["heldHiddenFromOthers"]!.GetValue<bool>());
+        Assert.True(report["spoilerHiddenBefore"]!.GetValue<bool>());
+        Assert.Contains("coming from home", report["spoilerShown"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(report["spoilerHiddenAgain"]!.GetValue<bool>());
+        Assert.True(report["focusInDialog"]!.GetValue<bool>());
+        Assert.True(report["focusBack"]!.GetValue<bool>());
+        // The report reached the queue with its reason and details, markup in the details as text.
+        var reported = report["reportedText"]!.GetValue<string>();
+        Assert.Contains("Unmarked spoiler 1", reported, StringComparison.Ordinal);
+        Assert.Contains("without the <b>spoiler</b> mark", reported, StringComparison.Ordinal);
+        Assert.True(report["personActivity"]!.GetValue<int>() > 0);
+        Assert.Contains(report["feed"]!.AsArray(), f => f!.GetValue<string>().Contains("Cli the Critic", StringComparison.Ordinal));
+        // Approved, the link shows to everyone, as a link the site does not vouch for.
+        Assert.Equal("nofollow ugc noopener", report["linkRel"]!.GetValue<string>());
+        Assert.Equal("_blank", report["linkTarget"]!.GetValue<string>());
+        Assert.Empty(report["problems"]!.AsArray());
+    }
+
     /// <summary>
     /// A standard-plan viewer of this test's own: tests that share an account share its stream slots, and a closed
     /// browser's lease is held until it lapses.
