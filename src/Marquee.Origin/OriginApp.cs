@@ -4,6 +4,7 @@ using Marquee.Origin.Catalog.Admin;
 using Marquee.Origin.Catalog.Browse;
 using Marquee.Origin.Catalog.Lists;
 using Marquee.Origin.Catalog.Search;
+using Marquee.Origin.Community;
 using Marquee.Origin.Data;
 using Marquee.Origin.Delivery;
 using Marquee.Origin.Demo;
@@ -91,6 +92,7 @@ public static class OriginApp
         app.MapTitlesApi();
         app.MapBrowseApi();
         app.MapDiscoveryApi();
+        app.MapCommunityApi();
         app.MapSearchApi();
         app.MapListsApi();
         app.MapCatalogAdminApi();

@@ -65,6 +65,20 @@ public abstract class MarqueeDbContext(DbContextOptions options) : IdentityDbCon
 
     public DbSet<Discovery.RecommendationState> RecommendationState => Set<Discovery.RecommendationState>();
 
+    public DbSet<Community.SocialProfile> SocialProfiles => Set<Community.SocialProfile>();
+
+    public DbSet<Community.Comment> Comments => Set<Community.Comment>();
+
+    public DbSet<Community.CommentReaction> CommentReactions => Set<Community.CommentReaction>();
+
+    public DbSet<Community.CommentReport> CommentReports => Set<Community.CommentReport>();
+
+    public DbSet<Community.PersonLink> PersonLinks => Set<Community.PersonLink>();
+
+    public DbSet<Community.CommentingSuspension> CommentingSuspensions => Set<Community.CommentingSuspension>();
+
+    public DbSet<Community.ModerationEntry> ModerationLog => Set<Community.ModerationEntry>();
+
     /// <summary>
     /// Options for a context made outside the host (migrations tooling, tests that open the database directly).
     /// Identity reads its schema version (3: passkeys) from IdentityOptions in the application's services, so

@@ -1,4 +1,5 @@
 using Marquee.Origin.Catalog;
+using Marquee.Origin.Community;
 using Marquee.Origin.Catalog.Search;
 using Marquee.Origin.Data;
 using Microsoft.AspNetCore.Builder;
@@ -15,9 +16,11 @@ namespace Marquee.Origin.Discovery;
 /// </summary>
 public static class RatingsApi
 {
-    public sealed record RatingRequest(string? Value);
+    /// <param name="Review">A sentence or two shown with the rating on the title page; empty clears it, left out keeps it.</param>
+    public sealed record RatingRequest(string? Value, string? Review = null, bool? ReviewSpoiler = null);
 
-    public sealed record RatingView(string TitleId, string? Value, DateTimeOffset? RatedAt);
+    /// <param name="ReviewStatus">"visible", "pending" (held for a moderator) or "removed"; null without a review.</param>
+    public sealed record RatingView(string TitleId, string? Value, DateTimeOffset? RatedAt, string? Review = null, string? ReviewStatus = null);
 
     public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder routes)
     {
@@ -34,8 +37,9 @@ public static class RatingsApi
         var (viewer, _) = await viewers.ResolveAsync(http, cancellationToken);
         var rows = await db.Ratings.AsNoTracking().Where(r => r.ProfileId == viewer.ProfileId)
             .OrderByDescending(r => r.UpdatedAtMs).ThenBy(r => r.TitleId).ToListAsync(cancellationToken);
+        var reviews = await Reviews.OfAsync(db, viewer.ProfileId!, null, cancellationToken);
         CatalogResponses.Private(http);
-        return TypedResults.Ok(rows.Select(View).ToList());
+        return TypedResults.Ok(rows.Select(r => View(r, reviews)).ToList());
     }
 
     internal static async Task<Results<Ok<RatingView>, ProblemHttpResult>> GetAsync(
@@ -49,16 +53,30 @@ public static class RatingsApi
         }
 
         var row = await db.Ratings.AsNoTracking().SingleOrDefaultAsync(r => r.ProfileId == viewer.ProfileId && r.TitleId == seriesOrMovie, cancellationToken);
+        var reviews = await Reviews.OfAsync(db, viewer.ProfileId!, [seriesOrMovie], cancellationToken);
         CatalogResponses.Private(http);
-        return TypedResults.Ok(row is null ? new RatingView(seriesOrMovie, null, null) : View(row));
+        return TypedResults.Ok(row is null ? new RatingView(seriesOrMovie, null, null) : View(row, reviews));
     }
 
     internal static async Task<Results<Ok<RatingView>, ValidationProblem, ProblemHttpResult>> RateAsync(
-        string titleId, RatingRequest? body, ViewerResolver viewers, CatalogIndex catalog, MarqueeDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        string titleId, RatingRequest? body, ViewerResolver viewers, CatalogIndex catalog, MarqueeDbContext db, Reviews reviews, TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
         if (RatingValues.Parse(body?.Value) is not { } value)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["value"] = ["value is \"down\", \"up\" or \"love\"."] });
+            errors["value"] = ["value is \"down\", \"up\" or \"love\"."];
+            value = default;
+        }
+
+        if (Reviews.Error(body?.Review) is { } reviewError)
+        {
+            errors["review"] = [reviewError];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
         }
 
         var (viewer, _) = await viewers.ResolveAsync(http, cancellationToken);
@@ -66,6 +84,12 @@ public static class RatingsApi
         if (seriesOrMovie is null)
         {
             return NotFound();
+        }
+
+        // The review first: when it is refused (no public name yet, too many, suspended), nothing is kept.
+        if (await reviews.ApplyAsync(seriesOrMovie, body!.Review, body.ReviewSpoiler, http, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -88,7 +112,7 @@ public static class RatingsApi
             }
         }
 
-        return TypedResults.Ok(View(row));
+        return TypedResults.Ok(View(row, await Reviews.OfAsync(db, viewer.ProfileId!, [seriesOrMovie], cancellationToken)));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> ClearAsync(
@@ -98,24 +122,18 @@ public static class RatingsApi
         // An episode's id clears its series' rating; a title no longer visible can still be cleared by its own id.
         var seriesOrMovie = await RatedTitleAsync(titleId, viewer, catalog, db, cancellationToken) ?? titleId;
         await db.Ratings.Where(r => r.ProfileId == viewer.ProfileId && r.TitleId == seriesOrMovie).ExecuteDeleteAsync(cancellationToken);
+        await Reviews.DeleteAsync(db, viewer.ProfileId!, seriesOrMovie, cancellationToken);
         return TypedResults.NoContent();
     }
 
     /// <summary>The movie or series a rating of <paramref name="id"/> is about, when the viewer may see it; else null.</summary>
-    private static async Task<string?> RatedTitleAsync(string id, Viewer viewer, CatalogIndex catalog, MarqueeDbContext db, CancellationToken cancellationToken)
-    {
-        if (id.Length > 64)
-        {
-            return null;
-        }
+    private static async Task<string?> RatedTitleAsync(string id, Viewer viewer, CatalogIndex catalog, MarqueeDbContext db, CancellationToken cancellationToken) =>
+        (await TitleTargets.ResolveAsync(id, viewer, catalog, db, cancellationToken))?.TitleId;
 
-        var titleId = catalog.Find(id) is null
-            ? await db.Episodes.AsNoTracking().Where(e => e.Id == id).Select(e => e.SeriesId).SingleOrDefaultAsync(cancellationToken)
-            : id;
-        return titleId is not null && catalog.Find(titleId) is { } entry && catalog.Access(entry, viewer, catalog.NowMs) != TitleAccess.Hidden ? titleId : null;
-    }
-
-    private static RatingView View(Rating r) => new(r.TitleId, RatingValues.Name(r.Value), DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAtMs));
+    private static RatingView View(Rating r, Dictionary<string, (string Body, string Status)> reviews) =>
+        reviews.TryGetValue(r.TitleId, out var review)
+            ? new(r.TitleId, RatingValues.Name(r.Value), DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAtMs), review.Body, review.Status)
+            : new(r.TitleId, RatingValues.Name(r.Value), DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAtMs));
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Title not found", detail: "There is no title or episode with this id that you can watch here.");

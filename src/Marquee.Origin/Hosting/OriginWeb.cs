@@ -1,5 +1,6 @@
 using Marquee.Origin.Accounts;
 using Marquee.Origin.Catalog;
+using Marquee.Origin.Community;
 using Marquee.Origin.Discovery;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
@@ -34,6 +35,7 @@ public static class OriginWeb
         services.AddRegions(configuration);
         services.AddCatalogWeb(configuration);
         services.AddDiscovery(configuration);
+        services.AddCommunity(configuration);
         AddRealTime(services, configuration);
         services.AddPlaybackAndSteering(configuration, data);
         services.AddScoped<Progress.WatchProgressService>();

@@ -21,7 +21,7 @@ internal static class TestAccounts
         await using (var scope = server.App.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<MarqueeUser>>();
-            var user = new MarqueeUser { UserName = email, Email = email, EmailConfirmed = true, PlanId = plan };
+            var user = new MarqueeUser { UserName = email, Email = email, EmailConfirmed = true, PlanId = plan, CreatedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
             Assert.True((await users.CreateAsync(user, Password)).Succeeded);
             await scope.ServiceProvider.GetRequiredService<ProfileService>().CreateDefaultAsync(user.Id, "Main", CancellationToken.None);
         }

@@ -1,0 +1,38 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace Marquee.Origin.Community;
+
+/// <summary>
+/// A keyset position in a list ordered by (number, time, id) descending or ascending: the last item a page showed.
+/// Opaque to clients (base64url of "number:time:id"); a tampered one is refused, never trusted.
+/// </summary>
+internal readonly record struct Cursor(long Number, long Ms, string Id)
+{
+    public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Number}:{Ms}:{Id}")));
+
+    public static bool TryParse(string? text, out Cursor? cursor)
+    {
+        cursor = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (text.Length > 200 || !Base64Url.IsValid(text))
+        {
+            return false;
+        }
+
+        var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split(':', 3);
+        if (parts.Length != 3 || !long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            || !long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) || parts[2].Length > 120)
+        {
+            return false;
+        }
+
+        cursor = new Cursor(number, ms, parts[2]);
+        return true;
+    }
+}
