@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, messageOf, query } from '../api/client';
-import type { AuditEntry, AuditPage } from '../social/contract';
+import type { AuditEntry, AuditPage } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatDate } from '../ui/format';
 import { useLoad } from '../ui/useLoad';

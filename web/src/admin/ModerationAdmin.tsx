@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { ModerationItem, ModerationQueue } from '../social/contract';
+import type { ModerationItem, ModerationQueue } from '../api/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useLoad } from '../ui/useLoad';
 import { AuditLog } from './AuditLog';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import type { ModerationItem } from '../social/contract';
+import type { ModerationItem } from '../api/types';
 import { LinkedText } from '../social/LinkedText';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { formatDate } from '../ui/format';

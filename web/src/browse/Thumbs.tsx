@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, messageOf } from '../api/client';
-import type { RatingWithReview } from '../social/contract';
+import type { RatingView } from '../api/types';
 import { ReviewBox } from '../social/ReviewBox';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useLoad } from '../ui/useLoad';
@@ -38,7 +38,7 @@ export function ThumbIcon({ value }: { value: Value }) {
  * a rated title offers a short review under the thumbs.
  */
 export function Thumbs({ titleId, titleName, withReview = false }: { titleId: string; titleName: string; withReview?: boolean }) {
-  const saved = useLoad(`rating/${titleId}`, (signal) => api.get<RatingWithReview>(`/api/v1/ratings/${encodeURIComponent(titleId)}`, { signal }));
+  const saved = useLoad(`rating/${titleId}`, (signal) => api.get<RatingView>(`/api/v1/ratings/${encodeURIComponent(titleId)}`, { signal }));
   const [chosen, setChosen] = useState<Value | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const current = chosen === undefined ? ((saved.data?.value as Value | null | undefined) ?? null) : chosen;

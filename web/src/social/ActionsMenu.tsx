@@ -34,7 +34,9 @@ export function ActionsMenu({ label, choices, buttonRef }: Props) {
   function keys(event: KeyboardEvent) {
     const items = [...(list.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
     const at = items.indexOf(document.activeElement as HTMLButtonElement);
-    if (event.key === 'Escape') {
+    if (event.key === 'Tab') {
+      setOpen(false);
+    } else if (event.key === 'Escape') {
       event.preventDefault();
       setOpen(false);
       button.current?.focus();

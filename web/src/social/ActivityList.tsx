@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { formatDate } from '../ui/format';
-import type { ActivityItem, PersonRef } from './contract';
+import type { ActivityItem, PersonRef } from '../api/types';
 import { PersonLink } from './PersonLink';
 import { SpoilerText } from './SpoilerText';
 

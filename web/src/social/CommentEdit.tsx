@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, messageOf } from '../api/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { commentLimit } from './adult';
-import type { CommentView } from './contract';
+import type { CommentView } from '../api/types';
 
 /** Changing one's own comment in place. */
 export function CommentEdit({ comment, onSaved, onCancel }: { comment: CommentView; onSaved: (c: CommentView) => void; onCancel: () => void }) {

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { api, messageOf } from '../api/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { commentLimit, needsHandle } from './adult';
-import type { CommentView } from './contract';
+import type { CommentView } from '../api/types';
 import { NeedHandle } from './NeedHandle';
 
 interface Props {

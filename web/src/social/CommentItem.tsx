@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDate } from '../ui/format';
-import type { CommentView } from './contract';
+import type { CommentView } from '../api/types';
 import { CommentEdit } from './CommentEdit';
 import { PersonLink } from './PersonLink';
 import { Reactions } from './Reactions';

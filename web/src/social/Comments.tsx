@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, messageOf, query } from '../api/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import type { CommentPage, CommentView } from './contract';
+import type { CommentPage, CommentView } from '../api/types';
 import { CommentForm } from './CommentForm';
 import { CommentItem } from './CommentItem';
 

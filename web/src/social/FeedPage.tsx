@@ -6,7 +6,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { useLoad } from '../ui/useLoad';
 import { isAdultProfile } from './adult';
 import { ActivityList } from './ActivityList';
-import type { FeedItem, FeedPage as Page } from './contract';
+import type { FeedItem, FeedPage as Page } from '../api/types';
 import { KidsNotice } from './KidsNotice';
 
 /** /feed: what the people this profile follows rated, reviewed and said lately, newest first. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, messageOf } from '../api/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useLoad } from '../ui/useLoad';
-import type { PeoplePage, PersonRef } from './contract';
+import type { PeoplePage, PersonRef } from '../api/types';
 import { PersonLink } from './PersonLink';
 
 interface Props {

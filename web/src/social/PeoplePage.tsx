@@ -8,7 +8,7 @@ import { KidsNotice } from './KidsNotice';
 import { PeopleList } from './PeopleList';
 import { PublicProfileForm } from './PublicProfileForm';
 import { SimilarPeople } from './SimilarPeople';
-import type { SocialMeView } from './contract';
+import type { SocialMeView } from '../api/types';
 
 /** /people: the profile's public face, people of similar taste, and whom it follows, blocks and mutes. */
 export default function PeoplePage() {

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { PersonRef } from './contract';
+import type { PersonRef } from '../api/types';
 
 /** A person's name, linking to their page; the handle beside it tells two people of the same name apart. */
 export function PersonLink({ person }: { person: PersonRef }) {

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { useLoad } from '../ui/useLoad';
 import { isAdultProfile } from './adult';
 import { ActivityList } from './ActivityList';
-import type { PersonView } from './contract';
+import type { PersonView } from '../api/types';
 import { FollowButton } from './FollowButton';
 import { KidsNotice } from './KidsNotice';
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../api/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
-import type { SocialMeView } from './contract';
+import type { SocialMeView } from '../api/types';
 
 interface Props {
   me: SocialMeView;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, messageOf } from '../api/client';
-import type { Reactions as Counts, ReactionsView } from './contract';
+import type { Reactions as Counts, ReactionsView } from '../api/types';
 
 // Words rather than emoji: Debian's Chromium has no colour emoji font, and words read out the same as they show.
 const kinds: { kind: string; label: string }[] = [

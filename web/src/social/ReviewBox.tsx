@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, messageOf } from '../api/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { needsHandle, reviewLimit } from './adult';
-import type { RatingWithReview } from './contract';
+import type { RatingView } from '../api/types';
 import { NeedHandle } from './NeedHandle';
 import { announceReviewSaved } from './reviewEvents';
 import { StatusLabel } from './StatusLabel';
@@ -11,7 +11,7 @@ interface Props {
   titleId: string;
   /** The thumb chosen now; a review goes with a rating. */
   value: string;
-  saved: RatingWithReview | undefined;
+  saved: RatingView | undefined;
 }
 
 /** After a thumb, a sentence or two about the title: saved with the rating, shown among the reviews. */
@@ -21,7 +21,7 @@ export function ReviewBox({ titleId, value, saved }: Props) {
   const [status, setStatus] = useState<string | null>(saved?.reviewStatus ?? null);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
-  const [spoiler, setSpoiler] = useState(saved?.reviewSpoiler ?? false);
+  const [spoiler, setSpoiler] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [noHandle, setNoHandle] = useState(false);
@@ -31,7 +31,7 @@ export function ReviewBox({ titleId, value, saved }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const rating = await api.put<RatingWithReview>(`/api/v1/ratings/${encodeURIComponent(titleId)}`, { value, review: text, reviewSpoiler: spoiler });
+      const rating = await api.put<RatingView>(`/api/v1/ratings/${encodeURIComponent(titleId)}`, { value, review: text, reviewSpoiler: spoiler });
       setReview(rating?.review ?? (text || null));
       setStatus(rating?.reviewStatus ?? null);
       setEditing(false);

@@ -1,6 +1,6 @@
 import { ThumbIcon } from '../browse/Thumbs';
 import { formatDate } from '../ui/format';
-import type { ReviewView } from './contract';
+import type { ReviewView } from '../api/types';
 import { PersonLink } from './PersonLink';
 import { Reactions } from './Reactions';
 import { SpoilerText } from './SpoilerText';

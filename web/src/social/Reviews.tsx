@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, messageOf, query } from '../api/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import type { ReviewPage, ReviewView } from './contract';
+import type { ReviewPage, ReviewView } from '../api/types';
 import { reviewSaved } from './reviewEvents';
 import { ReviewItem } from './ReviewItem';
 

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { percent } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
-import type { SimilarPeoplePage } from './contract';
+import type { SimilarPeoplePage } from '../api/types';
 import { FollowButton } from './FollowButton';
 import { PersonLink } from './PersonLink';
 

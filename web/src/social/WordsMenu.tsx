@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { api, messageOf } from '../api/client';
 import { ActionsMenu, type MenuChoice } from './ActionsMenu';
-import type { PersonRef } from './contract';
+import type { PersonRef } from '../api/types';
 import { ReportDialog } from './ReportDialog';
 
 interface Props {
