@@ -226,9 +226,11 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
     public async Task Viewers_talk_about_a_title_markup_stays_text_a_spoiler_waits_to_be_asked_and_a_report_and_a_held_link_reach_the_moderators()
     {
         var title = await cluster.ReadyTitleAsync("The Game of Life");
+        // Liked by both viewers with the first, so taste matching has the three titles in common it asks for.
+        var others = new[] { await cluster.ReadyTitleAsync("Bars of Gold"), await cluster.ReadyTitleAsync("Northern Lights") };
 
-        var report = await RunAsync("community.mjs", cluster.Base.ToString().TrimEnd('/'), await ViewerAsync("community"), await ViewerAsync("critic"),
-            WebCluster.Password, title, WebCluster.AdminEmail);
+        var report = await RunAsync("community.mjs", [cluster.Base.ToString().TrimEnd('/'), await ViewerAsync("community"), await ViewerAsync("critic"),
+            WebCluster.Password, title, WebCluster.AdminEmail, .. others]);
 
         // Stored as written and shown as written: the markup is text, nothing of it became an element or ran.
         var markup = report["markup"]!.GetValue<string>();
@@ -251,6 +253,10 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         var reported = report["reportedText"]!.GetValue<string>();
         Assert.Contains("Unmarked spoiler 1", reported, StringComparison.Ordinal);
         Assert.Contains("without the <b>spoiler</b> mark", reported, StringComparison.Ordinal);
+        // Both opted in and liked the same three titles: matched, with those titles (never more than three) as the reason.
+        var match = report["similar"]!.AsArray().Select(s => s!.GetValue<string>()).Single(s => s.Contains("Cli the Critic", StringComparison.Ordinal));
+        Assert.Matches(@"\d+% match", match);
+        Assert.Contains("You both liked", match, StringComparison.Ordinal);
         Assert.True(report["personActivity"]!.GetValue<int>() > 0);
         Assert.Contains(report["feed"]!.AsArray(), f => f!.GetValue<string>().Contains("Cli the Critic", StringComparison.Ordinal));
         // Approved, the link shows to everyone, as a link the site does not vouch for.

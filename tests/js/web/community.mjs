@@ -2,10 +2,14 @@
 // as text, never run), opens another viewer's spoiler, reports that comment through the dialog, replies, reviews,
 // follows the other viewer and sees their words in the feed; an administrator finds the report and the held link in
 // the moderation queue and approves the link.
-// Usage: node web/community.mjs BASE_URL VIEWER_EMAIL CRITIC_EMAIL PASSWORD TITLE_ID ADMIN_EMAIL
+// Both viewers like the same titles first, so taste matching (opted in on both sides) finds them.
+// Usage: node web/community.mjs BASE_URL VIEWER_EMAIL CRITIC_EMAIL PASSWORD TITLE_ID ADMIN_EMAIL OTHER_TITLE_ID…
 import { main, newPage, pickProfile, report, shot, signIn, until } from './browser.mjs';
 
-const [base, viewerEmail, criticEmail, password, titleId, adminEmail] = process.argv.slice(2);
+const [base, viewerEmail, criticEmail, password, titleId, adminEmail, ...otherTitles] = process.argv.slice(2);
+// Handles from the addresses: one account, one public name.
+const viewerHandle = viewerEmail.split('@')[0];
+const criticHandle = criticEmail.split('@')[0];
 
 const markup = '<img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script> — what a film';
 const spoilerText = 'The ending: the signal was coming from home all along.';
@@ -40,6 +44,18 @@ async function post(page, text, { spoiler = false } = {}) {
   await form.getByRole('button', { name: 'Post' }).click();
 }
 
+/** Thumbs up on each title's page. */
+async function like(page, ids) {
+  for (const id of ids) {
+    await page.goto(`${base}/title/${id}`);
+    const thumb = page.getByRole('button', { name: 'I like this' });
+    await thumb.waitFor();
+    if ((await thumb.getAttribute('aria-pressed')) !== 'true') await thumb.click();
+    // Saved, not only shown: the button turns at once, and leaving the page could cut the request short.
+    await until(() => page.evaluate(async (title) => (await (await fetch(`/api/v1/ratings/${title}`)).json()).value === 'up', id), 'the thumbs up to be saved', 10000);
+  }
+}
+
 /** The page's comment whose text is exactly `text`, once it shows. */
 function commentWith(page, text) {
   return page.locator('li.comment', { has: page.locator('.comment-text', { hasText: text }) }).first();
@@ -48,7 +64,8 @@ function commentWith(page, text) {
 await main(async (browser) => {
   // The critic: a public name, a spoiler, and a link (held: the account is younger than a day).
   const critic = await open(browser, criticEmail);
-  await choosePublicName(critic, 'cli_critic', 'Cli the Critic');
+  await choosePublicName(critic, criticHandle, 'Cli the Critic');
+  await like(critic, [titleId, ...otherTitles]);
   await critic.goto(`${base}/title/${titleId}`);
   await critic.getByRole('heading', { name: 'Conversation' }).waitFor();
   await post(critic, spoilerText, { spoiler: true });
@@ -67,7 +84,8 @@ await main(async (browser) => {
   await needHandle.waitFor();
   const needHandleText = await needHandle.innerText();
   const needHandleLink = await needHandle.getByRole('link').getAttribute('href');
-  await choosePublicName(page, 'ada_viewer', 'Ada');
+  await choosePublicName(page, viewerHandle, 'Ada');
+  await like(page, [titleId, ...otherTitles]);
 
   await page.goto(`${base}/title/${titleId}`);
   await page.getByRole('heading', { name: 'Conversation' }).waitFor();
@@ -117,7 +135,6 @@ await main(async (browser) => {
   await spoiler.locator('.reply-list .comment-text', { hasText: 'I had not seen it yet' }).waitFor();
   await spoiler.getByRole('button', { name: /^Like/ }).first().click();
   await until(async () => (await spoiler.getByRole('button', { name: /^Like/ }).first().getAttribute('aria-pressed')) === 'true', 'the like to show');
-  await page.getByRole('button', { name: 'I like this' }).click();
   await page.getByRole('button', { name: 'Add a short review' }).click();
   await page.getByLabel('Your short review').fill('Quiet, strange and worth the evening.');
   await page.getByRole('button', { name: 'Save review' }).click();
@@ -126,8 +143,18 @@ await main(async (browser) => {
   await page.evaluate(() => document.querySelector('.conversation')?.scrollIntoView({ block: 'start' }));
   await shot(page, 'title-conversation');
 
+  // The critic among the people like this viewer (the origin re-reads tastes every few seconds), with the reason.
+  let similar = [];
+  await until(async () => {
+    await page.goto(`${base}/people`);
+    await page.getByRole('heading', { name: 'People like you' }).waitFor();
+    await page.getByText(/^Nobody yet/).or(page.locator('.person-card').first()).first().waitFor();
+    similar = await page.locator('.person-card').allInnerTexts();
+    return similar.some((text) => text.includes('Cli the Critic'));
+  }, 'the critic among the people like you', 90000);
+
   // Follow the critic from their page; their words come into the feed.
-  await page.goto(`${base}/people/cli_critic`);
+  await page.goto(`${base}/people/${criticHandle}`);
   await page.getByRole('heading', { name: /Cli the Critic/ }).waitFor();
   await page.getByRole('button', { name: 'Follow Cli the Critic' }).click();
   await page.getByRole('button', { name: 'Following Cli the Critic' }).waitFor();
@@ -145,8 +172,8 @@ await main(async (browser) => {
   const admin = await open(browser, adminEmail);
   await admin.goto(`${base}/admin/moderation`);
   await admin.getByRole('heading', { name: /^Held for review/ }).waitFor();
-  const heldCard = admin.locator('[data-moderation]', { hasText: 'Better picture at' });
-  const reportedCard = admin.locator('[data-moderation]', { hasText: 'signal was coming from home' });
+  const heldCard = admin.locator('[data-moderation]', { hasText: 'Better picture at' }).filter({ hasText: `@${criticHandle}` });
+  const reportedCard = admin.locator('[data-moderation]', { hasText: 'signal was coming from home' }).filter({ hasText: `@${criticHandle}` });
   await heldCard.first().waitFor();
   await reportedCard.first().waitFor();
   const reportedText = await reportedCard.first().innerText();
@@ -177,6 +204,7 @@ await main(async (browser) => {
     spoilerHiddenAgain,
     focusInDialog,
     focusBack,
+    similar,
     personActivity,
     feed,
     reportedText,

@@ -53,12 +53,13 @@ export function ModerationCard({ item, onDone }: Props) {
           <Link to={`/title/${encodeURIComponent(comment.titleId)}`}>{comment.titleName}</Link> · {formatDate(comment.createdAt)}
           {comment.kind === 'review' && <span className="badge">review</span>}
           {comment.spoiler && <span className="badge">spoiler</span>}
-          <span className="badge">{comment.status}</span>
+          {comment.status === 'pending' && <span className="badge badge-pending">held</span>}
+          {comment.status === 'removed' && <span className="badge badge-removed">removed</span>}
         </p>
         <blockquote className="moderation-body">
           <LinkedText text={comment.body} />
         </blockquote>
-        {item.heldReason && <p className="state-warn">Held: {item.heldReason}</p>}
+        {item.heldReason && <p className="state-warn held-reason">Held: {item.heldReason}</p>}
         {reports.count > 0 && (
           <div className="reports">
             <p>
@@ -76,7 +77,7 @@ export function ModerationCard({ item, onDone }: Props) {
             )}
           </div>
         )}
-        <div className="row-actions">
+        <div className="row-actions moderation-actions">
           {comment.status === 'pending' && (
             <button type="button" className="button button-primary" disabled={action.busy} onClick={() => void act(() => api.postEmpty(`${at}/approve`), 'Approved: everyone sees it now.')}>
               Approve
@@ -90,24 +91,22 @@ export function ModerationCard({ item, onDone }: Props) {
               Dismiss reports
             </button>
           )}
-          <button type="button" className="button button-danger" disabled={action.busy} onClick={() => void removeAll()}>
-            Remove all by this person
-          </button>
-        </div>
-        <div className="inline-form">
-          <div className="field">
-            <label htmlFor={`${id}-days`}>Days without commenting</label>
-            <input id={`${id}-days`} type="number" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} aria-describedby={`${id}-days-hint`} />
-            <small id={`${id}-days-hint`} className="hint">
+          <span className="moderation-person" role="group" aria-label={`What to do about @${comment.author.handle}`}>
+            <button type="button" className="button button-danger" disabled={action.busy} onClick={() => void removeAll()}>
+              Remove all by this person
+            </button>
+            <label htmlFor={`${id}-days`}>Days</label>
+            <input id={`${id}-days`} className="days" type="number" min={1} max={3650} value={days} onChange={(e) => setDays(e.target.value)} aria-describedby={`${id}-days-hint`} />
+            <span id={`${id}-days-hint`} className="visually-hidden">
               Empty: until lifted.
-            </small>
-          </div>
-          <button type="button" className="button" disabled={action.busy} onClick={() => void suspend()}>
-            Suspend commenting
-          </button>
-          <button type="button" className="button-link" disabled={action.busy} onClick={() => void act(() => api.delete(`${person}/suspension`), `@${comment.author.handle} may comment again.`)}>
-            Lift suspension
-          </button>
+            </span>
+            <button type="button" className="button" disabled={action.busy} onClick={() => void suspend()}>
+              Suspend commenting
+            </button>
+            <button type="button" className="button-link" disabled={action.busy} onClick={() => void act(() => api.delete(`${person}/suspension`), `@${comment.author.handle} may comment again.`)}>
+              Lift suspension
+            </button>
+          </span>
         </div>
         {action.error && <ErrorNotice message={action.error} />}
       </article>

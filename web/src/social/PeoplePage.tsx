@@ -25,7 +25,7 @@ export default function PeoplePage() {
       {me.error && <ErrorNotice message={me.error} onRetry={me.reload} />}
       {me.loading && !me.data && <p role="status">Loading…</p>}
       {me.data && (
-        <>
+        <div className="people-grid">
           <PublicProfileForm
             key={session.profile?.id}
             me={me.data}
@@ -34,16 +34,18 @@ export default function PeoplePage() {
               setVersion(version + 1);
             }}
           />
-          {me.data.handle && <SimilarPeople optedIn={me.data.tasteMatching} version={version} />}
           {me.data.handle && (
-            <div className="people-columns">
-              <PeopleList title="Following" source="/api/v1/following" empty="You follow nobody yet." version={version} undo={{ label: 'Unfollow', path: (h) => `/api/v1/following/${encodeURIComponent(h)}` }} />
-              <PeopleList title="Followers" source="/api/v1/followers" empty="Nobody follows you yet." version={version} />
-              <PeopleList title="Blocked" source="/api/v1/blocks" empty="You have blocked nobody." version={version} undo={{ label: 'Unblock', path: (h) => `/api/v1/blocks/${encodeURIComponent(h)}` }} />
-              <PeopleList title="Muted" source="/api/v1/mutes" empty="You have muted nobody." version={version} undo={{ label: 'Unmute', path: (h) => `/api/v1/mutes/${encodeURIComponent(h)}` }} />
+            <div>
+              <SimilarPeople optedIn={me.data.tasteMatching} version={version} />
+              <div className="people-columns">
+                <PeopleList title="Following" source="/api/v1/following" empty="You follow nobody yet." version={version} undo={{ label: 'Unfollow', path: (h) => `/api/v1/following/${encodeURIComponent(h)}` }} />
+                <PeopleList title="Followers" source="/api/v1/followers" empty="Nobody follows you yet." version={version} />
+                <PeopleList title="Blocked" source="/api/v1/blocks" empty="You have blocked nobody." version={version} undo={{ label: 'Unblock', path: (h) => `/api/v1/blocks/${encodeURIComponent(h)}` }} />
+                <PeopleList title="Muted" source="/api/v1/mutes" empty="You have muted nobody." version={version} undo={{ label: 'Unmute', path: (h) => `/api/v1/mutes/${encodeURIComponent(h)}` }} />
+              </div>
             </div>
           )}
-        </>
+        </div>
       )}
     </main>
   );

@@ -27,7 +27,7 @@ export function SimilarPeople({ optedIn, version }: { optedIn: boolean; version:
               {similar.data.items.map((person) => (
                 <li key={person.handle} className="person-card">
                   <div>
-                    <PersonLink person={person} />
+                    <PersonLink person={person} />{' '}
                     <span className="match">{percent(person.score)} match</span>
                     {person.shared.length > 0 && (
                       <p className="hint shared">

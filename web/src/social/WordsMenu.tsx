@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, messageOf } from '../api/client';
 import { ActionsMenu, type MenuChoice } from './ActionsMenu';
 import type { PersonRef } from '../api/types';
@@ -24,6 +24,14 @@ export function WordsMenu({ commentId, author, mine, noun, onEdit, onDeleted, on
   const [said, setSaid] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const name = author.displayName || author.handle;
+  const wasReporting = useRef(false);
+
+  // Back to the ⋯ button once the dialog is gone: after its own close, which would put focus on the menu item it
+  // remembers (no longer in the page) and so on the page's body.
+  useEffect(() => {
+    if (wasReporting.current && !reporting) button.current?.focus();
+    wasReporting.current = reporting;
+  }, [reporting]);
 
   async function block() {
     if (!window.confirm(`Block ${name}? You will no longer see each other’s comments, and neither of you can follow the other.`)) return;
@@ -62,7 +70,6 @@ export function WordsMenu({ commentId, author, mine, noun, onEdit, onDeleted, on
           onClose={(sent) => {
             setReporting(false);
             if (sent) setSaid('Thank you. The moderators will look at it.');
-            button.current?.focus();
           }}
         />
       )}
