@@ -77,6 +77,9 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         Assert.Contains("rated 18", report["refusalText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.False(report["homeShowsAdult"]!.GetValue<bool>());
         Assert.Equal("Test Card F", report["family"]!.GetValue<string>());
+        Assert.Equal(0, report["conversation"]!.GetValue<int>());
+        Assert.Equal(0, report["socialLinks"]!.GetValue<int>());
+        Assert.Equal("Not on a kids profile", report["peopleHeading"]!.GetValue<string>());
         Assert.Empty(report["problems"]!.AsArray());
     }
 

@@ -159,10 +159,12 @@ await main(async (browser) => {
   await page.getByRole('button', { name: 'Follow Cli the Critic' }).click();
   await page.getByRole('button', { name: 'Following Cli the Critic' }).waitFor();
   const personActivity = await page.locator('.activity-item').count();
+  await shot(page, 'person');
   await page.goto(`${base}/feed`);
   await page.getByRole('heading', { name: 'Feed' }).waitFor();
   await page.locator('.activity-item').first().waitFor();
   const feed = await page.locator('.activity-item').allInnerTexts();
+  await shot(page, 'feed');
   await page.goto(`${base}/people`);
   await page.getByRole('heading', { name: 'Following' }).waitFor();
   await page.locator('#list-following').locator('xpath=..').getByRole('link', { name: /Cli the Critic/ }).waitFor();

@@ -21,7 +21,10 @@ export function ReviewBox({ titleId, value, saved }: Props) {
   const [status, setStatus] = useState<string | null>(saved?.reviewStatus ?? null);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
+  // The rating does not say whether the saved review was marked as a spoiler: the mark is sent only when set here
+  // (or with a new review), and the origin keeps the old one otherwise.
   const [spoiler, setSpoiler] = useState(false);
+  const [spoilerTouched, setSpoilerTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [noHandle, setNoHandle] = useState(false);
@@ -31,7 +34,11 @@ export function ReviewBox({ titleId, value, saved }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const rating = await api.put<RatingView>(`/api/v1/ratings/${encodeURIComponent(titleId)}`, { value, review: text, reviewSpoiler: spoiler });
+      const rating = await api.put<RatingView>(`/api/v1/ratings/${encodeURIComponent(titleId)}`, {
+        value,
+        review: text,
+        reviewSpoiler: review && !spoilerTouched ? undefined : spoiler,
+      });
       setReview(rating?.review ?? (text || null));
       setStatus(rating?.reviewStatus ?? null);
       setEditing(false);
@@ -78,7 +85,14 @@ export function ReviewBox({ titleId, value, saved }: Props) {
       </div>
       <div className="comment-form-actions">
         <label className="check">
-          <input type="checkbox" checked={spoiler} onChange={(e) => setSpoiler(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={spoiler}
+            onChange={(e) => {
+              setSpoiler(e.target.checked);
+              setSpoilerTouched(true);
+            }}
+          />
           Contains spoilers
         </label>
         <button type="submit" className="button button-primary" disabled={busy || !draft.trim()}>
