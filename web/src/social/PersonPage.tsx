@@ -60,7 +60,15 @@ export default function PersonPage() {
           </p>
           {!view.isMe && (
             <div className="row-actions">
-              {!view.isBlocked && <FollowButton key={String(view.isFollowing)} handle={view.handle} name={name} following={view.isFollowing} />}
+              {!view.isBlocked && (
+                <FollowButton
+                  key={String(view.isFollowing)}
+                  handle={view.handle}
+                  name={name}
+                  following={view.isFollowing}
+                  onChange={(following) => person.setData({ ...view, isFollowing: following, followers: Math.max(0, view.followers + (following ? 1 : -1)) })}
+                />
+              )}
               <button type="button" className="button" aria-pressed={view.isMuted} onClick={() => void toggle('mutes', view.isMuted)}>
                 {view.isMuted ? 'Unmute' : 'Mute'}
               </button>
