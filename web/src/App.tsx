@@ -28,6 +28,9 @@ if (watching?.[1]) {
 }
 const AccountPage = lazy(() => import('./account/AccountPage'));
 const AdminPage = lazy(() => import('./admin/AdminPage'));
+const PeoplePage = lazy(() => import('./social/PeoplePage'));
+const PersonPage = lazy(() => import('./social/PersonPage'));
+const FeedPage = lazy(() => import('./social/FeedPage'));
 
 function Loading() {
   return (
@@ -95,6 +98,9 @@ export function App() {
           <Route path="/search" element={<SearchPage />} />
           <Route path="/title/:id" element={<TitlePage />} />
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/people" element={<PeoplePage />} />
+          <Route path="/people/:handle" element={<PersonPage />} />
+          <Route path="/feed" element={<FeedPage />} />
           <Route path="/admin/*" element={<AdminOnly><AdminPage /></AdminOnly>} />
         </Route>
         {/* The player asks for playback at once; a signed-out visitor gets 401 there and is sent to sign in. */}

@@ -77,6 +77,9 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         Assert.Contains("rated 18", report["refusalText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.False(report["homeShowsAdult"]!.GetValue<bool>());
         Assert.Equal("Test Card F", report["family"]!.GetValue<string>());
+        Assert.Equal(0, report["conversation"]!.GetValue<int>());
+        Assert.Equal(0, report["socialLinks"]!.GetValue<int>());
+        Assert.Equal("Not on a kids profile", report["peopleHeading"]!.GetValue<string>());
         Assert.Empty(report["problems"]!.AsArray());
     }
 
@@ -219,6 +222,49 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         Assert.StartsWith("Number 1: ", report["topLabel"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.StartsWith("Top picks for discovery", report["picksHeading"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(report["dismissedGone"]!.GetValue<bool>());
+        Assert.Empty(report["problems"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Viewers_talk_about_a_title_markup_stays_text_a_spoiler_waits_to_be_asked_and_a_report_and_a_held_link_reach_the_moderators()
+    {
+        var title = await cluster.ReadyTitleAsync("The Game of Life");
+        // Liked by both viewers with the first, so taste matching has the three titles in common it asks for.
+        var others = new[] { await cluster.ReadyTitleAsync("Bars of Gold"), await cluster.ReadyTitleAsync("Northern Lights") };
+
+        var report = await RunAsync("community.mjs", [cluster.Base.ToString().TrimEnd('/'), await ViewerAsync("community"), await ViewerAsync("critic"),
+            WebCluster.Password, title, WebCluster.AdminEmail, .. others]);
+
+        // Stored as written and shown as written: the markup is text, nothing of it became an element or ran.
+        var markup = report["markup"]!.GetValue<string>();
+        Assert.Equal(markup, report["literalBeforeReload"]!.GetValue<string>());
+        Assert.Equal(markup, report["literal"]!.GetValue<string>());
+        Assert.Null(report["xss"]);
+        Assert.Equal(0, report["injectedElements"]!.GetValue<int>());
+        // No public name yet: refused with the way to choose one.
+        Assert.Contains("choose a public name", report["needHandleText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("/people", report["needHandleLink"]!.GetValue<string>());
+        // A link from a day-old account waits for a moderator: its author sees "pending", others nothing.
+        Assert.True(report["criticSeesPending"]!.GetValue<bool>());
+        Assert.True(report["heldHiddenFromOthers"]!.GetValue<bool>());
+        Assert.True(report["spoilerHiddenBefore"]!.GetValue<bool>());
+        Assert.Contains("coming from home", report["spoilerShown"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(report["spoilerHiddenAgain"]!.GetValue<bool>());
+        Assert.True(report["focusInDialog"]!.GetValue<bool>());
+        Assert.True(report["focusBack"]!.GetValue<bool>());
+        // The report reached the queue with its reason and details, markup in the details as text.
+        var reported = report["reportedText"]!.GetValue<string>();
+        Assert.Contains("Unmarked spoiler 1", reported, StringComparison.Ordinal);
+        Assert.Contains("without the <b>spoiler</b> mark", reported, StringComparison.Ordinal);
+        // Both opted in and liked the same three titles: matched, with those titles (never more than three) as the reason.
+        var match = report["similar"]!.AsArray().Select(s => s!.GetValue<string>()).Single(s => s.Contains("Cli the Critic", StringComparison.Ordinal));
+        Assert.Matches(@"\d+% match", match);
+        Assert.Contains("You both liked", match, StringComparison.Ordinal);
+        Assert.True(report["personActivity"]!.GetValue<int>() > 0);
+        Assert.Contains(report["feed"]!.AsArray(), f => f!.GetValue<string>().Contains("Cli the Critic", StringComparison.Ordinal));
+        // Approved, the link shows to everyone, as a link the site does not vouch for.
+        Assert.Equal("nofollow ugc noopener", report["linkRel"]!.GetValue<string>());
+        Assert.Equal("_blank", report["linkTarget"]!.GetValue<string>());
         Assert.Empty(report["problems"]!.AsArray());
     }
 

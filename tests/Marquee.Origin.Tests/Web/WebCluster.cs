@@ -58,6 +58,12 @@ public sealed class WebCluster : IAsyncLifetime
                 // Every browser of these tests comes from the same loopback address, which the per-address limit on
                 // sign-in and profile selection is not meant for; the limits themselves are tested elsewhere.
                 ["MARQUEE_Accounts__AuthRequestsPerMinute"] = "1000",
+                // The same for comments: the community script's new accounts write more than two a minute, and the
+                // comment limits are tested over HTTP in the community tests.
+                ["MARQUEE_Community__NewAccountCommentsPerMinute"] = "60",
+                ["MARQUEE_Community__CommentsPerMinutePerAddress"] = "1000",
+                // The community test waits for taste matching to see its two viewers' thumbs: every 2 s, not every 30 s.
+                ["MARQUEE_Community__MatchRefreshSeconds"] = "2",
                 // The discovery test waits for the model to follow its plays and thumbs: every 2 s here, not every 30 s.
                 ["MARQUEE_Discovery__RefreshSeconds"] = "2",
             });

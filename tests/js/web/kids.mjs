@@ -40,5 +40,15 @@ await main(async (browser) => {
 
   await page.goto(`${base}/title/${familyId}`);
   const family = await page.getByRole('heading', { level: 1 }).innerText();
-  report({ ok: true, pinLifted, homeShowsAdult: homeText.includes('The Sierpinski Gasket'), homeShowsFamily: homeText.includes('Test Card F'), refusalText, family, problems: page.problems });
+  // Kids profiles meet no other people: no conversation under a title (absent, so give it time to have come), no
+  // People or Feed in the navigation, and the People page says why.
+  await page.waitForTimeout(1500);
+  const conversation = await page.getByRole('heading', { name: 'Conversation' }).count();
+  const socialLinks = await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^(People|Feed)$/ }).count();
+  await page.goto(`${base}/people`);
+  const peopleHeading = await page.getByRole('heading', { level: 1 }).innerText();
+  report({
+    ok: true, pinLifted, homeShowsAdult: homeText.includes('The Sierpinski Gasket'), homeShowsFamily: homeText.includes('Test Card F'), refusalText, family,
+    conversation, socialLinks, peopleHeading, problems: page.problems,
+  });
 });

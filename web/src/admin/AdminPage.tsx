@@ -1,5 +1,6 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { EdgesAdmin } from './EdgesAdmin';
+import { ModerationAdmin } from './ModerationAdmin';
 import { TitleEditor } from './TitleEditor';
 import { TitlesAdmin } from './TitlesAdmin';
 import { UploadPanel } from './UploadPanel';
@@ -16,6 +17,7 @@ export default function AdminPage() {
         <NavLink to="/admin/titles">Titles</NavLink>
         <NavLink to="/admin/edges">Regions and edges</NavLink>
         <NavLink to="/admin/users">Users and plans</NavLink>
+        <NavLink to="/admin/moderation">Moderation</NavLink>
       </nav>
       <Routes>
         <Route index element={<UploadPanel />} />
@@ -23,6 +25,7 @@ export default function AdminPage() {
         <Route path="titles/:id" element={<TitleEditor />} />
         <Route path="edges" element={<EdgesAdmin />} />
         <Route path="users" element={<UsersAdmin />} />
+        <Route path="moderation" element={<ModerationAdmin />} />
       </Routes>
     </main>
   );

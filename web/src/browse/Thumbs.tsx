@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, messageOf } from '../api/client';
 import type { RatingView } from '../api/types';
+import { ReviewBox } from '../social/ReviewBox';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useLoad } from '../ui/useLoad';
 
@@ -33,9 +34,10 @@ export function ThumbIcon({ value }: { value: Value }) {
 
 /**
  * Thumbs down, up and love for a title (an episode's id rates its series). Pressing the chosen one again clears it.
- * The choice shows at once and is undone if the server refuses it.
+ * The choice shows at once and is undone if the server refuses it. With `withReview` (the title page, adult profiles),
+ * a rated title offers a short review under the thumbs.
  */
-export function Thumbs({ titleId, titleName }: { titleId: string; titleName: string }) {
+export function Thumbs({ titleId, titleName, withReview = false }: { titleId: string; titleName: string; withReview?: boolean }) {
   const saved = useLoad(`rating/${titleId}`, (signal) => api.get<RatingView>(`/api/v1/ratings/${encodeURIComponent(titleId)}`, { signal }));
   const [chosen, setChosen] = useState<Value | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -56,21 +58,24 @@ export function Thumbs({ titleId, titleName }: { titleId: string; titleName: str
   }
 
   return (
-    <div className="thumbs" role="group" aria-label={`Rate ${titleName}`}>
-      {choices.map((choice) => (
-        <button
-          key={choice.value}
-          type="button"
-          className="button thumb"
-          aria-pressed={current === choice.value}
-          title={choice.label}
-          onClick={() => void choose(choice.value)}
-        >
-          <ThumbIcon value={choice.value} />
-          <span className="visually-hidden">{choice.label}</span>
-        </button>
-      ))}
-      {error && <ErrorNotice message={error} />}
-    </div>
+    <>
+      <div className="thumbs" role="group" aria-label={`Rate ${titleName}`}>
+        {choices.map((choice) => (
+          <button
+            key={choice.value}
+            type="button"
+            className="button thumb"
+            aria-pressed={current === choice.value}
+            title={choice.label}
+            onClick={() => void choose(choice.value)}
+          >
+            <ThumbIcon value={choice.value} />
+            <span className="visually-hidden">{choice.label}</span>
+          </button>
+        ))}
+        {error && <ErrorNotice message={error} />}
+      </div>
+      {withReview && current && saved.data && <ReviewBox titleId={titleId} value={current} saved={saved.data} />}
+    </>
   );
 }

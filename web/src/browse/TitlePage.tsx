@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, messageOf } from '../api/client';
 import type { EpisodeView, Plan, ProgressList, TitleSummary, TitleView } from '../api/types';
@@ -8,6 +8,10 @@ import { formatTime, maturityLabel } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { MoreLikeThis } from './MoreLikeThis';
 import { Thumbs } from './Thumbs';
+import { isAdultProfile } from '../social/adult';
+
+// The conversation under a title is fetched with its own code once the page shows, so the page does not wait for it.
+const Conversation = lazy(() => import('../social/Conversation'));
 
 function unavailableText(status: number | null, message: string): { heading: string; body: string } {
   switch (status) {
@@ -117,7 +121,7 @@ export function TitlePage() {
                 </p>
               )}
               <MyListButton titleId={view.id} inList={inList} onChange={myList.reload} />
-              {session.profile && <Thumbs titleId={view.id} titleName={view.title} />}
+              {session.profile && <Thumbs titleId={view.id} titleName={view.title} withReview={isAdultProfile(session.profile)} />}
             </div>
           )}
           {view.credits.length > 0 && (
@@ -134,6 +138,11 @@ export function TitlePage() {
       </div>
       {view.kind === 'series' && <Episodes view={view} progress={items} locked={needsPlan} />}
       <MoreLikeThis titleId={view.id} profileId={session.profile?.id ?? ''} />
+      {isAdultProfile(session.profile) && (
+        <Suspense fallback={null}>
+          <Conversation key={`${view.id}/${session.profile?.id ?? ''}`} view={view} />
+        </Suspense>
+      )}
     </main>
   );
 }

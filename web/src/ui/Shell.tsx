@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { Avatar } from '../account/Profiles';
 import { useSession } from '../account/session';
+import { isAdultProfile } from '../social/adult';
 
 /** The header every signed-in screen shares: navigation, search, and the profile menu. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -37,6 +38,12 @@ export function Shell({ children }: { children: ReactNode }) {
           <NavLink to="/" end>
             Home
           </NavLink>
+          {isAdultProfile(session.profile) && (
+            <>
+              <NavLink to="/people">People</NavLink>
+              <NavLink to="/feed">Feed</NavLink>
+            </>
+          )}
           {session.isAdmin && <NavLink to="/admin">Admin</NavLink>}
         </nav>
         <form role="search" className="search-box" onSubmit={search}>
