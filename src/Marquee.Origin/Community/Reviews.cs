@@ -96,8 +96,8 @@ internal sealed class Reviews(MarqueeDbContext db, SocialGate gate, CommentWrite
         return null;
     }
 
-    /// <summary>The profile's reviews of these titles: (body, status) by title.</summary>
-    public static async Task<Dictionary<string, (string Body, string Status)>> OfAsync(
+    /// <summary>The profile's reviews of these titles: (body, status, spoiler) by title.</summary>
+    public static async Task<Dictionary<string, (string Body, string Status, bool Spoiler)>> OfAsync(
         MarqueeDbContext db, string profileId, IReadOnlyCollection<string>? titleIds, CancellationToken cancellationToken)
     {
         var query = db.Comments.AsNoTracking().Where(c => c.AuthorProfileId == profileId && c.Kind == CommentKind.Review);
@@ -107,7 +107,7 @@ internal sealed class Reviews(MarqueeDbContext db, SocialGate gate, CommentWrite
             query = query.Where(c => ids.Contains(c.TitleId));
         }
 
-        return await query.ToDictionaryAsync(c => c.TitleId, c => (c.Body, CommentViews.StatusName(c.Status)), cancellationToken);
+        return await query.ToDictionaryAsync(c => c.TitleId, c => (c.Body, CommentViews.StatusName(c.Status), c.Spoiler), cancellationToken);
     }
 
     public static Task DeleteAsync(MarqueeDbContext db, string profileId, string titleId, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public static class RatingsApi
     public sealed record RatingRequest(string? Value, string? Review = null, bool? ReviewSpoiler = null);
 
     /// <param name="ReviewStatus">"visible", "pending" (held for a moderator) or "removed"; null without a review.</param>
-    public sealed record RatingView(string TitleId, string? Value, DateTimeOffset? RatedAt, string? Review = null, string? ReviewStatus = null);
+    public sealed record RatingView(string TitleId, string? Value, DateTimeOffset? RatedAt, string? Review = null, string? ReviewStatus = null, bool ReviewSpoiler = false);
 
     public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder routes)
     {
@@ -130,9 +130,9 @@ public static class RatingsApi
     private static async Task<string?> RatedTitleAsync(string id, Viewer viewer, CatalogIndex catalog, MarqueeDbContext db, CancellationToken cancellationToken) =>
         (await TitleTargets.ResolveAsync(id, viewer, catalog, db, cancellationToken))?.TitleId;
 
-    private static RatingView View(Rating r, Dictionary<string, (string Body, string Status)> reviews) =>
+    private static RatingView View(Rating r, Dictionary<string, (string Body, string Status, bool Spoiler)> reviews) =>
         reviews.TryGetValue(r.TitleId, out var review)
-            ? new(r.TitleId, RatingValues.Name(r.Value), DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAtMs), review.Body, review.Status)
+            ? new(r.TitleId, RatingValues.Name(r.Value), DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAtMs), review.Body, review.Status, review.Spoiler)
             : new(r.TitleId, RatingValues.Name(r.Value), DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAtMs));
 
     private static ProblemHttpResult NotFound() =>

@@ -21,10 +21,7 @@ export function ReviewBox({ titleId, value, saved }: Props) {
   const [status, setStatus] = useState<string | null>(saved?.reviewStatus ?? null);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
-  // The rating does not say whether the saved review was marked as a spoiler: the mark is sent only when set here
-  // (or with a new review), and the origin keeps the old one otherwise.
-  const [spoiler, setSpoiler] = useState(false);
-  const [spoilerTouched, setSpoilerTouched] = useState(false);
+  const [spoiler, setSpoiler] = useState(saved?.reviewSpoiler ?? false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [noHandle, setNoHandle] = useState(false);
@@ -37,10 +34,11 @@ export function ReviewBox({ titleId, value, saved }: Props) {
       const rating = await api.put<RatingView>(`/api/v1/ratings/${encodeURIComponent(titleId)}`, {
         value,
         review: text,
-        reviewSpoiler: review && !spoilerTouched ? undefined : spoiler,
+        reviewSpoiler: spoiler,
       });
       setReview(rating?.review ?? (text || null));
       setStatus(rating?.reviewStatus ?? null);
+      setSpoiler(rating?.reviewSpoiler ?? spoiler);
       setEditing(false);
       announceReviewSaved(titleId);
     } catch (failure) {
@@ -90,7 +88,6 @@ export function ReviewBox({ titleId, value, saved }: Props) {
             checked={spoiler}
             onChange={(e) => {
               setSpoiler(e.target.checked);
-              setSpoilerTouched(true);
             }}
           />
           Contains spoilers
