@@ -45,7 +45,9 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasIndex(c => new { c.ParentId, c.CreatedAtMs });
         builder.HasIndex(c => new { c.AuthorProfileId, c.CreatedAtMs });
         builder.HasIndex(c => c.AuthorUserId);
-        builder.HasIndex(c => c.Status);
+        // Only the held few, for the moderation queue: an index on every row's status misleads SQLite's planner into
+        // using it for "visible replies of these comments" (617 ms at a million comments, against 1 ms; bench/social).
+        builder.HasIndex(c => c.CreatedAtMs).HasFilter("\"Status\" = 1").HasDatabaseName("IX_comments_Held");
         builder.HasOne<Title>().WithMany().HasForeignKey(c => c.TitleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Profile>().WithMany().HasForeignKey(c => c.AuthorProfileId).OnDelete(DeleteBehavior.Cascade);
     }

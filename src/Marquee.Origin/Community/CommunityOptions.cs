@@ -41,7 +41,11 @@ public sealed class CommunityOptions
     [Range(1, 100)]
     public int MinimumOverlap { get; set; } = 3;
 
-    /// <summary>How often an origin re-reads the opted-in people's ratings and completions for matching.</summary>
+    /// <summary>
+    /// How often an origin re-reads the opted-in people's ratings and completions for matching (when they moved). A
+    /// re-read is every opted-in person's signals (seconds of CPU at 100,000 people), so not often; the asker's own
+    /// signals are read fresh on every request and opting out counts at once, whatever this is.
+    /// </summary>
     [Range(1, 86_400)]
-    public int MatchRefreshSeconds { get; set; } = 30;
+    public int MatchRefreshSeconds { get; set; } = 300;
 }

@@ -52,7 +52,7 @@ public static class MatchingApi
         {
             if (faces.TryGetValue(m.ProfileId, out var face) && people.Count < Shown)
             {
-                var shared = m.Shared.Where(t => TitleTargets.Visible(t, actor.Viewer, catalog)).Take(3)
+                var shared = index.Shared(mine, m.ProfileId).Where(t => TitleTargets.Visible(t, actor.Viewer, catalog)).Take(3)
                     .Select(t => new SharedTitle(t, catalog.Find(t)!.Name)).ToList();
                 people.Add(new SimilarPerson(face.Handle, face.DisplayName, m.Score, shared, following.Contains(m.ProfileId)));
             }

@@ -13,42 +13,63 @@ public sealed class TasteIndex
     /// <summary>Overlaps this small are shrunk toward zero: three shared loves are less telling than thirty.</summary>
     private const float Shrinkage = 3f;
 
-    private volatile Snapshot current = new([], new Dictionary<string, int>(), new Dictionary<string, Posting>(), []);
+    private volatile Snapshot current = new([], new Dictionary<string, int>(), [], new Dictionary<string, int>(), [], []);
 
     public int People => current.Profiles.Length;
 
-    public sealed record Match(string ProfileId, double Score, List<string> Shared);
+    public sealed record Match(string ProfileId, double Score);
 
-    /// <summary>Replaces the index with these vectors (profile → title → weight).</summary>
+    /// <summary>
+    /// Replaces the index with these vectors (profile → title → weight). Titles are numbered, so what stays in memory
+    /// is a few arrays per person and per title, not millions of references for the garbage collector to walk.
+    /// </summary>
     public void Load(IReadOnlyDictionary<string, Dictionary<string, float>> vectors)
     {
         var profiles = vectors.Keys.ToArray();
         var index = new Dictionary<string, int>(profiles.Length);
-        var byTitle = new Dictionary<string, (List<int> People, List<float> Weights)>();
+        var titleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var titles = new List<string>();
+        var people = new List<List<int>>();
+        var weights = new List<List<float>>();
         var own = new Vector[profiles.Length];
         for (var i = 0; i < profiles.Length; i++)
         {
             index[profiles[i]] = i;
             var vector = vectors[profiles[i]];
-            own[i] = new Vector([.. vector.Keys], [.. vector.Values]);
+            var numbers = new int[vector.Count];
+            var values = new float[vector.Count];
+            var k = 0;
             foreach (var (title, weight) in vector)
             {
-                if (!byTitle.TryGetValue(title, out var posting))
+                if (!titleIndex.TryGetValue(title, out var t))
                 {
-                    byTitle[title] = posting = ([], []);
+                    titleIndex[title] = t = titles.Count;
+                    titles.Add(title);
+                    people.Add([]);
+                    weights.Add([]);
                 }
 
-                posting.People.Add(i);
-                posting.Weights.Add(weight);
+                numbers[k] = t;
+                values[k++] = weight;
+                people[t].Add(i);
+                weights[t].Add(weight);
             }
+
+            own[i] = new Vector(numbers, values);
         }
 
-        current = new Snapshot(profiles, index, byTitle.ToDictionary(p => p.Key, p => new Posting([.. p.Value.People], [.. p.Value.Weights])), own);
+        var postings = new Posting[titles.Count];
+        for (var t = 0; t < postings.Length; t++)
+        {
+            postings[t] = new Posting([.. people[t]], [.. weights[t]]);
+        }
+
+        current = new Snapshot(profiles, index, [.. titles], titleIndex, postings, own);
     }
 
     /// <summary>
     /// The people whose taste is most like <paramref name="mine"/>: cosine over the titles both have a signal for (at
-    /// least <paramref name="minimumOverlap"/>), shrunk for small overlaps, best first; with the titles both liked.
+    /// least <paramref name="minimumOverlap"/>), shrunk for small overlaps, best first.
     /// </summary>
     public List<Match> Find(string me, IReadOnlyDictionary<string, float> mine, int minimumOverlap, int limit)
     {
@@ -64,16 +85,17 @@ public sealed class TasteIndex
         var theirNorm = ArrayPool<float>.Shared.Rent(n);
         var overlap = ArrayPool<int>.Shared.Rent(n);
         Array.Clear(overlap, 0, n); // a rented array holds whatever its last user left
-        var touched = new List<int>();
+        var touched = new List<int>(Math.Min(n, 4096));
         try
         {
             foreach (var (title, w) in mine)
             {
-                if (!snapshot.Postings.TryGetValue(title, out var posting))
+                if (!snapshot.TitleIndex.TryGetValue(title, out var t))
                 {
                     continue;
                 }
 
+                var posting = snapshot.Postings[t];
                 for (var k = 0; k < posting.People.Length; k++)
                 {
                     var i = posting.People[k];
@@ -111,7 +133,7 @@ public sealed class TasteIndex
             var matches = new List<Match>(best.Count);
             while (best.TryDequeue(out var i, out var score))
             {
-                matches.Add(new Match(snapshot.Profiles[i], Math.Round(score, 3), Shared(mine, snapshot.Vectors[i])));
+                matches.Add(new Match(snapshot.Profiles[i], Math.Round(score, 3)));
             }
 
             matches.Reverse();
@@ -126,15 +148,23 @@ public sealed class TasteIndex
         }
     }
 
-    /// <summary>Titles both liked (positive for both), the ones they liked most first.</summary>
-    private static List<string> Shared(IReadOnlyDictionary<string, float> mine, Vector theirs)
+    /// <summary>Titles both liked (positive for both), the ones they liked most first; asked only for the people shown.</summary>
+    public List<string> Shared(IReadOnlyDictionary<string, float> mine, string profileId)
     {
+        var snapshot = current;
+        if (!snapshot.Index.TryGetValue(profileId, out var i))
+        {
+            return [];
+        }
+
+        var theirs = snapshot.Vectors[i];
         var shared = new List<(string Title, float Weight)>();
         for (var k = 0; k < theirs.Titles.Length; k++)
         {
-            if (theirs.Weights[k] > 0 && mine.TryGetValue(theirs.Titles[k], out var w) && w > 0)
+            var title = snapshot.Titles[theirs.Titles[k]];
+            if (theirs.Weights[k] > 0 && mine.TryGetValue(title, out var w) && w > 0)
             {
-                shared.Add((theirs.Titles[k], w + theirs.Weights[k]));
+                shared.Add((title, w + theirs.Weights[k]));
             }
         }
 
@@ -143,7 +173,8 @@ public sealed class TasteIndex
 
     private sealed record Posting(int[] People, float[] Weights);
 
-    private sealed record Vector(string[] Titles, float[] Weights);
+    private sealed record Vector(int[] Titles, float[] Weights);
 
-    private sealed record Snapshot(string[] Profiles, Dictionary<string, int> Index, Dictionary<string, Posting> Postings, Vector[] Vectors);
+    private sealed record Snapshot(
+        string[] Profiles, Dictionary<string, int> Index, string[] Titles, Dictionary<string, int> TitleIndex, Posting[] Postings, Vector[] Vectors);
 }

@@ -53,6 +53,9 @@ internal sealed class TasteReader(MarqueeDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var vectors = new Dictionary<string, Dictionary<string, float>>();
+        // Each row brought its own copy of the title's id; the index keeps one per title (millions fewer live
+        // strings for the garbage collector to walk at 100,000 people).
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var ((profile, title), s) in signals)
         {
             if (TasteVector.Weight(s, now) is { } w)
@@ -62,7 +65,12 @@ internal sealed class TasteReader(MarqueeDbContext db, TimeProvider clock)
                     vectors[profile] = vector = [];
                 }
 
-                vector[title] = w;
+                if (!titles.TryGetValue(title, out var shared))
+                {
+                    titles[title] = shared = title;
+                }
+
+                vector[shared] = w;
             }
         }
 

@@ -36,9 +36,10 @@ public sealed class TasteIndexTests
             ["other"] = Vector(("a", 4), ("b", 2.5f), ("c", 4), ("d", -2), ("e", 2.5f)),
         });
 
-        var match = Assert.Single(index.Find("me", Vector(("a", 4), ("b", 2.5f), ("c", 2.5f), ("d", -2), ("f", 4)), minimumOverlap: 3, limit: 10));
+        var mine = Vector(("a", 4), ("b", 2.5f), ("c", 2.5f), ("d", -2), ("f", 4));
+        var match = Assert.Single(index.Find("me", mine, minimumOverlap: 3, limit: 10));
 
-        Assert.Equal(["a", "c", "b"], match.Shared);
+        Assert.Equal(["a", "c", "b"], index.Shared(mine, match.ProfileId));
     }
 
     [Fact]

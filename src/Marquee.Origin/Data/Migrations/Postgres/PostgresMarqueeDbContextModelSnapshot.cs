@@ -664,7 +664,9 @@ namespace Marquee.Origin.Data.Migrations.Postgres
 
                     b.HasIndex("AuthorUserId");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("CreatedAtMs")
+                        .HasDatabaseName("IX_comments_Held")
+                        .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("TitleId");
 

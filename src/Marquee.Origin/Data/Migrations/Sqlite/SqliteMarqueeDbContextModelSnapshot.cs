@@ -659,7 +659,9 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
 
                     b.HasIndex("AuthorUserId");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("CreatedAtMs")
+                        .HasDatabaseName("IX_comments_Held")
+                        .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("TitleId");
 

@@ -1,8 +1,9 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Marquee.Origin.Data.Migrations.Sqlite
+namespace Marquee.Origin.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Community : Migration
@@ -14,9 +15,9 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                 name: "commenting_suspensions",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UntilMs = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UntilMs = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAtMs = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -33,20 +34,20 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                 name: "comments",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    TitleId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    TargetId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ParentId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    AuthorProfileId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Kind = table.Column<byte>(type: "INTEGER", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Spoiler = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<byte>(type: "INTEGER", nullable: false),
-                    HeldReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false),
-                    EditedAtMs = table.Column<long>(type: "INTEGER", nullable: true),
-                    Score = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TitleId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TargetId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ParentId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    AuthorProfileId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<byte>(type: "smallint", nullable: false),
+                    Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Spoiler = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<byte>(type: "smallint", nullable: false),
+                    HeldReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAtMs = table.Column<long>(type: "bigint", nullable: false),
+                    EditedAtMs = table.Column<long>(type: "bigint", nullable: true),
+                    Score = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,13 +70,13 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                 name: "moderation_log",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AtMs = table.Column<long>(type: "INTEGER", nullable: false),
-                    ModeratorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Target = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtMs = table.Column<long>(type: "bigint", nullable: false),
+                    ModeratorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Target = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,10 +87,10 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                 name: "person_links",
                 columns: table => new
                 {
-                    FromProfileId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ToProfileId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Kind = table.Column<byte>(type: "INTEGER", nullable: false),
-                    CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false)
+                    FromProfileId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ToProfileId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Kind = table.Column<byte>(type: "smallint", nullable: false),
+                    CreatedAtMs = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,16 +113,16 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                 name: "social_profiles",
                 columns: table => new
                 {
-                    ProfileId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Handle = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    HandleKey = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Bio = table.Column<string>(type: "TEXT", maxLength: 1200, nullable: false),
-                    TasteMatching = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ShareActivity = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAtMs = table.Column<long>(type: "INTEGER", nullable: false)
+                    ProfileId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Handle = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    HandleKey = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Bio = table.Column<string>(type: "character varying(1200)", maxLength: 1200, nullable: false),
+                    TasteMatching = table.Column<bool>(type: "boolean", nullable: false),
+                    ShareActivity = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAtMs = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAtMs = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,9 +139,9 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                 name: "comment_reactions",
                 columns: table => new
                 {
-                    CommentId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ProfileId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Kind = table.Column<byte>(type: "INTEGER", nullable: false)
+                    CommentId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ProfileId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Kind = table.Column<byte>(type: "smallint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,12 +164,12 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                 name: "comment_reports",
                 columns: table => new
                 {
-                    CommentId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ReporterProfileId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Reason = table.Column<byte>(type: "INTEGER", nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedAtMs = table.Column<long>(type: "INTEGER", nullable: false),
-                    Open = table.Column<bool>(type: "INTEGER", nullable: false)
+                    CommentId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ReporterProfileId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Reason = table.Column<byte>(type: "smallint", nullable: false),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAtMs = table.Column<long>(type: "bigint", nullable: false),
+                    Open = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,14 +214,15 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                 column: "AuthorUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_comments_Held",
+                table: "comments",
+                column: "CreatedAtMs",
+                filter: "\"Status\" = 1");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_comments_ParentId_CreatedAtMs",
                 table: "comments",
                 columns: new[] { "ParentId", "CreatedAtMs" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_comments_Status",
-                table: "comments",
-                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_comments_TargetId_Kind_CreatedAtMs",
