@@ -129,7 +129,7 @@ internal static class SocialBench
 
         if (args.Only.Contains("comments"))
         {
-            var (met, result) = await CommentsAsync(args, data, folder, accounts, load, origin, viewerToken, cancellationToken);
+            var (met, result) = await CommentsAsync(args, data, folder, accounts, load, http, originUrl, origin, viewerToken, cancellationToken);
             verdicts.Add(("comment page p99", met));
             results["comments"] = result;
             if (args.PerfSeconds > 0)
@@ -142,7 +142,7 @@ internal static class SocialBench
 
         if (args.Only.Contains("similar"))
         {
-            var (met, result) = await SimilarAsync(args, data, load, matches, waited, origin, viewerToken, cancellationToken);
+            var (met, result) = await SimilarAsync(args, data, load, http, originUrl, matches, waited, origin, viewerToken, cancellationToken);
             verdicts.Add(("similar people p99", met));
             results["similar"] = result;
             if (args.PerfSeconds > 0)
@@ -211,7 +211,7 @@ internal static class SocialBench
     }
 
     private static async Task<(bool, object)> CommentsAsync(
-        SocialArguments args, SocialData data, SocialFolder folder, BenchAccounts accounts, OpenLoad load, ChildProcess origin, string token, CancellationToken cancellationToken)
+        SocialArguments args, SocialData data, SocialFolder folder, BenchAccounts accounts, OpenLoad load, HttpClient http, Uri originUrl, ChildProcess origin, string token, CancellationToken cancellationToken)
     {
         // Half the pages are of the 100 most commented titles (where viewers gather and the filters have most to skip), half of any title.
         var random = new Random(args.Seed + 3);
@@ -242,11 +242,13 @@ internal static class SocialBench
             foreach (var (name, top) in round % 2 == 0 ? kinds : kinds.Reverse())
             {
                 var slice = titles[name].Skip(round * args.Round).Take(args.Round).Select(t => Path(t, top)).ToList();
+                var gcBefore = await GcProbe.ReadAsync(http, originUrl, cancellationToken);
                 var before = ProcessCpu.Seconds(origin.Id);
                 var (measured, bodies) = await load.RunAsync(slice, token, round == 0 ? 20 : 0, cancellationToken);
                 cpu[name] += (ProcessCpu.Seconds(origin.Id) - before) ?? 0;
+                var gc = GcProbe.Between(gcBefore, await GcProbe.ReadAsync(http, originUrl, cancellationToken));
                 var stats = LatencyStats.From(measured);
-                Console.WriteLine(Invariant($"  round {round + 1}/{rounds} {name,-7} p50 {stats.P50,6:0.0} ms  p99 {stats.P99,6:0.0} ms  errors {stats.Errors}"));
+                Console.WriteLine(Invariant($"  round {round + 1}/{rounds} {name,-7} p50 {stats.P50,6:0.0} ms  p99 {stats.P99,6:0.0} ms  max {stats.Max,6:0.0} ms  errors {stats.Errors}{gc}"));
                 samples[name].AddRange(measured);
                 if (round == 0)
                 {
@@ -307,7 +309,7 @@ internal static class SocialBench
     }
 
     private static async Task<(bool, object)> SimilarAsync(
-        SocialArguments args, SocialData data, OpenLoad load, byte[] answer, double waited, ChildProcess origin, string token, CancellationToken cancellationToken)
+        SocialArguments args, SocialData data, OpenLoad load, HttpClient http, Uri originUrl, byte[] answer, double waited, ChildProcess origin, string token, CancellationToken cancellationToken)
     {
         Console.WriteLine();
         Console.WriteLine(Invariant($"== similar: GET /api/v1/people/similar as the viewer (opted in, {data.ViewerRatingTitles.Length} ratings in cluster 0) among {args.People} opted-in people"));
@@ -320,11 +322,13 @@ internal static class SocialBench
         for (var round = 0; round < rounds; round++)
         {
             var slice = paths.Skip(round * args.Round).Take(args.Round).ToList();
+            var gcBefore = await GcProbe.ReadAsync(http, originUrl, cancellationToken);
             var before = ProcessCpu.Seconds(origin.Id);
             var (measured, _) = await load.RunAsync(slice, token, 0, cancellationToken);
             cpu += (ProcessCpu.Seconds(origin.Id) - before) ?? 0;
+            var gc = GcProbe.Between(gcBefore, await GcProbe.ReadAsync(http, originUrl, cancellationToken));
             var stats = LatencyStats.From(measured);
-            Console.WriteLine(Invariant($"  round {round + 1}/{rounds} similar p50 {stats.P50,6:0.0} ms  p99 {stats.P99,6:0.0} ms  errors {stats.Errors}"));
+            Console.WriteLine(Invariant($"  round {round + 1}/{rounds} similar p50 {stats.P50,6:0.0} ms  p99 {stats.P99,6:0.0} ms  max {stats.Max,6:0.0} ms  errors {stats.Errors}{gc}"));
             samples.AddRange(measured);
         }
 
