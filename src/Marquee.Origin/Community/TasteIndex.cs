@@ -19,52 +19,93 @@ public sealed class TasteIndex
 
     public sealed record Match(string ProfileId, double Score);
 
-    /// <summary>
-    /// Replaces the index with these vectors (profile → title → weight). Titles are numbered, so what stays in memory
-    /// is a few arrays per person and per title, not millions of references for the garbage collector to walk.
-    /// </summary>
+    /// <summary>Replaces the index with these vectors (profile → title → weight).</summary>
     public void Load(IReadOnlyDictionary<string, Dictionary<string, float>> vectors)
     {
-        var profiles = vectors.Keys.ToArray();
+        var builder = new Builder();
+        foreach (var (profile, vector) in vectors)
+        {
+            builder.Add(profile, [.. vector.Select(v => (v.Key, v.Value))]);
+        }
+
+        Load(builder);
+    }
+
+    /// <summary>
+    /// Replaces the index with the builder's vectors. Titles are numbered, and postings are sized by counting first,
+    /// so what stays in memory is two arrays per person and per title, not millions of references for the garbage
+    /// collector to walk.
+    /// </summary>
+    public void Load(Builder builder)
+    {
+        var counts = new int[builder.Titles.Count];
+        foreach (var vector in builder.Vectors)
+        {
+            foreach (var t in vector.Titles)
+            {
+                counts[t]++;
+            }
+        }
+
+        var postings = new Posting[counts.Length];
+        for (var t = 0; t < postings.Length; t++)
+        {
+            postings[t] = new Posting(new int[counts[t]], new float[counts[t]]);
+        }
+
+        Array.Clear(counts);
+        for (var i = 0; i < builder.Vectors.Count; i++)
+        {
+            var vector = builder.Vectors[i];
+            for (var k = 0; k < vector.Titles.Length; k++)
+            {
+                var t = vector.Titles[k];
+                postings[t].People[counts[t]] = i;
+                postings[t].Weights[counts[t]++] = vector.Weights[k];
+            }
+        }
+
+        var profiles = builder.Profiles.ToArray();
         var index = new Dictionary<string, int>(profiles.Length);
-        var titleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var titles = new List<string>();
-        var people = new List<List<int>>();
-        var weights = new List<List<float>>();
-        var own = new Vector[profiles.Length];
         for (var i = 0; i < profiles.Length; i++)
         {
             index[profiles[i]] = i;
-            var vector = vectors[profiles[i]];
-            var numbers = new int[vector.Count];
-            var values = new float[vector.Count];
-            var k = 0;
-            foreach (var (title, weight) in vector)
+        }
+
+        current = new Snapshot(profiles, index, [.. builder.Titles], builder.TitleIndex, postings, [.. builder.Vectors]);
+    }
+
+    /// <summary>Collects vectors one person at a time, numbering titles as they come.</summary>
+    public sealed class Builder
+    {
+        internal Dictionary<string, int> TitleIndex { get; } = new(StringComparer.Ordinal);
+
+        internal List<string> Titles { get; } = [];
+
+        internal List<string> Profiles { get; } = [];
+
+        internal List<Vector> Vectors { get; } = [];
+
+        public void Add(string profile, IReadOnlyList<(string Title, float Weight)> vector)
+        {
+            var titles = new int[vector.Count];
+            var weights = new float[vector.Count];
+            for (var k = 0; k < vector.Count; k++)
             {
-                if (!titleIndex.TryGetValue(title, out var t))
+                var (title, weight) = vector[k];
+                if (!TitleIndex.TryGetValue(title, out var t))
                 {
-                    titleIndex[title] = t = titles.Count;
-                    titles.Add(title);
-                    people.Add([]);
-                    weights.Add([]);
+                    TitleIndex[title] = t = Titles.Count;
+                    Titles.Add(title);
                 }
 
-                numbers[k] = t;
-                values[k++] = weight;
-                people[t].Add(i);
-                weights[t].Add(weight);
+                titles[k] = t;
+                weights[k] = weight;
             }
 
-            own[i] = new Vector(numbers, values);
+            Profiles.Add(profile);
+            Vectors.Add(new Vector(titles, weights));
         }
-
-        var postings = new Posting[titles.Count];
-        for (var t = 0; t < postings.Length; t++)
-        {
-            postings[t] = new Posting([.. people[t]], [.. weights[t]]);
-        }
-
-        current = new Snapshot(profiles, index, [.. titles], titleIndex, postings, own);
     }
 
     /// <summary>
@@ -173,7 +214,7 @@ public sealed class TasteIndex
 
     private sealed record Posting(int[] People, float[] Weights);
 
-    private sealed record Vector(int[] Titles, float[] Weights);
+    internal sealed record Vector(int[] Titles, float[] Weights);
 
     private sealed record Snapshot(
         string[] Profiles, Dictionary<string, int> Index, string[] Titles, Dictionary<string, int> TitleIndex, Posting[] Postings, Vector[] Vectors);
