@@ -63,10 +63,6 @@ internal static class CommentEditor
         }
 
         var (actor, hidden, comment) = reached;
-        if (comment.Status != CommentStatus.Visible)
-        {
-            return SocialProblems.CommentNotFound();
-        }
 
         var mine = comment.AuthorProfileId == actor.ProfileId;
         // A moderator may mark a spoiler; only the author may change what they said.
@@ -111,10 +107,6 @@ internal static class CommentEditor
         }
 
         var (actor, hidden, comment) = reached;
-        if (comment.Status != CommentStatus.Visible)
-        {
-            return SocialProblems.CommentNotFound();
-        }
 
         if (comment.AuthorProfileId == actor.ProfileId)
         {
@@ -147,6 +139,7 @@ internal static class CommentEditor
         }
 
         var (actor, hidden, comment) = reached;
+
         if (comment.Status != CommentStatus.Visible)
         {
             return SocialProblems.CommentNotFound();
@@ -189,10 +182,6 @@ internal static class CommentEditor
         }
 
         var (actor, hidden, comment) = reached;
-        if (comment.Status != CommentStatus.Visible)
-        {
-            return SocialProblems.CommentNotFound();
-        }
 
         if (await db.CommentReactions.Where(r => r.CommentId == comment.Id && r.ProfileId == actor.ProfileId).ExecuteDeleteAsync(cancellationToken) > 0)
         {
@@ -230,10 +219,6 @@ internal static class CommentEditor
         }
 
         var (actor, hidden, comment) = reached;
-        if (comment.Status != CommentStatus.Visible)
-        {
-            return SocialProblems.CommentNotFound();
-        }
 
         if (comment.AuthorProfileId == actor.ProfileId)
         {

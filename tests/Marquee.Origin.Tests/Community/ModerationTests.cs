@@ -52,6 +52,26 @@ public sealed class ModerationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_author_may_still_edit_or_delete_a_held_comment_and_an_edit_does_not_lift_the_hold()
+    {
+        var film = await TestAccounts.TitleAsync(server, "Held Film");
+        using var fresh = await People.PersonAsync(server, "fresh");
+        using var ben = await People.PersonAsync(server, "ben");
+        var id = (await People.CommentAsync(fresh, film, "details at www.example.org")).GetProperty("id").GetString();
+
+        using var edited = await fresh.PatchAsJsonAsync($"/api/v1/comments/{id}", new { body = "no link any more" });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal("pending", (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Empty(await People.BodiesAsync(ben, film));
+        using var benEdit = await ben.PatchAsJsonAsync($"/api/v1/comments/{id}", new { body = "hijacked" });
+        await People.ProblemAsync(benEdit, HttpStatusCode.NotFound);
+
+        using var deleted = await fresh.DeleteAsync($"/api/v1/comments/{id}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Empty(await People.BodiesAsync(fresh, film));
+    }
+
+    [Fact]
     public async Task Reports_reach_the_queue_with_their_details_and_many_hold_the_comment()
     {
         var film = await TestAccounts.TitleAsync(server, "Reported Film");
