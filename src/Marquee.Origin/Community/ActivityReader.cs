@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Marquee.Origin.Catalog;
 using Marquee.Origin.Data;
 using Marquee.Origin.Discovery;
@@ -76,10 +74,6 @@ internal sealed class ActivityReader(MarqueeDbContext db, CatalogIndex catalog)
     }
 
     public static Cursor CursorOf(Entry last) => new(0, last.Item.At.ToUnixTimeMilliseconds(), last.Key);
-
-    /// <summary>The review of a (profile, title) has one id, so a review is replaced in place and never doubled by a race.</summary>
-    public static string ReviewId(string profileId, string titleId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("review:" + profileId + ":" + titleId)), 0, 8);
 
     private static bool Before(Entry e, Cursor c)
     {

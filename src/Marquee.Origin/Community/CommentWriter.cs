@@ -1,5 +1,4 @@
 using Marquee.Origin.Data;
-using Marquee.Origin.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -59,11 +58,17 @@ internal sealed class CommentWriter(MarqueeDbContext db, CommentPolicy policy, S
         }
     }
 
+    /// <summary>The account's age decides both the limit and the link rule: read once per request (this class is scoped).</summary>
+    private readonly Dictionary<string, bool> isNew = [];
+
     private async Task<bool> IsNewAsync(string userId, CancellationToken cancellationToken)
     {
-        var created = await db.Users.Where(u => u.Id == userId).Select(u => u.CreatedAtMs).SingleOrDefaultAsync(cancellationToken);
-        return NowMs - created < options.Value.NewAccountHours * 3_600_000L;
-    }
+        if (!isNew.TryGetValue(userId, out var result))
+        {
+            var created = await db.Users.Where(u => u.Id == userId).Select(u => u.CreatedAtMs).SingleOrDefaultAsync(cancellationToken);
+            isNew[userId] = result = NowMs - created < options.Value.NewAccountHours * 3_600_000L;
+        }
 
-    public static string NewId() => Ids.New();
+        return result;
+    }
 }

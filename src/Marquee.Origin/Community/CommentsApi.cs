@@ -77,12 +77,7 @@ public static class CommentsApi
         }
         else
         {
-            if (before is { } b)
-            {
-                query = query.Where(c => c.CreatedAtMs < b.Ms || (c.CreatedAtMs == b.Ms && string.Compare(c.Id, b.Id) < 0));
-            }
-
-            rows = await query.OrderByDescending(c => c.CreatedAtMs).ThenByDescending(c => c.Id).Take(size + 1).ToListAsync(cancellationToken);
+            rows = await Cursor.NewestAfter(query, before).OrderByDescending(c => c.CreatedAtMs).ThenByDescending(c => c.Id).Take(size + 1).ToListAsync(cancellationToken);
         }
 
         return TypedResults.Ok(await PageAsync(rows, size, top, me, hidden, views, cancellationToken));
@@ -178,7 +173,7 @@ public static class CommentsApi
 
         var comment = new Comment
         {
-            Id = CommentWriter.NewId(),
+            Id = Ids.New(),
             TitleId = target.TitleId,
             TargetId = target.TargetId,
             ParentId = body.ParentId,

@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marquee.Origin.Community;
 
@@ -11,6 +13,14 @@ namespace Marquee.Origin.Community;
 internal readonly record struct Cursor(long Number, long Ms, string Id)
 {
     public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Number}:{Ms}:{Id}")));
+
+    /// <summary>The comments after <paramref name="before"/> in newest-first order (time, then id, descending).</summary>
+    public static IQueryable<Comment> NewestAfter(IQueryable<Comment> query, Cursor? before) => before is { } b
+        ? query.Where(c => c.CreatedAtMs < b.Ms || (c.CreatedAtMs == b.Ms && string.Compare(c.Id, b.Id) < 0))
+        : query;
+
+    public static ValidationProblem Invalid() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor is not one this service gave out."] });
 
     public static bool TryParse(string? text, out Cursor? cursor)
     {

@@ -23,7 +23,7 @@ public static class FeedApi
     {
         if (!Cursor.TryParse(cursor, out var before))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor is not one this service gave out."] });
+            return Cursor.Invalid();
         }
 
         var (actor, refusal) = await gate.EnterAsync(http, cancellationToken);

@@ -6,35 +6,11 @@ namespace Marquee.Origin.Community;
 /// <summary>The moderators' actions on comments and people; each closes what it settles and writes the audit log.</summary>
 internal static class Moderation
 {
-    public static async Task<bool> RemoveAsync(MarqueeDbContext db, string commentId, string moderatorUserId, long nowMs, CancellationToken cancellationToken)
-    {
-        var changed = await db.Comments.Where(c => c.Id == commentId)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CommentStatus.Removed), cancellationToken);
-        if (changed == 0)
-        {
-            return false;
-        }
+    public static Task<bool> RemoveAsync(MarqueeDbContext db, string commentId, string moderatorUserId, long nowMs, CancellationToken cancellationToken) =>
+        SettleAsync(db, commentId, CommentStatus.Removed, "removed", moderatorUserId, nowMs, cancellationToken);
 
-        await CloseReportsAsync(db, commentId, cancellationToken);
-        ModerationLog.Add(db, moderatorUserId, "removed", commentId, "", nowMs);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
-
-    public static async Task<bool> ApproveAsync(MarqueeDbContext db, string commentId, string moderatorUserId, long nowMs, CancellationToken cancellationToken)
-    {
-        var changed = await db.Comments.Where(c => c.Id == commentId)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CommentStatus.Visible).SetProperty(c => c.HeldReason, (string?)null), cancellationToken);
-        if (changed == 0)
-        {
-            return false;
-        }
-
-        await CloseReportsAsync(db, commentId, cancellationToken);
-        ModerationLog.Add(db, moderatorUserId, "approved", commentId, "", nowMs);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
+    public static Task<bool> ApproveAsync(MarqueeDbContext db, string commentId, string moderatorUserId, long nowMs, CancellationToken cancellationToken) =>
+        SettleAsync(db, commentId, CommentStatus.Visible, "approved", moderatorUserId, nowMs, cancellationToken);
 
     /// <summary>Keeps the comment as it is and closes its reports.</summary>
     public static async Task<bool> DismissAsync(MarqueeDbContext db, string commentId, string moderatorUserId, long nowMs, CancellationToken cancellationToken)
@@ -65,6 +41,25 @@ internal static class Moderation
         ModerationLog.Add(db, moderatorUserId, "removed-all", person.Handle, $"{removed} comment(s)", nowMs);
         await db.SaveChangesAsync(cancellationToken);
         return removed;
+    }
+
+    /// <summary>Gives the comment its moderated status (an approval also forgets why it was held), closes its reports and logs it.</summary>
+    private static async Task<bool> SettleAsync(
+        MarqueeDbContext db, string commentId, CommentStatus status, string action, string moderatorUserId, long nowMs, CancellationToken cancellationToken)
+    {
+        var rows = db.Comments.Where(c => c.Id == commentId);
+        var changed = status == CommentStatus.Visible
+            ? await rows.ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, status).SetProperty(c => c.HeldReason, (string?)null), cancellationToken)
+            : await rows.ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, status), cancellationToken);
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        await CloseReportsAsync(db, commentId, cancellationToken);
+        ModerationLog.Add(db, moderatorUserId, action, commentId, "", nowMs);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     private static Task<int> CloseReportsAsync(MarqueeDbContext db, string commentId, CancellationToken cancellationToken) =>

@@ -148,7 +148,7 @@ public static class ModerationApi
     {
         if (!Cursor.TryParse(cursor, out var before))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor is not one this service gave out."] });
+            return Cursor.Invalid();
         }
 
         var beforeId = before?.Number ?? long.MaxValue;

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Marquee.Origin.Data;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,6 +13,10 @@ namespace Marquee.Origin.Community;
 /// </summary>
 internal sealed class Reviews(MarqueeDbContext db, SocialGate gate, CommentWriter writer)
 {
+    /// <summary>The review of a (profile, title) has one id, so a review is replaced in place and never doubled by a race.</summary>
+    public static string IdFor(string profileId, string titleId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("review:" + profileId + ":" + titleId)), 0, 8);
+
     /// <summary>Null when <paramref name="review"/> is acceptable as a review; otherwise the error for the "review" field.</summary>
     public static string? Error(string? review) =>
         string.IsNullOrEmpty(review) ? null : SocialRules.TextError("review", review, Comment.MaxReview);
@@ -32,7 +38,7 @@ internal sealed class Reviews(MarqueeDbContext db, SocialGate gate, CommentWrite
             return refusal;
         }
 
-        var id = ActivityReader.ReviewId(actor.ProfileId, titleId);
+        var id = IdFor(actor.ProfileId, titleId);
         if (review.Length == 0)
         {
             await db.Comments.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
@@ -112,7 +118,7 @@ internal sealed class Reviews(MarqueeDbContext db, SocialGate gate, CommentWrite
 
     public static Task DeleteAsync(MarqueeDbContext db, string profileId, string titleId, CancellationToken cancellationToken)
     {
-        var id = ActivityReader.ReviewId(profileId, titleId);
+        var id = IdFor(profileId, titleId);
         return db.Comments.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ public static class ReviewsApi
     {
         if (!Cursor.TryParse(cursor, out var before))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor is not one this service gave out."] });
+            return Cursor.Invalid();
         }
 
         var (actor, refusal) = await gate.EnterAsync(http, cancellationToken);
@@ -55,12 +55,7 @@ public static class ReviewsApi
             query = query.Where(c => !hidden.Contains(c.AuthorProfileId));
         }
 
-        if (before is { } b)
-        {
-            query = query.Where(c => c.CreatedAtMs < b.Ms || (c.CreatedAtMs == b.Ms && string.Compare(c.Id, b.Id) < 0));
-        }
-
-        var rows = await query.OrderByDescending(c => c.CreatedAtMs).ThenByDescending(c => c.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var rows = await Cursor.NewestAfter(query, before).OrderByDescending(c => c.CreatedAtMs).ThenByDescending(c => c.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
         var shown = rows.Take(PageSize).ToList();
         var authors = shown.Select(c => c.AuthorProfileId).ToList();
         var values = await db.Ratings.AsNoTracking().Where(r => r.TitleId == target.TitleId && authors.Contains(r.ProfileId))
