@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using Marquee.Origin.Tests.Cli;
 using Marquee.TestSupport;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Marquee.Origin.Tests.Scale;
 
@@ -53,6 +54,17 @@ public sealed class UpScaleTests
             }
 
             Assert.Equal(["origin-1", "origin-2"], answeredBy.Order());
+
+            // A real-time connection negotiates with one origin and must then connect to that same one (haproxy's
+            // cookie): round robin alone would send every other connection to an origin that never heard of it.
+            for (var i = 0; i < 4; i++)
+            {
+                await using var hub = new HubConnectionBuilder()
+                    .WithUrl(new Uri(balancer, Marquee.Origin.Parties.PartyHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+                    .Build();
+                await hub.StartAsync();
+                Assert.Equal(i, (await hub.InvokeAsync<JsonElement>("Ping", (double)i)).GetProperty("clientSendMs").GetDouble());
+            }
 
             // A viewer's address still reaches the region lookup through haproxy's X-Forwarded-For.
             using (var where = new HttpRequestMessage(HttpMethod.Get, "/api/v1/regions/me") { Headers = { { "X-Forwarded-For", "203.0.113.9" } } })
