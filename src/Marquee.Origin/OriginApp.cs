@@ -95,7 +95,8 @@ public static class OriginApp
         app.MapDiscoveryApi();
         app.MapCommunityApi();
         app.MapPartiesApi();
-        app.MapHub<PartyHub>(PartyHub.Path);
+        // A connection authenticated by a token closes when the token expires; the client reconnects with a fresh one.
+        app.MapHub<PartyHub>(PartyHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         app.MapSearchApi();
         app.MapListsApi();
         app.MapCatalogAdminApi();

@@ -215,14 +215,22 @@ public static class AccountServices
     /// itself (the "sid" claim) was not revoked. Cookies and tokens issued before sessions existed carry no "sid"; the
     /// stamp alone decides for them, and they are replaced by ones that do at the next sign-in or refresh.
     /// </summary>
-    private static async Task<bool> IsSessionCurrentAsync(HttpContext http, ClaimsPrincipal? principal)
+    private static Task<bool> IsSessionCurrentAsync(HttpContext http, ClaimsPrincipal? principal) =>
+        IsSessionCurrentAsync(http.RequestServices, principal, http.RequestAborted);
+
+    /// <summary>
+    /// Whether the sign-in behind <paramref name="principal"/> still stands: the account exists and is enabled, its
+    /// security stamp is the one signed into the token or cookie, and its session was not revoked. Checked on every
+    /// request, and now and then on long-lived connections (a watch party's), which authenticate only once.
+    /// </summary>
+    internal static async Task<bool> IsSessionCurrentAsync(IServiceProvider services, ClaimsPrincipal? principal, CancellationToken cancellationToken)
     {
         if (principal is null)
         {
             return false;
         }
 
-        var users = http.RequestServices.GetRequiredService<UserManager<MarqueeUser>>();
+        var users = services.GetRequiredService<UserManager<MarqueeUser>>();
         var user = await users.GetUserAsync(principal);
         if (user is not { Disabled: false } || user.SecurityStamp != principal.FindFirst(TokenService.StampClaim)?.Value)
         {
@@ -230,7 +238,7 @@ public static class AccountServices
         }
 
         return principal.FindFirst(TokenService.SessionClaim)?.Value is not { } sessionId
-            || await http.RequestServices.GetRequiredService<UserSessions>().IsActiveAsync(user.Id, sessionId, http.RequestAborted);
+            || await services.GetRequiredService<UserSessions>().IsActiveAsync(user.Id, sessionId, cancellationToken);
     }
 
     /// <summary>Whether the Authorization header is a bearer token of a JWT's shape: three base64url parts joined by dots.</summary>

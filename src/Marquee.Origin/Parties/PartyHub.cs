@@ -59,7 +59,23 @@ public sealed class PartyHub(PartyPresence presence, IServiceProvider services, 
         return new PingReply(double.IsFinite(clientSendMs) ? clientSendMs : 0, received, clock.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
-    public Task Report(MemberReport report) => Service<PartyReports>().ReportAsync(Me(), report ?? throw new HubException("A report is required."), Context.ConnectionAborted);
+    public async Task Report(MemberReport report)
+    {
+        var me = Me();
+        await Service<PartyReports>().ReportAsync(me, report ?? throw new HubException("A report is required."), Context.ConnectionAborted);
+
+        // The connection authenticated once; a sign-out everywhere, a revoked session or a disabled account ends it too.
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (now - me.LastSessionCheckMs >= Options.SessionCheckSeconds * 1000L)
+        {
+            me.LastSessionCheckMs = now;
+            if (!await AccountServices.IsSessionCurrentAsync(services, Context.User, Context.ConnectionAborted))
+            {
+                await Service<PartyMembership>().LeaveAsync(me, "left", CancellationToken.None);
+                Context.Abort();
+            }
+        }
+    }
 
     public async Task<PartyStateView> Play(double? position)
     {

@@ -19,6 +19,10 @@ public sealed class PartyOptions
     [Range(3, 600)]
     public int MemberTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>How often a member's connection checks that its sign-in still stands (it authenticated once, at connect).</summary>
+    [Range(1, 3_600)]
+    public int SessionCheckSeconds { get; set; } = 30;
+
     /// <summary>Added to the slowest member's one-way latency when a command is scheduled, for jitter.</summary>
     [Range(0, 2_000)]
     public int ScheduleMarginMs { get; set; } = 60;

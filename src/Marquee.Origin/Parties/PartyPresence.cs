@@ -15,7 +15,7 @@ public sealed class PartyPresence
 
     public Attendance Add(string connectionId, string partyId, string memberId, string profileId, bool kids, Action abort, long nowMs)
     {
-        var attendance = new Attendance(connectionId, partyId, memberId, profileId, kids, abort) { LastReportMs = nowMs, LastPersistMs = nowMs };
+        var attendance = new Attendance(connectionId, partyId, memberId, profileId, kids, abort) { LastReportMs = nowMs, LastPersistMs = nowMs, LastSessionCheckMs = nowMs };
         byConnection[connectionId] = attendance;
         return attendance;
     }
@@ -52,6 +52,8 @@ public sealed class Attendance(string connectionId, string partyId, string membe
     public long LastPersistMs { get; set; }
 
     public long LastBroadcastMs { get; set; }
+
+    public long LastSessionCheckMs { get; set; }
 
     public MemberState State { get; set; } = MemberState.Joining;
 

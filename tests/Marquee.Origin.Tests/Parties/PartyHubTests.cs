@@ -16,7 +16,7 @@ public sealed class PartyHubTests : IAsyncLifetime
     private OriginServer server = null!;
 
     public async ValueTask InitializeAsync() => server = await OriginServer.StartAsync(null, null,
-        [.. People.Settings, "--Parties:MemberTimeoutSeconds", "3", "--Parties:WaitForAllSeconds", "3", "--Parties:MaxMembers", "3"]);
+        [.. People.Settings, "--Parties:MemberTimeoutSeconds", "3", "--Parties:WaitForAllSeconds", "3", "--Parties:MaxMembers", "3", "--Parties:SessionCheckSeconds", "1"]);
 
     public async ValueTask DisposeAsync() => await server.DisposeAsync();
 
@@ -214,5 +214,35 @@ public sealed class PartyHubTests : IAsyncLifetime
         await host.Connection.InvokeAsync<JsonElement>("Change", anywhere);
         Assert.Equal(anywhere, (await friend.NextAsync("party", p => p.GetProperty("playable").GetProperty("id").GetString() == anywhere))
             .GetProperty("playable").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_takes_the_member_out_of_the_party()
+    {
+        var film = await TestAccounts.TitleAsync(server, "Session Film");
+        using var hostClient = await Watching.ViewerAsync(server, "session-host@example.com");
+        using var friendClient = await Watching.ViewerAsync(server, "session-friend@example.com");
+        var id = await Partygoer.StartPartyAsync(hostClient, film);
+        await using var host = await Partygoer.JoinAsync(server, hostClient, id);
+        await using var friend = await Partygoer.JoinAsync(server, friendClient, id);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        friend.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        await using var hostBeat = host.Beat(() => new MemberReport("playing", 1, null, 40, 0));
+        await using (friend.Beat(() => new MemberReport("playing", 1, null, 40, 0)))
+        {
+            using (var signedOut = await friendClient.PostAsync("/api/v1/account/sign-out-everywhere", null))
+            {
+                Assert.True(signedOut.IsSuccessStatusCode, signedOut.StatusCode.ToString());
+            }
+
+            var left = await host.NextAsync("notice", n => n.GetProperty("kind").GetString() == "left");
+            Assert.Equal(friend.MemberId, left.GetProperty("memberId").GetString());
+            await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
     }
 }
