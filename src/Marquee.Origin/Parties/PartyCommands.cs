@@ -64,6 +64,12 @@ internal sealed class PartyCommands(MarqueeDbContext db, PartyReader reader, Par
     /// </summary>
     public async Task<PartyView> SwitchAsync(Attendance who, string playableId, CancellationToken cancellationToken)
     {
+        var current = await db.Parties.AsNoTracking().SingleOrDefaultAsync(p => p.Id == who.PartyId, cancellationToken);
+        if (current is null || !MayControl(current, who))
+        {
+            throw new HubException("Only the host, or the member the host passed control to, controls playback.");
+        }
+
         var playable = await Playable.FindAsync(db, playableId, cancellationToken) ?? throw new HubException("There is nothing to play under that id.");
         var members = await reader.PresentAsync(who.PartyId, cancellationToken);
         var me = members.FirstOrDefault(m => m.MemberId == who.MemberId) ?? throw new HubException("Join the party first.");

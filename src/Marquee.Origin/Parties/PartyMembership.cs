@@ -91,6 +91,7 @@ internal sealed class PartyMembership(MarqueeDbContext db, PartyReader reader, P
         // Joining again from another window (or after a reconnect the server had not noticed yet) moves the member there.
         if (previousConnection is not null && previousConnection != caller.ConnectionId)
         {
+            presence.Remove(previousConnection);
             await hub.Groups.RemoveFromGroupAsync(previousConnection, PartyHub.Group(partyId), cancellationToken);
             await hub.Clients.Client(previousConnection).SendAsync(PartyHub.RemovedEvent, new { detail = "You joined this party from another window." }, cancellationToken);
         }

@@ -192,7 +192,7 @@ public sealed class PartyHubTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_next_episode_is_checked_for_every_member_and_plays_when_they_are_ready()
+    public async Task The_next_episode_and_any_other_title_are_checked_for_every_member()
     {
         var (_, episodes) = await TestAccounts.SeriesAsync(server, "Party Show", episodes: 2);
         using var hostClient = await Watching.ViewerAsync(server, "next-host@example.com");
@@ -200,6 +200,8 @@ public sealed class PartyHubTests : IAsyncLifetime
         var id = await Partygoer.StartPartyAsync(hostClient, episodes[0]);
         await using var host = await Partygoer.JoinAsync(server, hostClient, id);
         await using var friend = await Partygoer.JoinAsync(server, friendClient, id);
+        await using var hostBeat = host.Beat(() => new MemberReport("paused", 0, null, 40, 0));
+        await using var friendBeat = friend.Beat(() => new MemberReport("paused", 0, null, 40, 0));
 
         await host.Connection.InvokeAsync<JsonElement>("Next");
         var moved = await friend.NextAsync("party", p => p.GetProperty("playable").GetProperty("id").GetString() == episodes[1]);
@@ -207,13 +209,29 @@ public sealed class PartyHubTests : IAsyncLifetime
         Assert.Equal(2, moved.GetProperty("members").GetArrayLength());
         Assert.Contains("no next episode", (await Assert.ThrowsAsync<HubException>(() => host.Connection.InvokeAsync<JsonElement>("Next"))).Message);
 
-        // A title the friend may not watch where they are takes them out, with the reason.
-        var usOnly = await TestAccounts.TitleAsync(server, "US Only Film", countries: "JP");
-        await Assert.ThrowsAsync<HubException>(() => host.Connection.InvokeAsync<JsonElement>("Change", usOnly));
-        var anywhere = await TestAccounts.TitleAsync(server, "Kids Film", maturity: 18);
-        await host.Connection.InvokeAsync<JsonElement>("Change", anywhere);
-        Assert.Equal(anywhere, (await friend.NextAsync("party", p => p.GetProperty("playable").GetProperty("id").GetString() == anywhere))
-            .GetProperty("playable").GetProperty("id").GetString());
+        // Only the controller changes the title, and a refused change takes nobody out.
+        var elsewhere = await TestAccounts.TitleAsync(server, "Elsewhere Film", countries: "JP");
+        host.Drain("notice");
+        Assert.Contains("Only the host", (await Assert.ThrowsAsync<HubException>(() => friend.Connection.InvokeAsync<JsonElement>("Change", elsewhere))).Message);
+        Assert.Empty(host.Drain("notice"));
+
+        // The controller may not pick what it may not watch itself.
+        var japanOnly = await TestAccounts.TitleAsync(server, "Japan Only Film", countries: "JP");
+        Assert.Contains("not licensed in your country (US)", (await Assert.ThrowsAsync<HubException>(() => host.Connection.InvokeAsync<JsonElement>("Change", japanOnly))).Message);
+
+        // A member abroad may watch the series, not a film licensed in the US only: the change takes them out, with the reason.
+        using var abroadClient = await Watching.ViewerAsync(server, "next-abroad@example.com", Viewers.De);
+        await using var abroad = await Partygoer.JoinAsync(server, abroadClient, id);
+        Assert.True(abroad.Joined.GetProperty("ok").GetBoolean());
+        await using var abroadBeat = abroad.Beat(() => new MemberReport("paused", 0, null, 40, 0));
+        var usOnly = await TestAccounts.TitleAsync(server, "US Only Film", countries: "US");
+        await host.Connection.InvokeAsync<JsonElement>("Change", usOnly);
+        Assert.Contains("not licensed in your country (DE)", (await abroad.NextAsync("removed")).GetProperty("detail").GetString());
+        var refused = await host.NextAsync("notice", n => n.GetProperty("kind").GetString() == "refused");
+        Assert.Equal(abroad.MemberId, refused.GetProperty("memberId").GetString());
+        Assert.Equal("not available in their region", refused.GetProperty("detail").GetString());
+        var after = await friend.NextAsync("party", p => p.GetProperty("playable").GetProperty("id").GetString() == usOnly);
+        Assert.DoesNotContain(after.GetProperty("members").EnumerateArray(), m => m.GetProperty("memberId").GetString() == abroad.MemberId);
     }
 
     [Fact]
