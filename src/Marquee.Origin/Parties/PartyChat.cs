@@ -26,7 +26,7 @@ internal sealed class PartyChat(MarqueeDbContext db, SocialLimiter limiter, IHub
             throw new HubException(error);
         }
 
-        await LimitAsync("party-chat:" + who.ProfileId, options.Value.ChatPerMinute, "chat messages");
+        await PartyLimits.EnforceAsync(limiter, "party-chat:" + who.ProfileId, options.Value.ChatPerMinute, "chat messages");
         var name = await db.PartyMembers.AsNoTracking().Where(m => m.MemberId == who.MemberId).Select(m => m.Name).SingleAsync(cancellationToken);
         var message = new PartyMessage
         {
@@ -48,7 +48,7 @@ internal sealed class PartyChat(MarqueeDbContext db, SocialLimiter limiter, IHub
             throw new HubException($"A reaction is one of {string.Join(" ", PartyRules.Reactions)}.");
         }
 
-        await LimitAsync("party-action:" + who.ProfileId, options.Value.ActionsPerMinute, "reactions");
+        await PartyLimits.EnforceAsync(limiter, "party-action:" + who.ProfileId, options.Value.ActionsPerMinute, "reactions");
         var name = await db.PartyMembers.AsNoTracking().Where(m => m.MemberId == who.MemberId).Select(m => m.Name).SingleAsync(cancellationToken);
         var view = new ReactionView(who.MemberId, name, emoji, clock.GetUtcNow().ToUnixTimeMilliseconds());
         await hub.Clients.GroupExcept(PartyHub.Group(who.PartyId), await ExcludedAsync(who, kids: false, cancellationToken))
@@ -70,13 +70,5 @@ internal sealed class PartyChat(MarqueeDbContext db, SocialLimiter limiter, IHub
         return await db.PartyMembers.AsNoTracking()
             .Where(m => m.PartyId == who.PartyId && m.LeftAtMs == null && m.ConnectionId != null && ((kids && m.Kids) || hidden.Contains(m.ProfileId)))
             .Select(m => m.ConnectionId!).ToListAsync(cancellationToken);
-    }
-
-    private async Task LimitAsync(string key, int perMinute, string what)
-    {
-        if (await limiter.TryAcquireAsync(key, perMinute) is { } wait)
-        {
-            throw new HubException($"Slow down: too many {what}; try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds.");
-        }
     }
 }

@@ -45,7 +45,7 @@ public sealed class PartyHub(PartyPresence presence, IServiceProvider services, 
         }
 
         var profile = await Service<ProfileService>().CurrentAsync(Context.User!, Context.ConnectionAborted);
-        await LimitAsync("party-start:" + profile.Id, Options.StartsPerMinute, "joins");
+        await PartyLimits.EnforceAsync(Service<SocialLimiter>(), "party-start:" + profile.Id, Options.StartsPerMinute, "joins");
         var user = await Service<UserManager<MarqueeUser>>().GetUserAsync(Context.User!) ?? throw new HubException("The account no longer exists.");
         var http = Context.GetHttpContext() ?? throw new HubException("This connection has no request to place you by.");
         var country = Service<CountryResolver>().Resolve(http);
@@ -151,16 +151,8 @@ public sealed class PartyHub(PartyPresence presence, IServiceProvider services, 
         }
 
         var me = Me();
-        await LimitAsync("party-action:" + me.ProfileId, Options.ActionsPerMinute, "playback commands");
+        await PartyLimits.EnforceAsync(Service<SocialLimiter>(), "party-action:" + me.ProfileId, Options.ActionsPerMinute, "playback commands");
         return me;
-    }
-
-    private async Task LimitAsync(string key, int perMinute, string what)
-    {
-        if (await Service<SocialLimiter>().TryAcquireAsync(key, perMinute) is { } wait)
-        {
-            throw new HubException($"Slow down: too many {what}; try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds.");
-        }
     }
 
     private PartyOptions Options => Service<IOptions<PartyOptions>>().Value;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marquee.Origin.Tests.Accounts;
 using Marquee.Origin.Tests.Catalog;
-using Marquee.TestSupport;
+using Marquee.Origin.Tests.Scale;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Marquee.Origin.Tests.Parties;
@@ -13,31 +13,17 @@ namespace Marquee.Origin.Tests.Parties;
 /// </summary>
 public sealed class PartyAcrossOriginsTests : IAsyncLifetime
 {
-    private RedisServer redis = null!;
+    private TwoOrigins origins = null!;
     private OriginServer first = null!;
     private OriginServer second = null!;
 
     public async ValueTask InitializeAsync()
     {
-        redis = await RedisServer.StartAsync();
-        var postgres = await TestDatabase.ServerAsync();
-        var name = "parties_" + Guid.NewGuid().ToString("N");
-        await postgres.CreateDatabaseAsync(name, CancellationToken.None);
-        string[] settings =
-        [
-            "--Database:Provider", "postgres", "--Database:ConnectionString", postgres.Url(name), "--Redis:Connection", redis.Url, "--Redis:Prefix", name + ":",
-            "--Accounts:AuthRequestsPerMinute", "1000", "--Ingest:Workers", "0", "--Parties:MemberTimeoutSeconds", "4",
-        ];
-        first = await OriginServer.StartAsync(null, settings);
-        second = await OriginServer.StartAsync(null, settings);
+        origins = await TwoOrigins.StartAsync("parties", "--Accounts:AuthRequestsPerMinute", "1000", "--Ingest:Workers", "0", "--Parties:MemberTimeoutSeconds", "4");
+        (first, second) = (origins.First, origins.Second);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await first.DisposeAsync();
-        await second.DisposeAsync();
-        await redis.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => origins.DisposeAsync();
 
     [Fact]
     public async Task Members_on_two_origins_share_one_party()

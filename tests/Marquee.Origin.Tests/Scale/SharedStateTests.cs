@@ -21,32 +21,20 @@ namespace Marquee.Origin.Tests.Scale;
 /// </summary>
 public sealed class SharedStateTests : IAsyncLifetime
 {
+    private TwoOrigins origins = null!;
     private RedisServer redis = null!;
     private OriginServer first = null!;
     private OriginServer second = null!;
 
     public async ValueTask InitializeAsync()
     {
-        redis = await RedisServer.StartAsync();
-        var postgres = await TestDatabase.ServerAsync();
-        var name = "shared_" + Guid.NewGuid().ToString("N");
-        await postgres.CreateDatabaseAsync(name, CancellationToken.None);
         // Polling is slowed to ten minutes so that only Redis's notice can bring a change across in time.
-        string[] settings =
-        [
-            "--Database:Provider", "postgres", "--Database:ConnectionString", postgres.Url(name), "--Redis:Connection", redis.Url, "--Redis:Prefix", name + ":",
-            "--Accounts:AuthRequestsPerMinute", "6", "--Ingest:Workers", "0", "--Catalog:SyncInterval", "00:10:00",
-        ];
-        first = await OriginServer.StartAsync(null, settings);
-        second = await OriginServer.StartAsync(null, settings);
+        origins = await TwoOrigins.StartAsync("shared", "--Accounts:AuthRequestsPerMinute", "6", "--Ingest:Workers", "0", "--Catalog:SyncInterval", "00:10:00");
+        (first, second) = (origins.First, origins.Second);
+        redis = origins.Redis;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await first.DisposeAsync();
-        await second.DisposeAsync();
-        await redis.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => origins.DisposeAsync();
 
     [Fact]
     public async Task The_sign_in_limit_counts_requests_to_both_origins_once()
