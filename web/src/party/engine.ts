@@ -91,6 +91,11 @@ export class SyncEngine {
     this.blocked = false;
   }
 
+  /** The version of the state last applied, -1 before any (the report carries it). */
+  get appliedVersionNumber(): number {
+    return this.appliedVersion;
+  }
+
   get status(): SyncStatus {
     return this.last;
   }
