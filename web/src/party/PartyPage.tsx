@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../api/client';
 import { Player, type PartyBinding } from '../player/PlayerPage';
 import { Shell } from '../ui/Shell';
@@ -45,12 +45,15 @@ function Invite({ session }: { session: PartySession }) {
   const knocked = useRef(false);
   const { join } = session;
   const mayWatch = you?.allowed ?? false;
+  // The host arrives from "Watch together" and is in at once; everyone else says so with the button.
+  const starting = (useLocation().state as { join?: boolean } | null)?.join === true;
   useEffect(() => {
-    if (you && !you.allowed && !knocked.current) {
+    if (!you || knocked.current || session.phase !== 'invite') return;
+    if (!you.allowed || starting) {
       knocked.current = true;
       void join();
     }
-  }, [you, join]);
+  }, [you, join, starting, session.phase]);
 
   return (
     <div className="party-invite-card">

@@ -10,7 +10,8 @@ export function WatchTogether({ playableId, label = 'Watch together', className 
   const action = useAction();
   async function start() {
     const party = await api.post<PartyView>('/api/v1/parties', { playableId });
-    navigate(`/party/${encodeURIComponent(party.id)}`);
+    // The host came to watch: the party page joins at once rather than asking again.
+    navigate(`/party/${encodeURIComponent(party.id)}`, { state: { join: true } });
   }
   return (
     <>
