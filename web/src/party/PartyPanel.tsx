@@ -23,10 +23,10 @@ export function PartyPanel({ session }: { session: PartySession }) {
       )}
       <Members session={session} isHost={isHost} />
       <Invite url={party.inviteUrl} />
-      {isHost && <HostControls session={session} />}
       <Notices session={session} />
-      <Reactions session={session} />
       <Chat session={session} />
+      <Reactions session={session} />
+      {isHost && <HostControls session={session} />}
     </aside>
   );
 }
@@ -53,9 +53,14 @@ function Members({ session, isHost }: { session: PartySession; isHost: boolean }
                 {member.host && <span className="tag">Host</span>}
                 {member.controller && party.control === 'host' && <span className="tag">Controls</span>}
                 <span className={`party-state party-state-${state}`}>{stateWord(state)}</span>
+                {member.memberId === session.memberId && session.sync.driftMs !== null && !left && (
+                  <span className="party-drift" title="How far your picture is from the party's">
+                    {Math.abs(session.sync.driftMs) < 1000 ? `${Math.round(session.sync.driftMs)} ms` : `${(session.sync.driftMs / 1000).toFixed(1)} s`}
+                  </span>
+                )}
               </span>
               {isHost && !left && party.control === 'host' && !member.controller && (
-                <button type="button" className="button button-small" onClick={() => session.setControl('host', member.memberId)}>
+                <button type="button" className="button-link party-give" onClick={() => session.setControl('host', member.memberId)}>
                   Give control to {member.name}
                 </button>
               )}
@@ -176,9 +181,10 @@ function Chat({ session }: { session: PartySession }) {
   const id = useId();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const log = useRef<HTMLOListElement>(null);
+  const log = useRef<HTMLDivElement>(null);
+  // The newest message in view, scrolling the log alone (not the panel or the page around it).
   useEffect(() => {
-    log.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
+    if (log.current) log.current.scrollTop = log.current.scrollHeight;
   }, [session.chat.length]);
   async function send(event: FormEvent) {
     event.preventDefault();
@@ -191,13 +197,16 @@ function Chat({ session }: { session: PartySession }) {
     <section className="party-chat" aria-labelledby={`${id}-chat`}>
       <h3 id={`${id}-chat`}>Chat</h3>
       {/* Plain text only: every message is a text node, whatever it contains. */}
-      <ol className="party-chat-log" ref={log} role="log" aria-live="polite" aria-label="Chat messages">
-        {session.chat.map((m) => (
-          <li key={m.id} className="party-chat-message">
-            <span className="party-chat-name">{m.name}</span> <span className="party-chat-text">{m.text}</span>
-          </li>
-        ))}
-      </ol>
+      {/* Focusable, so a keyboard can scroll back through it; a log, so a screen reader hears new messages. */}
+      <div className="party-chat-log" ref={log} role="log" aria-live="polite" aria-label="Chat messages" tabIndex={0}>
+        <ol>
+          {session.chat.map((m) => (
+            <li key={m.id} className="party-chat-message">
+              <span className="party-chat-name">{m.name}</span> <span className="party-chat-text">{m.text}</span>
+            </li>
+          ))}
+        </ol>
+      </div>
       {session.chat.length === 0 && <p className="hint">No messages yet.</p>}
       <form className="party-row" onSubmit={(e) => void send(e)}>
         <label htmlFor={`${id}-message`} className="visually-hidden">
