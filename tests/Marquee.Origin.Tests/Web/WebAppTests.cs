@@ -293,6 +293,7 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         // A joiner mid-play paused nobody; an outage stopped nobody.
         Assert.Equal(0, report["pausesWhileJoining"]!.GetValue<int>());
         Assert.True(report["othersPlaying"]!.GetValue<bool>());
+        Assert.True(report["guestReconnects"]!.GetValue<int>() >= 1, "the guest's hub connection came back by itself");
         Assert.True(report["advancedWhileOffline"]!.GetValue<double>() >= 3, $"the others advanced {report["advancedWhileOffline"]} s while the guest was offline");
         // Chat is text.
         Assert.Equal("<b>hi</b>", report["chatText"]!.GetValue<string>());

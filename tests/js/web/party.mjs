@@ -94,6 +94,11 @@ await main(async (browser) => {
 
   // A guest opens the invite: the title, the host, who is there; joins.
   const guest = await open(browser, guestEmail);
+  // The guest's hub socket goes through Playwright, so the outage below can cut it as a real one would.
+  const guestSockets = [];
+  await guest.routeWebSocket(/\/hubs\/party/, (socket) => {
+    guestSockets.push({ page: socket, server: socket.connectToServer() });
+  });
   await guest.goto(inviteUrl);
   await guest.getByRole('button', { name: 'Join the party' }).waitFor();
   const inviteText = await guest.locator('main').innerText();
@@ -156,11 +161,14 @@ await main(async (browser) => {
     await fox.goto(inviteUrl);
     await byRole(fox, 'button', 'Join the party').click();
     firefoxInSyncMs = await until(() => fox.evaluate(() => window.marqueeParty?.inSyncMs ?? null), 'Firefox in sync', 30000);
-    await until(async () => {
+    const foxAgrees = () => until(async () => {
       const [h, f] = await Promise.all([sample(host), fox.evaluate(() => ({ t: document.querySelector('video')?.currentTime ?? 0, at: Date.now() }))]);
       firefoxGap = Math.abs(h.t + (f.at - h.at) / 1000 - f.t);
       return firefoxGap <= 0.5;
     }, 'Firefox agreeing with the host', 30000);
+    await foxAgrees();
+    await host.waitForTimeout(2500);
+    await foxAgrees();
     if (fox.problems.length) throw new Error(`Firefox: ${fox.problems.join('; ')}`);
   } finally {
     await firefox.close();
@@ -169,6 +177,10 @@ await main(async (browser) => {
   // The guest's network is cut: the others play on; the host seeks meanwhile; back online, the guest catches up.
   const before = await Promise.all([host, third].map(sample));
   await guest.context().setOffline(true);
+  for (const socket of guestSockets.splice(0)) {
+    await socket.server.close({ code: 1001, reason: 'outage' }).catch(() => undefined);
+    await socket.page.close({ code: 4000, reason: 'outage' }).catch(() => undefined);
+  }
   await host.waitForTimeout(4000);
   const during = await Promise.all([host, third].map(sample));
   const advancedWhileOffline = Math.min(...during.map((s, i) => s.t - before[i].t));
