@@ -223,3 +223,22 @@ test('a refused autoplay stops steering until the viewer gives a gesture', async
   engine.tick();
   assert.equal(engine.status.state, 'paused');
 });
+
+test('a player that ignores rate changes is corrected by seeking instead', () => {
+  const { engine, video, step, at } = rig();
+  let rate = 1;
+  Object.defineProperty(video, 'playbackRate', { get: () => rate, set: () => { rate = 1; } });
+  engine.reset(state({ atMs: at(), position: 0 }));
+  engine.setMedia(video);
+  engine.tick();
+  step(1000);
+  engine.tick();
+  // 400 ms behind: a rate change is tried, does not stick; the next look seeks (ahead, to wait for the party).
+  video.currentTime -= 0.4;
+  engine.tick();
+  step(250);
+  engine.tick();
+  assert.equal(engine.status.state, 'catchingUp');
+  assert.equal(video.paused, true, 'waiting ahead for the party after the seek');
+  assert.ok(video.currentTime > 1.25 + 0.5, `sought ahead, at ${video.currentTime}`);
+});

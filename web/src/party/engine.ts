@@ -49,6 +49,8 @@ export class SyncEngine {
   /** How far ahead of the party to seek, s: grows when a seek arrives too late, shrinks when it was generous. */
   private lead = 1;
   private blocked = false;
+  /** False once the player ignored a rate change (some players only play at 1×): it then seeks only. */
+  private rateSticks = true;
   private last: SyncStatus = { state: 'paused', position: 0, driftMs: null, inSync: false };
 
   constructor(
@@ -181,7 +183,7 @@ export class SyncEngine {
       this.last = { state: 'buffering', position: media.currentTime, driftMs, inSync: false };
       return wake;
     }
-    const step = correction({ driftMs, correcting: this.correcting, baseRate: state.rate, canChangeRate: this.canChangeRate() });
+    const step = correction({ driftMs, correcting: this.correcting, baseRate: state.rate, canChangeRate: this.rateSticks && this.canChangeRate() });
     if (step.kind === 'seek') {
       this.align(media, expected, now, false);
       this.last = { state: 'catchingUp', position: media.currentTime, driftMs, inSync: false };
@@ -189,7 +191,10 @@ export class SyncEngine {
     }
     this.correcting = step.kind === 'rate';
     const rate = step.kind === 'rate' ? step.rate : state.rate;
-    if (media.playbackRate !== rate) media.playbackRate = rate;
+    if (media.playbackRate !== rate) {
+      media.playbackRate = rate;
+      if (Math.abs(media.playbackRate - rate) > 0.001) this.rateSticks = false;
+    }
     this.last = {
       state: this.correcting ? 'catchingUp' : 'playing',
       position: media.currentTime,
