@@ -284,7 +284,7 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         Assert.Equal("Only the host controls playback", report["lockedHint"]!.GetValue<string>());
         Assert.True(report["guestPlayDisabled"]!.GetValue<bool>());
         // Positions agree (the script waited for it; these are the gaps it saw last), at each step.
-        foreach (var gap in new[] { "playGap", "threeGap", "seekGap", "offlineGap", "firefoxGap" })
+        foreach (var gap in new[] { "playGap", "threeGap", "seekGap", "offlineGap", "firefoxGap", "waitedGap" })
         {
             Assert.True(report[gap]!.GetValue<double>() <= 0.5, $"{gap} was {report[gap]} s");
         }
@@ -295,6 +295,8 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         Assert.True(report["othersPlaying"]!.GetValue<bool>());
         Assert.True(report["guestReconnects"]!.GetValue<int>() >= 1, "the guest's hub connection came back by itself");
         Assert.True(report["advancedWhileOffline"]!.GetValue<double>() >= 3, $"the others advanced {report["advancedWhileOffline"]} s while the guest was offline");
+        // With control given to everyone, a guest's pause reached the party; waiting for everyone ended in play.
+        Assert.True(report["guestPaused"]!.GetValue<bool>());
         // Chat is text.
         Assert.Equal("<b>hi</b>", report["chatText"]!.GetValue<string>());
         Assert.Equal(0, report["chatElements"]!.GetValue<int>());

@@ -55,6 +55,12 @@ async function settle(pages, what, timeoutMs = 30000) {
   return agree(pages, `${what}, settled`, 0.5, 10000);
 }
 
+/** Sets a host setting (a radio or checkbox the server's answer turns), and waits for it to turn. */
+async function setting(control, on = true) {
+  await control.click();
+  await until(async () => (await control.isChecked()) === on, 'the setting to take', 10000);
+}
+
 /** Counts the <video>'s pause events from now on, to show that nothing paused it. */
 const watchPauses = (page) => page.evaluate(() => {
   window.__pauses = 0;
@@ -203,6 +209,19 @@ await main(async (browser) => {
   const chatElements = await host.locator('.party-chat-log b').count();
   await host.getByRole('button', { name: 'Love' }).click();
   await guest.locator('.party-float', { hasText: 'Love' }).first().waitFor();
+  // The host lets everyone control: the guest pauses the party. Then "wait for everyone": the guest plays, the party
+  // waits until every member is ready there, and plays together.
+  await setting(host.getByRole('radio', { name: 'Everyone' }));
+  await until(async () => !(await guest.getByRole('button', { name: 'Pause' }).isDisabled()), 'the guest allowed to control', 10000);
+  await guest.getByRole('button', { name: 'Pause' }).click();
+  await until(async () => (await Promise.all([host, third].map(sample))).every((s) => s.paused), 'the guest’s pause reaching everyone', 10000);
+  const guestPaused = true;
+  await setting(host.getByRole('checkbox', { name: 'Wait for everyone before playing' }));
+  await guest.getByRole('button', { name: 'Play' }).click();
+  await until(async () => (await Promise.all([host, guest, third].map(sample))).every((s) => !s.paused), 'everyone playing after waiting for everyone', 20000);
+  const waitedGap = await settle([host, guest, third], 'positions to agree after waiting for everyone');
+  await setting(host.getByRole('checkbox', { name: 'Wait for everyone before playing' }), false);
+  await setting(host.getByRole('radio', { name: 'The host' }));
   const members = await host.locator('.party-panel .party-member').allInnerTexts();
   const playerAxe = await axe(host);
   await shot(host, 'party-three');
@@ -228,7 +247,7 @@ await main(async (browser) => {
 
   const result = {
     ok: true, inviteText, lockedHint, guestPlayDisabled, playGap, inviteToSyncMs, pausesWhileJoining, threeGap, pausedGap, seekedTo, pausedAt, seekGap,
-    firefoxGap, firefoxInSyncMs, advancedWhileOffline, othersPlaying, offlineGap, catchUpMs, guestReconnects, chatText, chatElements, members,
+    firefoxGap, firefoxInSyncMs, advancedWhileOffline, othersPlaying, offlineGap, catchUpMs, guestReconnects, guestPaused, waitedGap, chatText, chatElements, members,
     inviteAxe, playerAxe, refusalText, joinOffered, refusedNotice, problems: [...problems, ...german.problems],
   };
   console.error(`invite click to playing in sync (Chromium): ${inviteToSyncMs} ms; Firefox: ${firefoxInSyncMs} ms`);

@@ -1,7 +1,7 @@
 import { HttpTransportType, HubConnectionBuilder, LogLevel, type HubConnection } from '@microsoft/signalr';
 
-/** Retries for ever, quickly at first: a member on a bad link should come back on its own, however long it was away. */
-const retryDelays = [0, 1000, 2000, 3000, 5000];
+/** Retries for ever, every 3 s at the most: a member on a bad link should come back on its own, however long it was away. */
+const retryDelays = [0, 500, 1000, 2000, 2000, 3000];
 
 /**
  * The party's hub connection: WebSockets only (no negotiate round trip; every browser the app supports has them),
