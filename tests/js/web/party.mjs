@@ -180,7 +180,8 @@ await main(async (browser) => {
     await firefox.close();
   }
 
-  // The guest's network is cut: the others play on; the host seeks meanwhile; back online, the guest catches up.
+  // The guest's network is cut (and its hub socket with it): the others play on; the host seeks meanwhile; back
+  // online, the guest reconnects, re-joins and catches up.
   const before = await Promise.all([host, third].map(sample));
   await guest.context().setOffline(true);
   for (const socket of guestSockets.splice(0)) {
@@ -191,7 +192,8 @@ await main(async (browser) => {
   const during = await Promise.all([host, third].map(sample));
   const advancedWhileOffline = Math.min(...during.map((s, i) => s.t - before[i].t));
   const othersPlaying = during.every((s) => !s.paused);
-  await host.getByRole('button', { name: 'Forward 10 seconds' }).click();
+  // Back, not forward: the clip is 90 s and the party has more to do.
+  await host.getByRole('button', { name: 'Back 10 seconds' }).click();
   await host.waitForTimeout(2000);
   await guest.context().setOffline(false);
   const backOnline = Date.now();
@@ -220,6 +222,8 @@ await main(async (browser) => {
   await guest.getByRole('button', { name: 'Play' }).click();
   await until(async () => (await Promise.all([host, guest, third].map(sample))).every((s) => !s.paused), 'everyone playing after waiting for everyone', 20000);
   const waitedGap = await settle([host, guest, third], 'positions to agree after waiting for everyone');
+  const afterWaiting = await Promise.all([host, guest, third].map(sample));
+  const playingAfterWaiting = afterWaiting.every((s) => !s.paused);
   await setting(host.getByRole('checkbox', { name: 'Wait for everyone before playing' }), false);
   await setting(host.getByRole('radio', { name: 'The host' }));
   const members = await host.locator('.party-panel .party-member').allInnerTexts();
@@ -247,7 +251,7 @@ await main(async (browser) => {
 
   const result = {
     ok: true, inviteText, lockedHint, guestPlayDisabled, playGap, inviteToSyncMs, pausesWhileJoining, threeGap, pausedGap, seekedTo, pausedAt, seekGap,
-    firefoxGap, firefoxInSyncMs, advancedWhileOffline, othersPlaying, offlineGap, catchUpMs, guestReconnects, guestPaused, waitedGap, chatText, chatElements, members,
+    firefoxGap, firefoxInSyncMs, advancedWhileOffline, othersPlaying, offlineGap, catchUpMs, guestReconnects, guestPaused, waitedGap, playingAfterWaiting, afterWaiting, chatText, chatElements, members,
     inviteAxe, playerAxe, refusalText, joinOffered, refusedNotice, problems: [...problems, ...german.problems],
   };
   console.error(`invite click to playing in sync (Chromium): ${inviteToSyncMs} ms; Firefox: ${firefoxInSyncMs} ms`);

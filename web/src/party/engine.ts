@@ -19,6 +19,8 @@ const haveMetadata = 1;
 const haveFutureData = 3;
 /** A command that moves the position by more than this is carried out at once, not drifted towards. */
 const commandJumpMs = 400;
+/** A start that left this member further behind than this is made again, once. */
+const retryStartBeyondMs = 250;
 /** Behind by more than this after a seek: the seek was too slow, so the next one aims further ahead. */
 const missedByS = 0.15;
 
@@ -49,6 +51,10 @@ export class SyncEngine {
   /** How far ahead of the party to seek, s: grows when a seek arrives too late, shrinks when it was generous. */
   private lead = 1;
   private blocked = false;
+  /** The last few drifts measured while playing: their median steers (Firefox's currentTime jitters by tens of ms). */
+  private recent: number[] = [];
+  /** When the last wait ahead ended in play() (server ms), until the first look after it; and whether it was a retry. */
+  private started: { at: number; retried: boolean } | null = null;
   /** False once the player ignored a rate change (some players only play at 1×): it then seeks only. */
   private rateSticks = true;
   private last: SyncStatus = { state: 'paused', position: 0, driftMs: null, inSync: false };
@@ -123,6 +129,7 @@ export class SyncEngine {
     const driftMs = (media.currentTime - expected) * 1000;
 
     if (!state.playing || atEnd) {
+      this.recent = [];
       this.aligning = null;
       this.correcting = false;
       media.playbackRate = state.rate;
@@ -165,7 +172,9 @@ export class SyncEngine {
       if (now - since < this.lead * 500) this.lead = Math.max(0.5, this.lead * 0.85);
       media.playbackRate = state.rate;
       this.play(media);
-      this.last = { state: 'playing', position: media.currentTime, driftMs, inSync: Math.abs(driftMs) < 100 };
+      this.started = { at: now, retried: this.started?.retried ?? false };
+      // Not in sync yet: that is known only once the picture moves.
+      this.last = { state: 'catchingUp', position: media.currentTime, driftMs, inSync: false };
       return wake;
     }
 
@@ -180,10 +189,26 @@ export class SyncEngine {
     }
     if (media.readyState < haveFutureData || media.seeking) {
       // Out of data: the party plays on; this member catches up when it has data again.
+      this.recent = [];
       this.last = { state: 'buffering', position: media.currentTime, driftMs, inSync: false };
       return wake;
     }
-    const step = correction({ driftMs, correcting: this.correcting, baseRate: state.rate, canChangeRate: this.rateSticks && this.canChangeRate() });
+    if (this.started && now - this.started.at >= 300) {
+      // The first look after a start. A first play() of a freshly loaded video can take a while to move the picture
+      // (Firefox was seen 0.2–0.3 s late, later starts much less): a start that left this member far behind waits
+      // ahead once more rather than drifting back for seconds.
+      const { retried } = this.started;
+      this.started = null;
+      if (driftMs < -retryStartBeyondMs && !retried) {
+        this.align(media, expected, now, false);
+        this.started = { at: Number.POSITIVE_INFINITY, retried: true };
+        this.last = { state: 'catchingUp', position: media.currentTime, driftMs, inSync: false };
+        return wake;
+      }
+    }
+    this.recent = [...this.recent, driftMs].slice(-3);
+    const steady = median(this.recent);
+    const step = correction({ driftMs: steady, correcting: this.correcting, baseRate: state.rate, canChangeRate: this.rateSticks && this.canChangeRate() });
     if (step.kind === 'seek') {
       this.align(media, expected, now, false);
       this.last = { state: 'catchingUp', position: media.currentTime, driftMs, inSync: false };
@@ -198,13 +223,14 @@ export class SyncEngine {
     this.last = {
       state: this.correcting ? 'catchingUp' : 'playing',
       position: media.currentTime,
-      driftMs,
-      inSync: Math.abs(driftMs) < 100,
+      driftMs: steady,
+      inSync: Math.abs(steady) < 100,
     };
     return wake;
   }
 
   private align(media: SyncMedia, expected: number, now: number, missed: boolean): void {
+    this.recent = [];
     if (missed) this.lead = Math.min(5, this.lead * 2);
     this.correcting = false;
     const target = expected + this.lead;
@@ -222,4 +248,9 @@ export class SyncEngine {
       }
     });
   }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

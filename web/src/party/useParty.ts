@@ -251,7 +251,7 @@ export function useParty(partyId: string, initial: PartyView | undefined) {
       const status = engine.current.status;
       lastState = status.state;
       const metrics = window.marqueeParty;
-      if (metrics && metrics.inSyncMs === undefined && metrics.joinClickedAt !== undefined && status.inSync && status.state === 'playing') {
+      if (metrics && metrics.inSyncMs === undefined && metrics.joinClickedAt !== undefined && status.inSync) {
         metrics.inSyncMs = Math.round(performance.now() - metrics.joinClickedAt);
       }
       connection
