@@ -295,8 +295,11 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         Assert.True(report["othersPlaying"]!.GetValue<bool>());
         Assert.True(report["guestReconnects"]!.GetValue<int>() >= 1, "the guest's hub connection came back by itself");
         Assert.True(report["advancedWhileOffline"]!.GetValue<double>() >= 3, $"the others advanced {report["advancedWhileOffline"]} s while the guest was offline");
-        // With control given to everyone, a guest's pause reached the party; waiting for everyone ended in play.
+        // Control passed to the guest: the host is told who controls, and the guest's pause reached the party;
+        // waiting for everyone ended in everyone playing.
         Assert.True(report["guestPaused"]!.GetValue<bool>());
+        Assert.Equal("Only party-guest controls playback", report["hostHintAfterPassing"]!.GetValue<string>());
+        Assert.True(report["playingAfterWaiting"]!.GetValue<bool>());
         // Chat is text.
         Assert.Equal("<b>hi</b>", report["chatText"]!.GetValue<string>());
         Assert.Equal(0, report["chatElements"]!.GetValue<int>());

@@ -211,13 +211,19 @@ await main(async (browser) => {
   const chatElements = await host.locator('.party-chat-log b').count();
   await host.getByRole('button', { name: 'Love' }).click();
   await guest.locator('.party-float', { hasText: 'Love' }).first().waitFor();
-  // The host lets everyone control: the guest pauses the party. Then "wait for everyone": the guest plays, the party
-  // waits until every member is ready there, and plays together.
-  await setting(host.getByRole('radio', { name: 'Everyone' }));
-  await until(async () => !(await guest.getByRole('button', { name: 'Pause' }).isDisabled()), 'the guest allowed to control', 10000);
+  // Then "wait for everyone" (with everyone in control): the guest plays, the party waits until every member is
+  // ready there, and plays together.
+  // The host passes control to the guest, who pauses the party; takes it back; then lets everyone control.
+  await host.getByRole('button', { name: 'Give control to party-guest' }).click();
+  await until(async () => !(await guest.getByRole('button', { name: 'Pause' }).isDisabled()), 'the guest given control', 10000);
+  const hostHintAfterPassing = await host.locator('#party-locked').innerText();
   await guest.getByRole('button', { name: 'Pause' }).click();
   await until(async () => (await Promise.all([host, third].map(sample))).every((s) => s.paused), 'the guest’s pause reaching everyone', 10000);
   const guestPaused = true;
+  await host.getByRole('button', { name: 'Take back control' }).click();
+  await until(async () => (await guest.getByRole('button', { name: 'Play' }).isDisabled()), 'the host taking control back', 10000);
+  await setting(host.getByRole('radio', { name: 'Everyone' }));
+  await until(async () => !(await guest.getByRole('button', { name: 'Play' }).isDisabled()), 'everyone allowed to control', 10000);
   await setting(host.getByRole('checkbox', { name: 'Wait for everyone before playing' }));
   await guest.getByRole('button', { name: 'Play' }).click();
   await until(async () => (await Promise.all([host, guest, third].map(sample))).every((s) => !s.paused), 'everyone playing after waiting for everyone', 20000);
@@ -251,7 +257,7 @@ await main(async (browser) => {
 
   const result = {
     ok: true, inviteText, lockedHint, guestPlayDisabled, playGap, inviteToSyncMs, pausesWhileJoining, threeGap, pausedGap, seekedTo, pausedAt, seekGap,
-    firefoxGap, firefoxInSyncMs, advancedWhileOffline, othersPlaying, offlineGap, catchUpMs, guestReconnects, guestPaused, waitedGap, playingAfterWaiting, afterWaiting, chatText, chatElements, members,
+    firefoxGap, firefoxInSyncMs, advancedWhileOffline, othersPlaying, offlineGap, catchUpMs, guestReconnects, guestPaused, hostHintAfterPassing, waitedGap, playingAfterWaiting, afterWaiting, chatText, chatElements, members,
     inviteAxe, playerAxe, refusalText, joinOffered, refusedNotice, problems: [...problems, ...german.problems],
   };
   console.error(`invite click to playing in sync (Chromium): ${inviteToSyncMs} ms; Firefox: ${firefoxInSyncMs} ms`);

@@ -133,6 +133,11 @@ function HostControls({ session }: { session: PartySession }) {
         Wait for everyone before playing
       </label>
       <div className="row-actions">
+        {party.control === 'host' && session.memberId !== null && party.controllerId !== session.memberId && (
+          <button type="button" className="button button-small" onClick={() => session.setControl('host', session.memberId)}>
+            Take back control
+          </button>
+        )}
         <button type="button" className="button button-danger button-small" onClick={() => void end()}>
           End party
         </button>
