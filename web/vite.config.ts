@@ -88,6 +88,7 @@ export default defineConfig({
       '/api': origin,
       '/artwork': origin,
       '/media': origin,
+      '/hubs': { target: origin, ws: true },
     },
   },
 });

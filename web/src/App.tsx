@@ -31,6 +31,7 @@ const AdminPage = lazy(() => import('./admin/AdminPage'));
 const PeoplePage = lazy(() => import('./social/PeoplePage'));
 const PersonPage = lazy(() => import('./social/PersonPage'));
 const FeedPage = lazy(() => import('./social/FeedPage'));
+const PartyPage = lazy(() => import('./party/PartyPage'));
 
 function Loading() {
   return (
@@ -45,7 +46,7 @@ function Loading() {
  * picked first when there is a choice, and the header stays mounted while the screens below it change (so the
  * search box keeps focus while results update).
  */
-function Viewer() {
+function Viewer({ bare = false }: { bare?: boolean }) {
   const session = useSession();
   const location = useLocation();
   if (session.account === undefined) return <Loading />;
@@ -55,6 +56,14 @@ function Viewer() {
   }
   const mustPick = (session.profiles.length > 1 || session.profiles.some((p) => p.locked)) && !sessionStorage.getItem(profilePickedKey);
   if (mustPick) return <Navigate to={`/profiles?next=${encodeURIComponent(here)}`} replace />;
+  // A screen that is sometimes all picture (the party's player) brings the header itself when it wants one.
+  if (bare) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    );
+  }
   return (
     <Shell>
       <Suspense fallback={<Loading />}>
@@ -102,6 +111,9 @@ export function App() {
           <Route path="/people/:handle" element={<PersonPage />} />
           <Route path="/feed" element={<FeedPage />} />
           <Route path="/admin/*" element={<AdminOnly><AdminPage /></AdminOnly>} />
+        </Route>
+        <Route element={<Viewer bare />}>
+          <Route path="/party/:id" element={<PartyPage />} />
         </Route>
         {/* The player asks for playback at once; a signed-out visitor gets 401 there and is sent to sign in. */}
         <Route path="/watch/:id" element={<PlayerPage />} />

@@ -268,6 +268,55 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         Assert.Empty(report["problems"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Friends_watch_together_in_Chromium_and_Firefox_in_sync_through_pauses_seeks_a_late_joiner_and_an_outage_and_a_member_elsewhere_is_refused()
+    {
+        var title = await cluster.ReadyTitleAsync(WebCluster.LongClipTitle);
+        var usOnly = await cluster.ReadyTitleAsync("Sine City");
+
+        var report = await RunAsync("party.mjs", cluster.Base.ToString().TrimEnd('/'), WebCluster.Password, title, usOnly,
+            await ViewerAsync("party-host"), await ViewerAsync("party-guest"), await ViewerAsync("party-third"), await ViewerAsync("party-firefox"),
+            await ViewerAsync("party-german"));
+
+        // The invite says what is on and who hosts; a member who does not control playback sees why.
+        Assert.Contains("Long Haul", report["inviteText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Hosted by party-host", report["inviteText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Only the host controls playback", report["lockedHint"]!.GetValue<string>());
+        Assert.True(report["guestPlayDisabled"]!.GetValue<bool>());
+        // Positions agree (the script waited for it; these are the gaps it saw last), at each step.
+        foreach (var gap in new[] { "playGap", "threeGap", "seekGap", "offlineGap", "firefoxGap", "waitedGap" })
+        {
+            Assert.True(report[gap]!.GetValue<double>() <= 0.5, $"{gap} was {report[gap]} s");
+        }
+        Assert.True(report["pausedGap"]!.GetValue<double>() <= 0.2, $"paused {report["pausedGap"]} s apart");
+        Assert.True(report["seekedTo"]!.GetValue<double>() >= report["pausedAt"]!.GetValue<double>() + 8);
+        // A joiner mid-play paused nobody; an outage stopped nobody.
+        Assert.Equal(0, report["pausesWhileJoining"]!.GetValue<int>());
+        Assert.True(report["othersPlaying"]!.GetValue<bool>());
+        Assert.True(report["guestReconnects"]!.GetValue<int>() >= 1, "the guest's hub connection came back by itself");
+        Assert.True(report["advancedWhileOffline"]!.GetValue<double>() >= 3, $"the others advanced {report["advancedWhileOffline"]} s while the guest was offline");
+        // Control passed to the guest: the host is told who controls, and the guest's pause reached the party;
+        // waiting for everyone ended in everyone playing.
+        Assert.True(report["guestPaused"]!.GetValue<bool>());
+        Assert.Equal("Only party-guest controls playback", report["hostHintAfterPassing"]!.GetValue<string>());
+        Assert.True(report["playingAfterWaiting"]!.GetValue<bool>());
+        // Chat is text.
+        Assert.Equal("<b>hi</b>", report["chatText"]!.GetValue<string>());
+        Assert.Equal(0, report["chatElements"]!.GetValue<int>());
+        Assert.Empty(report["inviteAxe"]!.AsArray());
+        Assert.Empty(report["playerAxe"]!.AsArray());
+        // Refused with the reason and no way to join; the party is told why, without where from.
+        Assert.Contains("region", report["refusalText"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, report["joinOffered"]!.GetValue<int>());
+        Assert.Contains("party-german could not join: not available in their region", report["refusedNotice"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("DE", report["refusedNotice"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(report["problems"]!.AsArray());
+        var inviteToSync = report["inviteToSyncMs"]!.GetValue<double>();
+        await RecordAsync("partyInviteToSyncMs", inviteToSync);
+        await RecordAsync("partyInviteToSyncFirefoxMs", report["firefoxInSyncMs"]!.GetValue<double>());
+        await RecordAsync("partyCatchUpAfterOutageMs", report["catchUpMs"]!.GetValue<double>());
+    }
+
     /// <summary>
     /// A standard-plan viewer of this test's own: tests that share an account share its stream slots, and a closed
     /// browser's lease is held until it lapses.

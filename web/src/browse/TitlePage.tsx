@@ -9,6 +9,7 @@ import { useLoad } from '../ui/useLoad';
 import { MoreLikeThis } from './MoreLikeThis';
 import { Thumbs } from './Thumbs';
 import { isAdultProfile } from '../social/adult';
+import { WatchTogether } from '../party/WatchTogether';
 
 // The conversation under a title is fetched with its own code once the page shows, so the page does not wait for it.
 const Conversation = lazy(() => import('../social/Conversation'));
@@ -120,6 +121,7 @@ export function TitlePage() {
                   {view.status === 'processing' ? 'This title is still being prepared. Check back in a few minutes.' : 'This title cannot be played yet.'}
                 </p>
               )}
+              {view.kind !== 'series' && playable && <WatchTogether playableId={view.id} />}
               <MyListButton titleId={view.id} inList={inList} onChange={myList.reload} />
               {session.profile && <Thumbs titleId={view.id} titleName={view.title} withReview={isAdultProfile(session.profile)} />}
             </div>
@@ -225,7 +227,7 @@ function EpisodeItem({ seriesId, episode, progress, locked }: { seriesId: string
     </>
   );
   return (
-    <li>
+    <li className="episode-item">
       {ready ? (
         <Link className="episode" to={`/watch/${encodeURIComponent(episode.id)}?title=${encodeURIComponent(seriesId)}`} aria-label={`Play episode ${episode.number}: ${episode.name}`}>
           {body}
@@ -233,6 +235,7 @@ function EpisodeItem({ seriesId, episode, progress, locked }: { seriesId: string
       ) : (
         <div className="episode episode-disabled">{body}</div>
       )}
+      {ready && <WatchTogether playableId={episode.id} label={`Watch episode ${episode.number} together`} className="button button-small episode-together" />}
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import Hls, { type ErrorData, type Level, type MediaPlaylist } from 'hls.js';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { EpisodeView, TitleView } from '../api/types';
@@ -49,12 +49,44 @@ function episodesInOrder(view: TitleView | undefined): EpisodeView[] {
   return [...view.seasons].sort((a, b) => a.number - b.number).flatMap((s) => [...s.episodes].sort((a, b) => a.number - b.number));
 }
 
+/**
+ * A watch party's hold on the player (web/src/party): it decides where the stream starts and when it plays, and
+ * takes the viewer's play, pause and seek to the party instead of the video.
+ */
+export interface PartyBinding {
+  /** Where the stream starts, asked when it starts (the party moves on meanwhile). */
+  startAt: () => number;
+  /** The player's <video>, for the party's sync engine; null when the player goes. */
+  onVideo: (video: HTMLVideoElement | null) => void;
+  play: () => void;
+  pause: (position: number) => void;
+  seek: (position: number) => void;
+  /** The next episode, for the party; null when there is none or this member may not control playback. */
+  next: (() => void) | null;
+  /** Why this member's play, pause and seek are off ("Only the host controls playback"), or null. */
+  lockedHint: string | null;
+  /** The browser refused to start the video without a gesture. */
+  blocked: boolean;
+  unblock: () => void;
+  /** The party's panel beside the picture. */
+  aside: ReactNode;
+}
+
 export default function PlayerPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
+  return <Player id={id} titleId={params.get('title') ?? id} />;
+}
+
+/** The player: a title or episode's stream, its controls and keys; on its own page, or inside a watch party. */
+export function Player({ id, titleId, party }: { id: string; titleId: string; party?: PartyBinding }) {
   const navigate = useNavigate();
-  const titleId = params.get('title') ?? id;
   const playback = usePlayback(id);
+  // Read when the stream starts, without restarting it whenever the party's props change.
+  const partyRef = useRef(party);
+  partyRef.current = party;
+  const inParty = party !== undefined;
+  const locked = party?.lockedHint ?? null;
   const title = useLoad(`title/${titleId}`, (signal) => api.get<TitleView>(`/api/v1/titles/${encodeURIComponent(titleId)}`, { signal }));
 
   // The <video> lives outside React's rendering: on a page that carried its playback, the early stream made it and
@@ -109,7 +141,8 @@ export default function PlayerPage() {
     if (!view || !video) return;
     window.marqueePlayer = { hosts: [] };
     setFatal(null);
-    const start = (lastPosition.current?.id === id ? lastPosition.current.seconds : null) ?? view.resumeAt ?? -1;
+    const binding = partyRef.current;
+    const start = binding ? binding.startAt() : ((lastPosition.current?.id === id ? lastPosition.current.seconds : null) ?? view.resumeAt ?? -1);
     // Started before the app when the page carried the playback (see earlyStream.ts): it may have its playlists and
     // first segments already, be playing into this <video>, and even have shown its first frame.
     const early = Hls.isSupported() && lastPosition.current?.id !== id ? takeEarlyStream(id, view) : undefined;
@@ -126,6 +159,8 @@ export default function PlayerPage() {
     else if (typeof video.requestVideoFrameCallback === 'function') video.requestVideoFrameCallback(() => markFirstFrame());
     else (video as HTMLVideoElement).addEventListener('playing', () => markFirstFrame(), { once: true });
     const play = () => {
+      // In a party the sync engine starts the video, at the party's moment.
+      if (binding) return;
       video.play().catch((error: unknown) => {
         if (error instanceof DOMException && error.name === 'NotAllowedError') setNeedsGesture(true);
       });
@@ -310,6 +345,18 @@ export default function PlayerPage() {
   const togglePlay = useCallback(() => {
     const video = videoRef.current;
     if (!video) return;
+    const binding = partyRef.current;
+    if (binding) {
+      if (binding.blocked) {
+        // The viewer's gesture: the browser lets the video play now, and the party steers it from here.
+        void video.play().then(binding.unblock, () => undefined);
+        return;
+      }
+      if (binding.lockedHint) return;
+      if (video.paused || video.ended) binding.play();
+      else binding.pause(video.currentTime);
+      return;
+    }
     setNeedsGesture(false);
     setEndedOf(null);
     if (video.paused || video.ended) void video.play().catch(() => setNeedsGesture(true));
@@ -319,6 +366,8 @@ export default function PlayerPage() {
   // The end of a title or episode: by playing to it, or by seeking to it.
   const finished = useCallback(() => {
     setPaused(true);
+    // A party moves on together, when its controller says so.
+    if (partyRef.current) return;
     if (nextEpisode) setCountdown(nextEpisodeCountdown);
     else setEndedOf(id);
   }, [nextEpisode, setCountdown, id]);
@@ -326,6 +375,11 @@ export default function PlayerPage() {
   const seekTo = useCallback((seconds: number) => {
     const video = videoRef.current;
     if (!video || !Number.isFinite(video.duration)) return;
+    const binding = partyRef.current;
+    if (binding) {
+      if (!binding.lockedHint) binding.seek(Math.max(0, Math.min(seconds, video.duration - 0.5)));
+      return;
+    }
     // A seek into the last half second is a seek to the end: the title is finished there and then. Left to play
     // its last frames, Chromium was seen sitting "seeking" 0.1 s short of an episode's end with everything
     // buffered (the second episode on the same <video>), and the next-episode countdown never came.
@@ -352,6 +406,11 @@ export default function PlayerPage() {
   }, []);
 
   const playNext = useCallback(() => {
+    const binding = partyRef.current;
+    if (binding) {
+      binding.next?.();
+      return;
+    }
     if (nextEpisode) navigate(`/watch/${encodeURIComponent(nextEpisode.id)}?title=${encodeURIComponent(titleId)}`, { replace: true });
   }, [nextEpisode, navigate, titleId]);
 
@@ -416,6 +475,12 @@ export default function PlayerPage() {
     return () => listeners.forEach((remove) => remove());
   }, [video]);
   useEffect(() => {
+    const binding = partyRef.current;
+    if (!binding) return;
+    binding.onVideo(video);
+    return () => binding.onVideo(null);
+  }, [video, inParty]);
+  useEffect(() => {
     video.setAttribute('aria-label', heading ? `Video: ${heading}` : 'Video');
   }, [video, heading]);
   // The stage takes the <video> in whenever it is rendered (the error screen has none).
@@ -453,12 +518,12 @@ export default function PlayerPage() {
   }
 
   return (
-    <main className={`player ${idle ? 'player-idle' : ''}`} id="main">
+    <main className={`player ${idle ? 'player-idle' : ''} ${inParty ? 'player-party' : ''}`} id="main">
       <div className="player-stage" ref={stageRef} data-state={fatal ? 'error' : paused ? 'paused' : 'playing'}>
         <div className="player-video-slot" ref={slotRef} />
         {!view && <p className="player-status" role="status">Starting…</p>}
         {view && waiting && !paused && !fatal && <div className="spinner" role="status" aria-label="Loading" />}
-        {needsGesture && !fatal && (
+        {(needsGesture || party?.blocked) && !fatal && (
           <button type="button" className="big-play" onClick={togglePlay} aria-label="Play">
             <Icon name="play" />
           </button>
@@ -501,15 +566,15 @@ export default function PlayerPage() {
           <h1 className="player-title">{heading}</h1>
         </div>
         <div className="player-controls">
-          <SeekBar time={time} duration={duration} buffered={buffered} thumbnails={thumbnails} onSeek={seekTo} />
+          <SeekBar time={time} duration={duration} buffered={buffered} thumbnails={thumbnails} onSeek={seekTo} disabled={locked !== null} />
           <div className="control-row">
-            <button type="button" className="control" onClick={togglePlay} aria-label={paused ? 'Play' : 'Pause'}>
+            <button type="button" className="control" onClick={togglePlay} aria-label={paused ? 'Play' : 'Pause'} disabled={locked !== null} aria-describedby={locked ? 'party-locked' : undefined}>
               <Icon name={paused ? 'play' : 'pause'} />
             </button>
-            <button type="button" className="control" onClick={() => seekTo(time - 10)} aria-label="Back 10 seconds">
+            <button type="button" className="control" onClick={() => seekTo(time - 10)} aria-label="Back 10 seconds" disabled={locked !== null}>
               <Icon name="back10" />
             </button>
-            <button type="button" className="control" onClick={() => seekTo(time + 10)} aria-label="Forward 10 seconds">
+            <button type="button" className="control" onClick={() => seekTo(time + 10)} aria-label="Forward 10 seconds" disabled={locked !== null}>
               <Icon name="forward10" />
             </button>
             <button
@@ -540,8 +605,13 @@ export default function PlayerPage() {
             <span className="time" aria-live="off">
               {formatTime(time)} / {formatTime(duration)}
             </span>
+            {locked && (
+              <span className="party-locked" id="party-locked">
+                {locked}
+              </span>
+            )}
             <span className="spacer" />
-            {nextEpisode && (
+            {nextEpisode && (!party || party.next) && (
               <button type="button" className="control" onClick={playNext}>
                 <Icon name="next" /> Next episode
               </button>
@@ -586,6 +656,7 @@ export default function PlayerPage() {
           )}
         </div>
       </div>
+      {party?.aside}
     </main>
   );
 }

@@ -8,12 +8,13 @@ interface Props {
   buffered: number;
   thumbnails: Thumbnail[];
   onSeek: (seconds: number) => void;
+  disabled?: boolean;
 }
 
 const previewWidth = 160;
 
 /** The timeline: a native range input (keyboard and screen readers work), with a thumbnail preview under the pointer. */
-export function SeekBar({ time, duration, buffered, thumbnails, onSeek }: Props) {
+export function SeekBar({ time, duration, buffered, thumbnails, onSeek, disabled = false }: Props) {
   const [hover, setHover] = useState<{ x: number; width: number; time: number } | null>(null);
   const total = Number.isFinite(duration) && duration > 0 ? duration : 0;
 
@@ -34,6 +35,7 @@ export function SeekBar({ time, duration, buffered, thumbnails, onSeek }: Props)
         step={0.1}
         value={Math.min(time, total || 1)}
         onChange={(e) => onSeek(Number(e.target.value))}
+        disabled={disabled}
         aria-label="Seek"
         aria-valuetext={`${formatTime(time)} of ${formatTime(total)}`}
         style={{ '--progress': total ? `${(time / total) * 100}%` : '0%' } as React.CSSProperties}
