@@ -15,15 +15,23 @@ internal sealed class PartyHostActions(MarqueeDbContext db, PartyReader reader, 
             "everyone" => PartyControl.Everyone,
             _ => throw new HubException("Control is \"host\" (the host and the member they pass it to) or \"everyone\"."),
         };
-        return await ChangeAsync(who, async party =>
+        string? passedTo = null;
+        var view = await ChangeAsync(who, async party =>
         {
             party.Control = mode;
-            if (request.ControllerId is { } controller)
+            if (request.ControllerId is { } controller && controller != party.ControllerMemberId)
             {
-                var present = await db.PartyMembers.AnyAsync(m => m.PartyId == party.Id && m.MemberId == controller && m.LeftAtMs == null, cancellationToken);
-                party.ControllerMemberId = present ? controller : throw new HubException("Control can be passed to a member who is in the party.");
+                passedTo = await db.PartyMembers.Where(m => m.PartyId == party.Id && m.MemberId == controller && m.LeftAtMs == null).Select(m => m.Name)
+                    .SingleOrDefaultAsync(cancellationToken) ?? throw new HubException("Control can be passed to a member who is in the party.");
+                party.ControllerMemberId = controller;
             }
         }, cancellationToken);
+        if (passedTo is not null)
+        {
+            await hub.Clients.Group(PartyHub.Group(view.Id)).SendAsync(PartyHub.NoticeEvent, new NoticeView("control", view.ControllerId, passedTo, null), cancellationToken);
+        }
+
+        return view;
     }
 
     public Task<PartyView> SetWaitForAllAsync(Attendance who, bool wait, CancellationToken cancellationToken) =>

@@ -47,6 +47,7 @@ public sealed class PartyHubTests : IAsyncLifetime
 
         var handed = await host.Connection.InvokeAsync<JsonElement>("SetControl", new { mode = "host", controllerId = friend.MemberId });
         Assert.Equal(friend.MemberId, handed.GetProperty("controllerId").GetString());
+        Assert.Equal(friend.MemberId, (await friend.NextAsync("notice", n => n.GetProperty("kind").GetString() == "control")).GetProperty("memberId").GetString());
         var paused = await friend.Connection.InvokeAsync<JsonElement>("Pause", 20.0);
         Assert.False((await host.NextAsync("state", s => s.GetProperty("version").GetInt32() == paused.GetProperty("version").GetInt32())).GetProperty("playing").GetBoolean());
 

@@ -48,6 +48,8 @@ function noticeText(notice: Notice): string {
       return `${notice.name} lost their connection`;
     case 'refused':
       return `${notice.name} could not join: ${notice.detail ?? 'not allowed to watch this'}`;
+    case 'control':
+      return `${notice.name} controls playback now`;
     default:
       return notice.detail ? `${notice.name}: ${notice.detail}` : notice.name;
   }
