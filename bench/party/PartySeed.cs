@@ -1,0 +1,72 @@
+using System.Globalization;
+using Marquee.Bench.Recommendations.Serving;
+using Marquee.Origin;
+using Marquee.Origin.Accounts;
+using Marquee.Origin.Assets;
+using Marquee.Origin.Catalog;
+using Marquee.Origin.Catalog.Licensing;
+using Marquee.Origin.Data;
+using Marquee.Origin.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marquee.Bench.Party;
+
+/// <summary>
+/// Fills the data folder before the origin starts, in this process through the origin's own services (migrations,
+/// UserManager, as <c>marquee user add</c> does): premium accounts of <see cref="ProfilesPerAccount"/> profiles each
+/// (a premium plan's 4 streams), and one published film licensed everywhere with a ready media-asset row (joining
+/// and the entitlement checks read rows, never media, so nothing is transcoded). The password is hashed once and
+/// the hash given to every account, so seeding 250 accounts does not take 250 deliberately slow hashes; signing in
+/// through the API still checks it as for anyone.
+/// </summary>
+internal static class PartySeed
+{
+    public const string Password = "bench-password-Quartz-42";
+    public const int ProfilesPerAccount = 4;
+    public const double FilmSeconds = 2 * 3600;
+
+    public static string Email(int account) => $"member{account.ToString(CultureInfo.InvariantCulture)}@party.example";
+
+    /// <summary>Returns the film's id.</summary>
+    public static async Task<string> RunAsync(string dataFolder, int accounts, CancellationToken cancellationToken)
+    {
+        await using var app = OriginApp.Build(OriginSettings.Arguments(dataFolder));
+        await OriginApp.InitializeAsync(app, cancellationToken);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<MarqueeUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<MarqueeDbContext>();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var hash = users.PasswordHasher.HashPassword(new MarqueeUser(), Password);
+        for (var a = 0; a < accounts; a++)
+        {
+            var email = Email(a);
+            var user = new MarqueeUser { UserName = email, Email = email, EmailConfirmed = true, PlanId = "premium", CreatedAtMs = now, PasswordHash = hash };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("could not create " + email + ": " + string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, Roles.Viewer);
+            for (var p = 0; p < ProfilesPerAccount; p++)
+            {
+                db.Profiles.Add(new Profile { Id = Ids.New(), UserId = user.Id, Name = $"M{a}-{p}", CreatedAtMs = now + p });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var asset = new MediaAsset { Id = Ids.New(), Status = AssetStatus.Ready, PublishedVersion = 1, DurationSeconds = FilmSeconds, CreatedAtMs = now, UpdatedAtMs = now };
+        db.Assets.Add(asset);
+        var title = new Title
+        {
+            Id = Ids.New(), Name = "Signal Harbor", Slug = "signal-harbor-party", AssetId = asset.Id, MaturityRating = 0, RuntimeMinutes = (int)(FilmSeconds / 60),
+            Genres = "Drama", Year = 2020, Synopsis = "Friends in four cities watch it together.", Published = true, PublishedAtMs = now, CreatedAtMs = now, UpdatedAtMs = now,
+        };
+        title.Licences.Add(new Licence { Id = Ids.New(), TitleId = title.Id, Country = Licence.Everywhere, Tier = LicenceTier.Subscription });
+        db.Titles.Add(title);
+        await db.SaveChangesAsync(cancellationToken);
+        return title.Id;
+    }
+}
