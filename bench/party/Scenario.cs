@@ -115,11 +115,11 @@ internal static class Scenario
 
         var start = sim.Now + 1500;
         var end = start + (seconds * 1000);
-        var random = new Random(args.Seed + 7);
-        foreach (var (run, group, _) in parties)
+        foreach (var (run, group, p) in parties)
         {
             run.Start(start);
-            var phase = random.NextDouble() * 2000;
+            // Party p of every group starts its script at the same moment, so twins get the same commands at once.
+            var phase = new Random((args.Seed * 31) + p).NextDouble() * 2000;
             foreach (var (at, method, delta) in script)
             {
                 sim.At(start + phase + (at * 1000), () => run.HostCommand(sim, method, delta));
@@ -193,7 +193,8 @@ internal static class Scenario
     /// </summary>
     public static List<Link> Links(PartyArguments args, GroupSpec group, int party)
     {
-        var random = new Random(HashCode.Combine(args.Seed, (int)group.RttMs, group.Chaos, party));
+        // Not HashCode.Combine: that is seeded per process, and the links should be the same from run to run.
+        var random = new Random((args.Seed * 1_000_003) + ((int)group.RttMs * 7919) + (group.Chaos ? 104_729 : 0) + (party * 31));
         var order = Enumerable.Range(0, group.Size).OrderBy(_ => random.Next()).ToArray();
         return [.. order.Select(k =>
         {

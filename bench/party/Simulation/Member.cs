@@ -38,6 +38,7 @@ internal sealed class Member
     private double _lastInDue;
     private double? _joinOffset;
     private PartyState? _heldForClock;
+    private bool _stopped;
 
     public Member(Scheduler sim, PartyRun party, int index, Algorithm algorithm, Link link, string token)
     {
@@ -278,6 +279,7 @@ internal sealed class Member
 
     public Task LeaveAsync()
     {
+        _stopped = true;
         var connection = _connection;
         Online = false;
         Interlocked.Increment(ref _generation);
@@ -334,6 +336,11 @@ internal sealed class Member
 
     private void PingTick()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
         Ping();
         _sim.After(PingMs, PingTick);
     }
@@ -385,6 +392,11 @@ internal sealed class Member
 
     private void CorrectionTick()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
         _sim.After(TickMs, CorrectionTick);
         var now = _sim.Now;
         if (Algorithm != Algorithm.Synced || !Ready || Player.Stalled(now))
@@ -419,6 +431,11 @@ internal sealed class Member
 
     private void ReportTick()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
         _sim.After(ReportMs, ReportTick);
         if (!Online)
         {
@@ -430,7 +447,9 @@ internal sealed class Member
             : Applied?.WaitingUntilMs is not null ? "ready"
             : Correcting ? "catchingUp"
             : Player.Playing ? "playing" : "paused";
-        Invoke<object>("Report", [new Report(state, Player.Position(now), Algorithm == Algorithm.Synced ? Clock.Delay : null)], _ => { });
+        var synced = Algorithm == Algorithm.Synced && Ready;
+        var drift = synced ? (Player.Position(now) - Applied!.ExpectedAt(EstimatedServerNow)) * 1000 : (double?)null;
+        Invoke<object>("Report", [new Report(state, Player.Position(now), Applied?.Version, synced ? Clock.Delay : null, drift)], _ => { });
     }
 
     // ---- the host's commands and the chaos ----
@@ -438,7 +457,12 @@ internal sealed class Member
     public void Command(string method, double? position)
     {
         var invokedAt = _sim.Now;
-        Invoke<PartyState>(method, [position], state => Party.CommandAnswered(method, invokedAt, state));
+        Invoke<PartyState>(method, [position], state =>
+        {
+            Party.CommandAnswered(method, invokedAt, state);
+            // The answer is the new state too: the host need not wait for its own broadcast (whichever comes first counts).
+            OnState(state);
+        });
     }
 
     public void Send(string method, params object?[] args) => Invoke<object>(method, args, _ => { });

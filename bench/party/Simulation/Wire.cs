@@ -19,4 +19,5 @@ internal sealed record JoinResult(bool Ok, int Status, string? Title, string? De
 
 internal sealed record PingResult(double ClientSendMs, double ServerReceiveMs, double ServerSendMs);
 
-internal sealed record Report(string State, double Position, double? RttMs);
+/// <summary>The heartbeat: the player's state and position, the state version applied (the server's wait-for-everyone needs it), the round trip, and the member's own drift estimate.</summary>
+internal sealed record Report(string State, double Position, int? Version, double? RttMs, double? DriftMs);
