@@ -17,7 +17,8 @@ namespace Marquee.Bench.Party;
 /// </summary>
 internal static class PartyBench
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // NaN stands for "no samples" (a figure with nothing behind it), and JSON has no other word for it.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public static async Task<int> MainAsync(string[] args)
     {

@@ -94,9 +94,10 @@ internal static class Scenario
         {
             if (waited.Elapsed > TimeSpan.FromSeconds(60))
             {
-                var stuck = await sim.RunAsync(() => everyone.Where(m => !m.Ready).ToList());
+                var stuck = await sim.RunAsync(() => everyone.Where(m => !m.Ready || (m.Algorithm == Algorithm.Synced && m.Clock.Count < 3))
+                    .Select(m => $"{m.Party.Group}#{m.Index} online={m.Online} applied={m.Applied?.Version} heard={m.LatestVersion} samples={m.Clock.Count}").ToList());
                 var notes = string.Join("; ", parties.SelectMany(p => p.Run.Notes.Items.Concat(p.Run.Errors.Items)).Select(n => $"{n.Kind} ×{n.Count}: {string.Join(" | ", n.Examples)}").Distinct().Take(8));
-                throw new InvalidOperationException($"{stuck.Count} of {everyone.Count} members were not in the party 60 s after joining ({notes})");
+                throw new InvalidOperationException($"{stuck.Count} of {everyone.Count} members were not in the party 60 s after joining ({notes}): {string.Join(", ", stuck.Take(5))}");
             }
 
             await Task.Delay(200, cancellationToken);

@@ -74,7 +74,8 @@ internal sealed class Member
 
     public PartyState? Applied { get; private set; }
 
-    public int LatestVersion { get; private set; }
+    /// <summary>The newest state version heard of (a new party's first state may be version 0).</summary>
+    public int LatestVersion { get; private set; } = -1;
 
     public bool Correcting { get; private set; }
 
@@ -215,7 +216,7 @@ internal sealed class Member
         MemberId = result.MemberId;
         Online = true;
         // A rejoin starts from the party's state as it is now, whatever this member had before.
-        LatestVersion = 0;
+        LatestVersion = -1;
         Applied = null;
         _heldForClock = null;
         UnsettledUntilMs = _sim.Now + 5000;
