@@ -41,6 +41,8 @@ internal static class PartyBench
             return SelfCheck.Run(Console.Out) ? 0 : 1;
         }
 
+        // A thousand connections' continuations must not wait for the thread pool to grow one thread at a time.
+        ThreadPool.SetMinThreads(32, 32);
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -107,7 +109,7 @@ internal static class PartyBench
         log.WriteLine(Invariant($"origin:  ready in {ready.TotalSeconds:0.0} s (/healthz 200), {originUrl}, pid {origin.Id}"));
 
         clock.Restart();
-        var tokens = await SignIn.TokensAsync(http, originUrl, args.MembersNeeded, cancellationToken);
+        var tokens = await SignIn.TokensAsync(http, originUrl, args.MembersNeeded, folder.Kept ? Path.Combine(folder.Root, "tokens.txt") : null, cancellationToken);
         log.WriteLine(Invariant($"members: {tokens.Count} signed in (POST /api/v1/auth/login per account, POST /api/v1/profiles/{{id}}/select per member) in {clock.Elapsed.TotalSeconds:0.0} s"));
 
         using var sim = new Scheduler();
@@ -143,6 +145,7 @@ internal static class PartyBench
             var runs = await Scenario.RunAsync(context, groups, Scripts.Drift(args.Seconds), args.Seconds, null, null, cancellationToken);
             Collect("drift", runs);
             rows.AddRange(args.Rtts.SelectMany(rtt => Results.Drift("drift", runs, rtt, "drift")));
+            rows.Add(Results.HubLag("drift", runs));
             Lag(log, sim);
         }
 
@@ -154,6 +157,7 @@ internal static class PartyBench
             var runs = await Scenario.RunAsync(context, groups, Scripts.Pause(args.Seconds), args.Seconds, null, null, cancellationToken);
             Collect("pause", runs);
             rows.AddRange(args.Rtts.SelectMany(rtt => Results.Drift("pause", runs, rtt, "pause")));
+            rows.Add(Results.HubLag("pause", runs));
             Lag(log, sim);
         }
 
@@ -165,6 +169,7 @@ internal static class PartyBench
             var runs = await Scenario.RunAsync(context, groups, Scripts.Chaos(args.Seconds), args.Seconds, null, null, cancellationToken);
             Collect("chaos", runs);
             rows.AddRange(Results.Chaos(runs, rtt));
+            rows.Add(Results.HubLag("chaos", runs));
             Lag(log, sim);
         }
 
@@ -257,6 +262,7 @@ internal static class PartyBench
             new Row("scale", "origin CPU per member-minute", perMemberMinute, null, "ms",
                 Note: "heartbeat (Report) each second, a ping every 2 s, the host's commands and their broadcasts"),
             .. drift,
+            Results.HubLag("scale", runs),
         ];
     }
 

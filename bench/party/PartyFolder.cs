@@ -67,6 +67,7 @@ internal sealed class PartyFolder : IDisposable
             Directory.Delete(OriginData, recursive: true);
         }
 
+        File.Delete(Path.Combine(Root, "tokens.txt"));
         File.WriteAllText(MarkerFile, "incomplete\n");
         Directory.CreateDirectory(OriginData);
     }

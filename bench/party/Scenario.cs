@@ -65,7 +65,7 @@ internal static class Scenario
             for (var j = 0; j < group.Size; j++)
             {
                 var token = tokens[(j * total) + parties.FindIndex(x => x.Run == run)];
-                run.Members.Add(new Member(sim, run, j, group.Algorithm, links[j], token));
+                run.Members.Add(new Member(sim, run, j, group.Algorithm, links[j], token) { Rejoin = m => Chaos.Rejoin(m, origin, log, cancellationToken) });
             }
         }
 

@@ -11,7 +11,28 @@ namespace Marquee.Bench.Party;
 /// </summary>
 internal static class SignIn
 {
-    public static async Task<List<string>> TokensAsync(HttpClient http, Uri origin, int members, CancellationToken cancellationToken)
+    /// <param name="cache">With --keep: tokens from a run in the last 45 minutes are reused (they live an hour; the signing key is in the kept data).</param>
+    public static async Task<List<string>> TokensAsync(HttpClient http, Uri origin, int members, string? cache, CancellationToken cancellationToken)
+    {
+        if (cache is not null && File.Exists(cache) && File.GetLastWriteTimeUtc(cache) > DateTime.UtcNow.AddMinutes(-45))
+        {
+            var cached = await File.ReadAllLinesAsync(cache, cancellationToken);
+            if (cached.Length >= members)
+            {
+                return [.. cached.Take(members)];
+            }
+        }
+
+        var fresh = await SignInAsync(http, origin, members, cancellationToken);
+        if (cache is not null)
+        {
+            await File.WriteAllLinesAsync(cache, fresh, cancellationToken);
+        }
+
+        return fresh;
+    }
+
+    private static async Task<List<string>> SignInAsync(HttpClient http, Uri origin, int members, CancellationToken cancellationToken)
     {
         var accounts = (members + PartySeed.ProfilesPerAccount - 1) / PartySeed.ProfilesPerAccount;
         var tokens = new string[accounts * PartySeed.ProfilesPerAccount];

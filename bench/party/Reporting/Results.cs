@@ -33,6 +33,15 @@ internal static class Results
         ];
     }
 
+    /// <summary>The machine's and the hub's own delay, outside the injected latency: how long a ping took to be seen.</summary>
+    public static Row HubLag(string scenario, IReadOnlyList<PartyRun> runs)
+    {
+        var lags = runs.Select(r => r.HubLag()).ToList();
+        List<double> toHub = [.. lags.SelectMany(l => l.ToHub)], back = [.. lags.SelectMany(l => l.Back)];
+        return new Row(scenario, "ping seen by the hub after it was sent, p99 (beyond injected latency)", Stats.Percentile(toHub, 0.99), null, "ms",
+            Note: $"p50 {Stats.Median(toHub):0} ms; the answer back p50 {Stats.Median(back):0}, p99 {Stats.Percentile(back, 0.99):0} ms; {toHub.Count} pings (server clock vs the harness's: same machine)");
+    }
+
     public static List<Row> Chaos(IReadOnlyList<PartyRun> runs, double rtt)
     {
         var ours = GroupName("chaos", rtt, Algorithm.Synced);

@@ -42,7 +42,7 @@ internal static class Chaos
         }
     }
 
-    private static void Rejoin(Member member, Uri origin, TextWriter log, CancellationToken cancellationToken) =>
+    public static void Rejoin(Member member, Uri origin, TextWriter log, CancellationToken cancellationToken) =>
         _ = Task.Run(async () =>
         {
             try

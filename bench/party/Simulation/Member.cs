@@ -53,6 +53,9 @@ internal sealed class Member
 
     public PartyRun Party { get; }
 
+    /// <summary>How the scenario brings a member back after its connection was closed under it.</summary>
+    public Action<Member>? Rejoin { get; set; }
+
     public int Index { get; }
 
     public Algorithm Algorithm { get; }
@@ -189,9 +192,18 @@ internal sealed class Member
 
         connection.Closed += e =>
         {
-            if (generation == _generation && e is not null)
+            if (generation == _generation)
             {
-                Party.Notes.Record("closed", e.GetBaseException().Message);
+                // Not our doing: the server closed it (or the link failed). A real client reconnects and joins again.
+                Party.Notes.Record("connection closed by the server", e?.GetBaseException().Message ?? "no error given");
+                _sim.At(_sim.Now, () =>
+                {
+                    if (generation == _generation && !_stopped)
+                    {
+                        Die();
+                        _sim.After(2000, () => Rejoin?.Invoke(this));
+                    }
+                });
             }
 
             return Task.CompletedTask;
@@ -323,15 +335,40 @@ internal sealed class Member
         }
 
         var t0 = LocalNow;
-        Invoke<PingResult>("Ping", [t0], r =>
+        var generation = _generation;
+        Outbound(connection =>
         {
-            var wasEmpty = Clock.Count == 0;
-            Clock.Add(t0, r.ServerReceiveMs, r.ServerSendMs, LocalNow);
-            if (wasEmpty && _heldForClock is { } held)
-            {
-                _heldForClock = null;
-                Schedule(held);
-            }
+            // Also measured: how long the hub took to see the ping after it left, and the answer to arrive, beyond
+            // the injected latency (which is already behind us here): the server's queueing plus the machine's.
+            var sent = _sim.Now;
+            connection.InvokeCoreAsync("Ping", typeof(PingResult), [t0]).ContinueWith(
+                task =>
+                {
+                    if (generation != _generation)
+                    {
+                        return;
+                    }
+
+                    if (!task.IsCompletedSuccessfully)
+                    {
+                        Party.Errors.Record("Ping", task.Exception?.GetBaseException().Message ?? "cancelled");
+                        return;
+                    }
+
+                    var r = (PingResult)task.Result!;
+                    Party.RecordHubLag(r.ServerReceiveMs - sent, _sim.Now - r.ServerSendMs);
+                    Inbound(generation, () =>
+                    {
+                        var wasEmpty = Clock.Count == 0;
+                        Clock.Add(t0, r.ServerReceiveMs, r.ServerSendMs, LocalNow);
+                        if (wasEmpty && _heldForClock is { } held)
+                        {
+                            _heldForClock = null;
+                            Schedule(held);
+                        }
+                    });
+                },
+                TaskScheduler.Default);
         });
     }
 

@@ -62,6 +62,27 @@ internal sealed class PartyRun(Scheduler sim, string id, string group, Algorithm
 
     public int NotCaughtUp => _catchingUp.Count;
 
+    private readonly List<double> _hubIn = [];
+    private readonly List<double> _hubOut = [];
+
+    /// <summary>Ping legs beyond the injected latency (ms): to the hub (its queue for this connection included), and back.</summary>
+    public void RecordHubLag(double toHub, double back)
+    {
+        lock (_hubIn)
+        {
+            _hubIn.Add(toHub);
+            _hubOut.Add(back);
+        }
+    }
+
+    public (List<double> ToHub, List<double> Back) HubLag()
+    {
+        lock (_hubIn)
+        {
+            return ([.. _hubIn], [.. _hubOut]);
+        }
+    }
+
     public void Start(double now) => _started = now;
 
     // ---- the host's commands ----
