@@ -230,10 +230,12 @@ internal static class PartyBench
         var harnessAfter = TimeSpan.Zero;
         var window = Stopwatch.StartNew();
         double windowSeconds = 0;
+        var traffic = new Dictionary<string, long>();
         var runs = await Scenario.RunAsync(context, groups, Scripts.Drift(args.ScaleSeconds), args.ScaleSeconds,
             _ =>
             {
                 cpuBefore = ProcessCpu.Seconds(origin.Id);
+                Traffic.Take();
                 harnessBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 context.Sim.TakeLateness();
                 window.Restart();
@@ -244,6 +246,7 @@ internal static class PartyBench
                 cpuAfter = ProcessCpu.Seconds(origin.Id);
                 harnessAfter = Process.GetCurrentProcess().TotalProcessorTime;
                 windowSeconds = window.Elapsed.TotalSeconds;
+                traffic = Traffic.Take();
                 return Task.CompletedTask;
             },
             cancellationToken);
@@ -254,6 +257,7 @@ internal static class PartyBench
         var perMemberMinute = cpuSeconds * 1000 / (args.Members * windowSeconds / 60);
         var harnessCores = (harnessAfter - harnessBefore).TotalSeconds / windowSeconds;
         log.WriteLine(Invariant($"         origin CPU {cpuSeconds:0.0} s over {windowSeconds:0.0} s; idle {idleCores:0.000} cores; the harness itself {harnessCores:0.00} cores, its timers late p50 {Stats.Median(lateness):0.0} ms, p99 {Stats.Percentile(lateness, 0.99):0.0} ms"));
+        log.WriteLine($"         messages over the window: {Traffic.Describe(traffic, windowSeconds)}");
         var drift = Results.Drift("scale", runs, rtt, "scale");
         return
         [

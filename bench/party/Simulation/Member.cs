@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using Marquee.Bench.Party.Measuring;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -138,6 +139,7 @@ internal sealed class Member
 
     private void Invoke<T>(string method, object?[] args, Action<T> onResult)
     {
+        Traffic.Count("→" + method);
         var generation = _generation;
         Outbound(connection => connection.InvokeCoreAsync(method, typeof(T), args).ContinueWith(
             task =>
@@ -182,12 +184,20 @@ internal sealed class Member
             })
             .Build();
         connection.ServerTimeout = TimeSpan.FromSeconds(60);
-        connection.On<PartyState>("state", s => Inbound(generation, () => OnState(s)));
+        connection.On<PartyState>("state", s =>
+        {
+            Traffic.Count("state");
+            Inbound(generation, () => OnState(s));
+        });
         connection.On<JsonElement>("removed", e => Inbound(generation, () => Party.Notes.Record("removed", e.ToString())));
         connection.On<JsonElement>("ended", e => Inbound(generation, () => Party.Notes.Record("ended", e.ToString())));
         foreach (var name in new[] { "party", "member", "notice", "chat", "reaction" })
         {
-            connection.On(name, [typeof(JsonElement)], _ => Task.CompletedTask);
+            connection.On(name, [typeof(JsonElement)], _ =>
+            {
+                Traffic.Count(name);
+                return Task.CompletedTask;
+            });
         }
 
         connection.Closed += e =>
@@ -341,6 +351,7 @@ internal sealed class Member
             // Also measured: how long the hub took to see the ping after it left, and the answer to arrive, beyond
             // the injected latency (which is already behind us here): the server's queueing plus the machine's.
             var sent = _sim.Now;
+            Traffic.Count("→Ping");
             connection.InvokeCoreAsync("Ping", typeof(PingResult), [t0]).ContinueWith(
                 task =>
                 {
