@@ -13,6 +13,7 @@ using Marquee.Origin.Entitlements;
 using Marquee.Origin.Hosting;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
+using Marquee.Origin.Parties;
 using Marquee.Origin.Playback;
 using Marquee.Origin.Progress;
 using Marquee.Origin.Regions;
@@ -93,6 +94,8 @@ public static class OriginApp
         app.MapBrowseApi();
         app.MapDiscoveryApi();
         app.MapCommunityApi();
+        app.MapPartiesApi();
+        app.MapHub<PartyHub>(PartyHub.Path);
         app.MapSearchApi();
         app.MapListsApi();
         app.MapCatalogAdminApi();

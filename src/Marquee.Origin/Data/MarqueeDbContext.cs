@@ -79,6 +79,12 @@ public abstract class MarqueeDbContext(DbContextOptions options) : IdentityDbCon
 
     public DbSet<Community.ModerationEntry> ModerationLog => Set<Community.ModerationEntry>();
 
+    public DbSet<Parties.Party> Parties => Set<Parties.Party>();
+
+    public DbSet<Parties.PartyMember> PartyMembers => Set<Parties.PartyMember>();
+
+    public DbSet<Parties.PartyMessage> PartyMessages => Set<Parties.PartyMessage>();
+
     /// <summary>
     /// Options for a context made outside the host (migrations tooling, tests that open the database directly).
     /// Identity reads its schema version (3: passkeys) from IdentityOptions in the application's services, so

@@ -4,10 +4,12 @@ using Marquee.Origin.Community;
 using Marquee.Origin.Discovery;
 using Marquee.Origin.Ingest;
 using Marquee.Origin.Observability;
+using Marquee.Origin.Parties;
 using Marquee.Origin.Regions;
 using Marquee.Origin.SharedState;
 using Marquee.Origin.Steering;
 using Marquee.Origin.Uploads;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +38,7 @@ public static class OriginWeb
         services.AddCatalogWeb(configuration);
         services.AddDiscovery(configuration);
         services.AddCommunity(configuration);
+        services.AddParties(configuration);
         AddRealTime(services, configuration);
         services.AddPlaybackAndSteering(configuration, data);
         services.AddScoped<Progress.WatchProgressService>();
@@ -60,7 +63,7 @@ public static class OriginWeb
     /// <summary>SignalR, with Redis as its backplane when configured, so a message sent on one origin reaches clients connected to any.</summary>
     private static void AddRealTime(IServiceCollection services, IConfiguration configuration)
     {
-        var signalR = services.AddSignalR();
+        var signalR = services.AddSignalR(o => o.AddFilter<HubErrors>());
         var redis = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
         if (!redis.IsConfigured)
         {

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marquee.Origin.Parties;
+
+public static class PartyServices
+{
+    /// <summary>Watch parties for the web origin: the API, the hub's services and the sweeper.</summary>
+    public static IServiceCollection AddParties(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PartyOptions>().Bind(configuration.GetSection(PartyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PartyPresence>();
+        services.AddScoped<PartyAccess>();
+        services.AddScoped<PartyReader>();
+        services.AddScoped<PartyMembership>();
+        services.AddScoped<PartyCommands>();
+        services.AddScoped<PartyReports>();
+        services.AddScoped<PartyChat>();
+        services.AddScoped<PartyHostActions>();
+        services.AddHostedService<PartySweeper>();
+        return services;
+    }
+}
