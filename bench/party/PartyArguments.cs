@@ -15,9 +15,9 @@ internal sealed record PartyArguments
           --skew MS         each member's clock is off by a uniform -MS..+MS (500)
           --parties N       parties per group in the drift, pause and chaos runs (4)
           --size N          members per party in those runs, the host included (5)
-          --seconds S       measured seconds of each drift, pause and chaos run (60)
+          --seconds S       measured seconds of each drift, pause and chaos run (45)
           --members N       members in the scale run (1000), 10 to a party
-          --scale-seconds S measured seconds of the scale run (60)
+          --scale-seconds S measured seconds of the scale run (45)
           --seed N          (1)
           --keep DIR        keep the work folder (origin data, log, results); a later run reuses its seeded accounts
           --self-check      check the clock, ladder, player and statistics maths offline (no origin) and exit
@@ -38,9 +38,9 @@ internal sealed record PartyArguments
     public double SkewMs { get; init; } = 500;
     public int Parties { get; init; } = 4;
     public int Size { get; init; } = 5;
-    public int Seconds { get; init; } = 60;
+    public int Seconds { get; init; } = 45;
     public int Members { get; init; } = 1000;
-    public int ScaleSeconds { get; init; } = 60;
+    public int ScaleSeconds { get; init; } = 45;
     public int Seed { get; init; } = 1;
     public string? Keep { get; init; }
     public bool SelfCheck { get; init; }

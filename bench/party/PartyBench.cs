@@ -104,7 +104,7 @@ internal static class PartyBench
         using var http = Client();
         var originUrl = new Uri(Invariant($"http://127.0.0.1:{OriginSettings.FreePort()}/"));
         using var origin = ChildProcess.Start("origin", Environment.ProcessPath ?? "dotnet",
-            [host, "origin", "--data", folder.OriginData, "--urls", originUrl.ToString().TrimEnd('/')], OriginSettings.Environment(), folder.Root, folder.OriginLog);
+            [host, "origin", "--data", folder.OriginData, "--urls", originUrl.ToString().TrimEnd('/')], PartySeed.Environment(), folder.Root, folder.OriginLog);
         var ready = await origin.WaitReadyAsync(http, new Uri(originUrl, "/healthz"), TimeSpan.FromMinutes(5), cancellationToken);
         log.WriteLine(Invariant($"origin:  ready in {ready.TotalSeconds:0.0} s (/healthz 200), {originUrl}, pid {origin.Id}"));
 
@@ -137,45 +137,73 @@ internal static class PartyBench
             });
         }
 
+        var failed = new List<string>();
+        async Task Guard(string name, Func<Task> body)
+        {
+            try
+            {
+                await body();
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or HttpRequestException or JsonException or AggregateException
+                                          or Microsoft.AspNetCore.SignalR.HubException or System.Net.WebSockets.WebSocketException)
+            {
+                // One scenario failing (the server refusing, say) should not hide the figures of the others.
+                failed.Add($"{name}: {e.GetBaseException().Message}");
+                log.WriteLine($"         {name} failed: {e.GetBaseException().Message}");
+            }
+        }
+
         if (args.Scenarios.Contains("drift"))
         {
-            var groups = args.Rtts.SelectMany(rtt => new[] { Algorithm.Synced, Algorithm.Naive }.Select(a =>
-                new GroupSpec(Results.GroupName("drift", rtt, a), a, rtt, args.Parties, args.Size, Chaos: false))).ToList();
-            Heading(log, $"drift: {args.Parties} parties × {args.Size} members per group, groups {string.Join(", ", groups.Select(g => g.Name))}; the host plays, pauses, plays, seeks every 3–12 s for {args.Seconds} s");
-            var runs = await Scenario.RunAsync(context, groups, Scripts.Drift(args.Seconds), args.Seconds, null, null, cancellationToken);
-            Collect("drift", runs);
-            rows.AddRange(args.Rtts.SelectMany(rtt => Results.Drift("drift", runs, rtt, "drift")));
-            rows.Add(Results.HubLag("drift", runs));
-            Lag(log, sim);
+            await Guard("drift", async () =>
+            {
+                var groups = args.Rtts.SelectMany(rtt => new[] { Algorithm.Synced, Algorithm.Naive }.Select(a =>
+                    new GroupSpec(Results.GroupName("drift", rtt, a), a, rtt, args.Parties, args.Size, Chaos: false))).ToList();
+                Heading(log, $"drift: {args.Parties} parties × {args.Size} members per group, groups {string.Join(", ", groups.Select(g => g.Name))}; the host plays, pauses, plays, seeks every 3–12 s for {args.Seconds} s");
+                var runs = await Scenario.RunAsync(context, groups, Scripts.Drift(args.Seconds), args.Seconds, null, null, cancellationToken);
+                Collect("drift", runs);
+                rows.AddRange(args.Rtts.SelectMany(rtt => Results.Drift("drift", runs, rtt, "drift")));
+                rows.Add(Results.Joined("drift", runs));
+                rows.Add(Results.HubLag("drift", runs));
+                Lag(log, sim);
+            });
         }
 
         if (args.Scenarios.Contains("pause"))
         {
-            var groups = args.Rtts.SelectMany(rtt => new[] { Algorithm.Synced, Algorithm.Naive }.Select(a =>
-                new GroupSpec(Results.GroupName("pause", rtt, a), a, rtt, args.Parties, args.Size, Chaos: false))).ToList();
-            Heading(log, $"pause: {args.Parties} parties × {args.Size} members per group; the host pauses and plays every 2–4 s for {args.Seconds} s");
-            var runs = await Scenario.RunAsync(context, groups, Scripts.Pause(args.Seconds), args.Seconds, null, null, cancellationToken);
-            Collect("pause", runs);
-            rows.AddRange(args.Rtts.SelectMany(rtt => Results.Drift("pause", runs, rtt, "pause")));
-            rows.Add(Results.HubLag("pause", runs));
-            Lag(log, sim);
+            await Guard("pause", async () =>
+            {
+                var groups = args.Rtts.SelectMany(rtt => new[] { Algorithm.Synced, Algorithm.Naive }.Select(a =>
+                    new GroupSpec(Results.GroupName("pause", rtt, a), a, rtt, args.Parties, args.Size, Chaos: false))).ToList();
+                Heading(log, $"pause: {args.Parties} parties × {args.Size} members per group; the host pauses and plays every 2–4 s for {args.Seconds} s");
+                var runs = await Scenario.RunAsync(context, groups, Scripts.Pause(args.Seconds), args.Seconds, null, null, cancellationToken);
+                Collect("pause", runs);
+                rows.AddRange(args.Rtts.SelectMany(rtt => Results.Drift("pause", runs, rtt, "pause")));
+                rows.Add(Results.Joined("pause", runs));
+                rows.Add(Results.HubLag("pause", runs));
+                Lag(log, sim);
+            });
         }
 
         if (args.Scenarios.Contains("chaos"))
         {
-            var rtt = args.Rtts[0];
-            var groups = new[] { Algorithm.Synced, Algorithm.Naive }.Select(a => new GroupSpec(Results.GroupName("chaos", rtt, a), a, rtt, args.Parties, args.ChaosSize, Chaos: true)).ToList();
-            Heading(log, $"chaos: {args.Parties} parties × {args.ChaosSize} members per group at {rtt:0} ms RTT, every other party waiting for everyone; guests buffer 1–5 s, die without Leave and come back 3–20 s later, or freeze 11–15 s; {args.Seconds} s");
-            var runs = await Scenario.RunAsync(context, groups, Scripts.Chaos(args.Seconds), args.Seconds, null, null, cancellationToken);
-            Collect("chaos", runs);
-            rows.AddRange(Results.Chaos(runs, rtt));
-            rows.Add(Results.HubLag("chaos", runs));
-            Lag(log, sim);
+            await Guard("chaos", async () =>
+            {
+                var rtt = args.Rtts[0];
+                var groups = new[] { Algorithm.Synced, Algorithm.Naive }.Select(a => new GroupSpec(Results.GroupName("chaos", rtt, a), a, rtt, args.Parties, args.ChaosSize, Chaos: true)).ToList();
+                Heading(log, $"chaos: {args.Parties} parties × {args.ChaosSize} members per group at {rtt:0} ms RTT, every other party waiting for everyone; guests buffer 1–5 s, die without Leave and come back 3–20 s later, or freeze 11–15 s; {args.Seconds} s");
+                var runs = await Scenario.RunAsync(context, groups, Scripts.Chaos(args.Seconds), args.Seconds, null, null, cancellationToken);
+                Collect("chaos", runs);
+                rows.AddRange(Results.Chaos(runs, rtt));
+                rows.Add(Results.Joined("chaos", runs));
+                rows.Add(Results.HubLag("chaos", runs));
+                Lag(log, sim);
+            });
         }
 
         if (args.Scenarios.Contains("scale"))
         {
-            rows.AddRange(await ScaleAsync(context, origin, Collect, cancellationToken));
+            await Guard("scale", async () => rows.AddRange(await ScaleAsync(context, origin, Collect, cancellationToken)));
         }
 
         log.WriteLine();
@@ -194,7 +222,13 @@ internal static class PartyBench
         var targeted = rows.Where(r => r.Met is not null).ToList();
         var pass = targeted.All(r => r.Met == true);
         log.WriteLine();
-        log.WriteLine("overall: " + (pass ? "every target met" : "MISSED: " + string.Join(", ", targeted.Where(r => r.Met != true).Select(r => r.Metric))));
+        log.WriteLine("overall: " + (pass ? "every target met" : "MISSED: " + string.Join(", ", targeted.Where(r => r.Met != true).Select(r => $"{r.Scenario} {r.Metric}"))));
+        foreach (var failure in failed)
+        {
+            log.WriteLine("failed:  " + failure);
+        }
+
+        results["failed"] = failed;
         results["rows"] = rows;
         results["markdown"] = Row.Markdown(rows);
         await File.WriteAllTextAsync(folder.ResultsFile, JsonSerializer.Serialize(results, Indented), cancellationToken);
@@ -203,7 +237,7 @@ internal static class PartyBench
             log.WriteLine($"kept:    {folder.ResultsFile}, {folder.OriginLog}");
         }
 
-        return pass ? 0 : 1;
+        return failed.Count > 0 ? 2 : pass ? 0 : 1;
     }
 
     private static async Task<List<Row>> ScaleAsync(ScenarioContext context, ChildProcess origin, Action<string, IReadOnlyList<PartyRun>> collect, CancellationToken cancellationToken)
@@ -266,6 +300,7 @@ internal static class PartyBench
             new Row("scale", "origin CPU per member-minute", perMemberMinute, null, "ms",
                 Note: "heartbeat (Report) each second, a ping every 2 s, the host's commands and their broadcasts"),
             .. drift,
+            Results.Joined("scale", runs),
             Results.HubLag("scale", runs),
         ];
     }

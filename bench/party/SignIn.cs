@@ -7,7 +7,7 @@ namespace Marquee.Bench.Party;
 
 /// <summary>
 /// A bearer token per member, as a player gets one: sign in (<c>POST /api/v1/auth/login</c>), list the profiles,
-/// choose one (<c>POST /api/v1/profiles/{id}/select</c>). Member k is profile k % 4 of account k / 4.
+/// choose one (<c>POST /api/v1/profiles/{id}/select</c>). Member k is profile k % 10 of account k / 10.
 /// </summary>
 internal static class SignIn
 {
@@ -51,7 +51,7 @@ internal static class SignIn
 
             var ids = JsonDocument.Parse(body).RootElement.EnumerateArray()
                 .Select(p => (Id: p.GetProperty("id").GetString()!, Name: p.GetProperty("name").GetString()!))
-                .OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Id).ToList();
+                .OrderBy(p => int.Parse(p.Name.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture)).Select(p => p.Id).ToList();
             for (var p = 0; p < PartySeed.ProfilesPerAccount; p++)
             {
                 var chosen = await PostAsync<TokenPair>(http, new Uri(origin, $"api/v1/profiles/{ids[p]}/select"), account.AccessToken, new { }, ct);

@@ -33,6 +33,19 @@ internal static class Results
         ];
     }
 
+    /// <summary>How many members were joined and in step when the window opened (the rest joined late or never).</summary>
+    public static Row Joined(string scenario, IReadOnlyList<PartyRun> runs)
+    {
+        double Percent(Algorithm a)
+        {
+            var group = runs.Where(r => r.Algorithm == a).ToList();
+            return group.Count == 0 ? double.NaN : 100.0 * group.Sum(r => r.InStepAtStart) / group.Sum(r => r.Members.Count);
+        }
+
+        return new Row(scenario, "members joined and in step when the window opened", Percent(Algorithm.Synced), Percent(Algorithm.Naive), "%", 100, AtLeast: true,
+            Note: $"{runs.Sum(r => r.InStepAtStart)} of {runs.Sum(r => r.Members.Count)}, within 60 s of connecting");
+    }
+
     /// <summary>The machine's and the hub's own delay, outside the injected latency: how long a ping took to be seen.</summary>
     public static Row HubLag(string scenario, IReadOnlyList<PartyRun> runs)
     {

@@ -300,28 +300,45 @@ internal sealed class Member
         Interlocked.Increment(ref _generation);
     }
 
-    public Task LeaveAsync()
+    /// <summary>Says Leave and closes; the answer's time in ms, null when there was no connection or no answer within 20 s.</summary>
+    public async Task<double?> LeaveAsync()
     {
-        _stopped = true;
-        var connection = _connection;
-        Online = false;
-        Interlocked.Increment(ref _generation);
-        _connection = null;
-        return connection is null ? Task.CompletedTask : LeaveAndCloseAsync(connection);
-    }
+        var connection = await _sim.RunAsync(() =>
+        {
+            _stopped = true;
+            Online = false;
+            Interlocked.Increment(ref _generation);
+            var c = _connection;
+            _connection = null;
+            return c;
+        });
+        if (connection is null)
+        {
+            return null;
+        }
 
-    private static async Task LeaveAndCloseAsync(HubConnection connection)
-    {
+        double? took = null;
         try
         {
-            await connection.InvokeAsync("Leave").WaitAsync(TimeSpan.FromSeconds(10));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await connection.InvokeAsync("Leave").WaitAsync(TimeSpan.FromSeconds(20));
+            took = clock.Elapsed.TotalMilliseconds;
         }
-        catch (Exception)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Leaving is a courtesy at the end of a scenario; the connection closes anyway.
+            Party.Notes.Record("Leave", e.GetBaseException().Message);
         }
 
-        await connection.DisposeAsync();
+        try
+        {
+            await connection.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Party.Notes.Record("close", e.GetBaseException().Message);
+        }
+
+        return took;
     }
 
     // ---- the client algorithm ----

@@ -34,6 +34,9 @@ internal sealed class PartyRun(Scheduler sim, string id, string group, Algorithm
 
     public List<Member> Members { get; } = [];
 
+    /// <summary>Members joined and in step when the scenario's window began.</summary>
+    public int InStepAtStart { get; set; }
+
     public Member Host => Members[0];
 
     public Tally Errors { get; } = new();
