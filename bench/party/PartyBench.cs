@@ -217,6 +217,11 @@ internal static class PartyBench
             }
         }
 
+        foreach (var line in PartyRun.Debug ?? [])
+        {
+            log.WriteLine("debug:   " + line);
+        }
+
         log.WriteLine();
         Row.Print(log, rows);
         var targeted = rows.Where(r => r.Met is not null).ToList();

@@ -34,6 +34,9 @@ internal sealed class PartyRun(Scheduler sim, string id, string group, Algorithm
 
     public List<Member> Members { get; } = [];
 
+    /// <summary>With PARTY_DEBUG set: descriptions of wide samples.</summary>
+    public static List<string>? Debug { get; } = Environment.GetEnvironmentVariable("PARTY_DEBUG") is null ? null : [];
+
     /// <summary>Members joined and in step when the scenario's window began.</summary>
     public int InStepAtStart { get; set; }
 
@@ -187,6 +190,14 @@ internal sealed class PartyRun(Scheduler sim, string id, string group, Algorithm
         }
 
         var drift = Stats.Spread([.. settled.Select(m => m.Player.Position(now))]) * 1000;
+        if (Debug is not null && drift > 50 && Debug.Count < 40)
+        {
+            // PARTY_DEBUG: why a sample is wide: each member's offset from the median, clock error, ladder, last apply.
+            var median = Stats.Median([.. settled.Select(m => m.Player.Position(now))]);
+            Debug.Add($"{Group} {Id[..6]} t={now:0} drift={drift:0} v={latest}: " + string.Join("; ", settled.Select(m =>
+                $"#{m.Index} {(m.Player.Position(now) - median) * 1000:+0;-0} ms clockErr={(m.Clock.Offset ?? 0) + m.Link.SkewMs:0} rate={m.Player.Rate:0.000} corr={m.Correcting} applied {now - m.AppliedAt.GetValueOrDefault(m.Applied!.Version):0} ms ago")));
+        }
+
         var lastApplied = settled.Max(m => m.AppliedAt.GetValueOrDefault(latest, double.NegativeInfinity));
         var state = settled[0].Applied!;
         var bucket = now - lastApplied < AfterCommandMs && Commands.Count > 0 ? DriftAfterCommand
