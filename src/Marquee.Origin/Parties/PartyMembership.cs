@@ -96,7 +96,7 @@ internal sealed class PartyMembership(MarqueeDbContext db, PartyReader reader, P
             await hub.Clients.Client(previousConnection).SendAsync(PartyHub.RemovedEvent, new { detail = "You joined this party from another window." }, cancellationToken);
         }
 
-        presence.Add(caller.ConnectionId, partyId, member.MemberId, profile.Id, member.Kids, caller.Abort, now);
+        presence.Add(caller.ConnectionId, member, profile.Id == party.HostProfileId, caller.Abort, now);
         await hub.Groups.AddToGroupAsync(caller.ConnectionId, PartyHub.Group(partyId), cancellationToken);
         var view = await reader.ViewAsync(party, null, cancellationToken);
         await hub.Clients.GroupExcept(PartyHub.Group(partyId), [caller.ConnectionId]).SendAsync(PartyHub.PartyEvent, view, cancellationToken);

@@ -13,9 +13,15 @@ public sealed class PartyPresence
 
     private readonly ConcurrentDictionary<string, Attendance> byConnection = new();
 
-    public Attendance Add(string connectionId, string partyId, string memberId, string profileId, bool kids, Action abort, long nowMs)
+    /// <summary>Who controls each party, as this origin last read or wrote it (for members' events; the party event has the truth).</summary>
+    private readonly ConcurrentDictionary<string, string> controllers = new();
+
+    public Attendance Add(string connectionId, PartyMember member, bool host, Action abort, long nowMs)
     {
-        var attendance = new Attendance(connectionId, partyId, memberId, profileId, kids, abort) { LastReportMs = nowMs, LastPersistMs = nowMs, LastSessionCheckMs = nowMs };
+        var attendance = new Attendance(connectionId, member.PartyId, member.MemberId, member.ProfileId, member.Kids, abort)
+        {
+            Name = member.Name, Host = host, LastReportMs = nowMs, LastPersistMs = nowMs, LastSessionCheckMs = nowMs,
+        };
         byConnection[connectionId] = attendance;
         return attendance;
     }
@@ -30,6 +36,10 @@ public sealed class PartyPresence
     public List<Attendance> SilentSince(long beforeMs) => [.. byConnection.Values.Where(a => a.LastReportMs < beforeMs)];
 
     public int Count => byConnection.Count;
+
+    public void KnowController(string partyId, string memberId) => controllers[partyId] = memberId;
+
+    public bool IsController(Attendance who) => controllers.TryGetValue(who.PartyId, out var id) && id == who.MemberId;
 }
 
 /// <summary>One member's connection on this origin. Fields are written by that connection's hub calls, one at a time.</summary>
@@ -46,6 +56,10 @@ public sealed class Attendance(string connectionId, string partyId, string membe
     public bool Kids { get; } = kids;
 
     public Action Abort { get; } = abort;
+
+    public string Name { get; init; } = "";
+
+    public bool Host { get; init; }
 
     public long LastReportMs { get; set; }
 

@@ -15,6 +15,7 @@ internal sealed class PartyReader(MarqueeDbContext db, PartyPresence presence, I
     public async Task<PartyView> ViewAsync(Party party, PartyYouView? you, CancellationToken cancellationToken)
     {
         var members = await PresentAsync(party.Id, cancellationToken);
+        presence.KnowController(party.Id, party.ControllerMemberId);
         var hostName = members.FirstOrDefault(m => m.ProfileId == party.HostProfileId)?.Name
             ?? await db.PartyMembers.AsNoTracking().Where(m => m.PartyId == party.Id && m.ProfileId == party.HostProfileId).Select(m => m.Name).FirstOrDefaultAsync(cancellationToken)
             ?? "Host";

@@ -9,9 +9,9 @@ namespace Marquee.Origin.Parties;
 /// state, applied version or latency, and otherwise of a sign of life every <see cref="PartyPresence.PersistEvery"/>;
 /// the party hears of a change of state, and of drift every few seconds, not of every beat.
 /// </summary>
-internal sealed class PartyReports(MarqueeDbContext db, PartyCommands commands, PartyReader reader, IHubContext<PartyHub> hub, TimeProvider clock)
+internal sealed class PartyReports(MarqueeDbContext db, PartyCommands commands, PartyPresence presence, IHubContext<PartyHub> hub, TimeProvider clock)
 {
-    private const long DriftEveryMs = 5_000;
+    private const long DriftEveryMs = 10_000;
 
     public async Task ReportAsync(Attendance who, MemberReport report, CancellationToken cancellationToken)
     {
@@ -25,38 +25,43 @@ internal sealed class PartyReports(MarqueeDbContext db, PartyCommands commands, 
         var rtt = report.RttMs is { } r && double.IsFinite(r) ? (int?)Math.Clamp((int)r, 0, 60_000) : null;
         var drift = report.DriftMs is { } d && double.IsFinite(d) ? (double?)Math.Clamp(Math.Round(d), -86_400_000, 86_400_000) : null;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var changed = state != who.State || (report.Version is { } v && v != who.AppliedVersion);
-        var slower = rtt is { } t && (who.RttMs is not { } old || Math.Abs(t - old) > Math.Max(20, old / 4));
+        var stateChanged = state != who.State;
+        var versionChanged = report.Version is { } v && v != who.AppliedVersion;
+        // Catching up is playing to everyone else: a player flips between the two as its rate corrects, and other
+        // origins need only what decides a wait (ready, at which version) and whether someone is gone.
+        var coarseChanged = Coarse(state) != Coarse(who.State);
+        var latencyMoved = rtt is { } t && (who.RttMs is not { } old || Math.Abs(t - old) > Math.Max(50, old / 2));
         who.LastReportMs = now;
         who.Position = report.Position;
         who.State = state;
         who.AppliedVersion = report.Version ?? who.AppliedVersion;
-        who.RttMs = rtt ?? who.RttMs;
+        who.RttMs = latencyMoved ? rtt : who.RttMs;
         var driftBand = Band(who.DriftMs) != Band(drift);
         who.DriftMs = drift;
-        if (changed || slower || now - who.LastPersistMs >= PartyPresence.PersistEvery.TotalMilliseconds)
+        if (coarseChanged || versionChanged || latencyMoved || now - who.LastPersistMs >= PartyPresence.PersistEvery.TotalMilliseconds)
         {
             who.LastPersistMs = now;
             await db.PartyMembers.Where(m => m.MemberId == who.MemberId && m.ConnectionId == who.ConnectionId && m.LeftAtMs == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, state).SetProperty(m => m.AppliedVersion, who.AppliedVersion)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, Coarse(state)).SetProperty(m => m.AppliedVersion, who.AppliedVersion)
                     .SetProperty(m => m.RttMs, who.RttMs).SetProperty(m => m.LastSeenMs, now), cancellationToken);
         }
 
-        if (changed || driftBand || now - who.LastBroadcastMs >= DriftEveryMs)
+        // The party hears of a state change and of a drift that crossed a band at once, of the drift itself now and
+        // then; built from what this origin holds, without reading the database.
+        if (stateChanged || driftBand || now - who.LastBroadcastMs >= DriftEveryMs)
         {
             who.LastBroadcastMs = now;
-            var party = await db.Parties.AsNoTracking().SingleOrDefaultAsync(p => p.Id == who.PartyId, cancellationToken);
-            var member = await db.PartyMembers.AsNoTracking().SingleOrDefaultAsync(m => m.MemberId == who.MemberId, cancellationToken);
-            if (party is not null && member is not null)
-            {
-                await hub.Clients.Group(PartyHub.Group(who.PartyId)).SendAsync(PartyHub.MemberEvent, reader.Member(party, member), cancellationToken);
-                if (state == MemberState.Ready && party.WaitingUntilMs is not null)
-                {
-                    await commands.TryEndWaitAsync(who.PartyId, cancellationToken);
-                }
-            }
+            var view = new MemberView(who.MemberId, who.Name, who.Host, presence.IsController(who), PartyReader.StateName(state), drift);
+            await hub.Clients.Group(PartyHub.Group(who.PartyId)).SendAsync(PartyHub.MemberEvent, view, cancellationToken);
+        }
+
+        if (state == MemberState.Ready && (stateChanged || versionChanged))
+        {
+            await commands.TryEndWaitAsync(who.PartyId, cancellationToken);
         }
     }
+
+    private static MemberState Coarse(MemberState state) => state == MemberState.CatchingUp ? MemberState.Playing : state;
 
     /// <summary>Drift as the member list shows it: in sync, correcting gently, or far off.</summary>
     private static int Band(double? drift) => drift switch

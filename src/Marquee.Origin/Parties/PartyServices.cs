@@ -18,6 +18,10 @@ public static class PartyServices
         services.AddScoped<PartyChat>();
         services.AddScoped<PartyHostActions>();
         services.AddHostedService<PartySweeper>();
+
+        // SignalR runs one call of a connection at a time unless told otherwise: a clock sample or a pause would wait
+        // behind the same member's heartbeat, and the wait would be taken for network latency.
+        services.AddSignalR().AddHubOptions<PartyHub>(o => o.MaximumParallelInvocationsPerClient = 4);
         return services;
     }
 }
