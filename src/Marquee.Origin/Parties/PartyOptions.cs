@@ -25,7 +25,7 @@ public sealed class PartyOptions
 
     /// <summary>Added to the slowest member's one-way latency when a command is scheduled, for jitter.</summary>
     [Range(0, 2_000)]
-    public int ScheduleMarginMs { get; set; } = 60;
+    public int ScheduleMarginMs { get; set; } = 40;
 
     /// <summary>With "wait for everyone" on, how long a play waits for the last member before starting anyway.</summary>
     [Range(1, 120)]
