@@ -27,10 +27,9 @@ internal sealed class PartyChat(MarqueeDbContext db, SocialLimiter limiter, IHub
         }
 
         await PartyLimits.EnforceAsync(limiter, "party-chat:" + who.ProfileId, options.Value.ChatPerMinute, "chat messages");
-        var name = await db.PartyMembers.AsNoTracking().Where(m => m.MemberId == who.MemberId).Select(m => m.Name).SingleAsync(cancellationToken);
         var message = new PartyMessage
         {
-            Id = Ids.New(), PartyId = who.PartyId, MemberId = who.MemberId, ProfileId = who.ProfileId, Name = name, Text = text!,
+            Id = Ids.New(), PartyId = who.PartyId, MemberId = who.MemberId, ProfileId = who.ProfileId, Name = who.Name, Text = text!,
             AtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         db.PartyMessages.Add(message);
@@ -49,8 +48,7 @@ internal sealed class PartyChat(MarqueeDbContext db, SocialLimiter limiter, IHub
         }
 
         await PartyLimits.EnforceAsync(limiter, "party-action:" + who.ProfileId, options.Value.ActionsPerMinute, "reactions");
-        var name = await db.PartyMembers.AsNoTracking().Where(m => m.MemberId == who.MemberId).Select(m => m.Name).SingleAsync(cancellationToken);
-        var view = new ReactionView(who.MemberId, name, emoji, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var view = new ReactionView(who.MemberId, who.Name, emoji, clock.GetUtcNow().ToUnixTimeMilliseconds());
         await hub.Clients.GroupExcept(PartyHub.Group(who.PartyId), await ExcludedAsync(who, kids: false, cancellationToken))
             .SendAsync(PartyHub.ReactionEvent, view, cancellationToken);
         return view;
@@ -64,9 +62,7 @@ internal sealed class PartyChat(MarqueeDbContext db, SocialLimiter limiter, IHub
     /// </summary>
     private async Task<List<string>> ExcludedAsync(Attendance who, bool kids, CancellationToken cancellationToken)
     {
-        var sender = who.ProfileId;
-        var hidden = db.PersonLinks.Where(l => (l.ToProfileId == sender && l.Kind != LinkKind.Follow) || (l.FromProfileId == sender && l.Kind == LinkKind.Block))
-            .Select(l => l.ToProfileId == sender ? l.FromProfileId : l.ToProfileId);
+        var hidden = new Relations(db).NotShownTo(who.ProfileId);
         return await db.PartyMembers.AsNoTracking()
             .Where(m => m.PartyId == who.PartyId && m.LeftAtMs == null && m.ConnectionId != null && ((kids && m.Kids) || hidden.Contains(m.ProfileId)))
             .Select(m => m.ConnectionId!).ToListAsync(cancellationToken);

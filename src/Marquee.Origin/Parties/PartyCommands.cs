@@ -149,7 +149,7 @@ internal sealed class PartyCommands(MarqueeDbContext db, PartyReader reader, Par
             party.AtMs = now + await LeadMsAsync(partyId, cancellationToken);
             party.WaitingUntilMs = null;
             party.Version++;
-            if (await TrySaveAsync(cancellationToken))
+            if (await db.TrySaveAsync(cancellationToken))
             {
                 await hub.Clients.Group(PartyHub.Group(partyId)).SendAsync(PartyHub.StateEvent, PartyStateView.Of(party), cancellationToken);
                 return true;
@@ -178,7 +178,7 @@ internal sealed class PartyCommands(MarqueeDbContext db, PartyReader reader, Par
             change(party, now, await LeadMsAsync(party.Id, CancellationToken.None));
             party.ByMemberId = who.MemberId;
             party.Version++;
-            if (await TrySaveAsync(CancellationToken.None))
+            if (await db.TrySaveAsync(CancellationToken.None))
             {
                 var state = PartyStateView.Of(party);
                 await hub.Clients.Group(PartyHub.Group(party.Id)).SendAsync(PartyHub.StateEvent, state);
@@ -197,20 +197,6 @@ internal sealed class PartyCommands(MarqueeDbContext db, PartyReader reader, Par
     {
         var slowest = await db.PartyMembers.Where(m => m.PartyId == partyId && m.LeftAtMs == null).MaxAsync(m => m.RttMs, cancellationToken) ?? 0;
         return Math.Min(slowest / 2, MaxLeadMs) + options.Value.ScheduleMarginMs;
-    }
-
-    private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
     }
 
     private static long Ms(double seconds) => (long)Math.Round(seconds * 1000);

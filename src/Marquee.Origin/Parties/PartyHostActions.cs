@@ -72,13 +72,8 @@ internal sealed class PartyHostActions(MarqueeDbContext db, PartyReader reader, 
 
             await change(party);
             party.Version++;
-            try
+            if (!await db.TrySaveAsync(cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
                 continue;
             }
 

@@ -62,7 +62,11 @@ public sealed class PartyHub(PartyPresence presence, IServiceProvider services, 
     public async Task Report(MemberReport report)
     {
         var me = Me();
-        await Service<PartyReports>().ReportAsync(me, report ?? throw new HubException("A report is required."), Context.ConnectionAborted);
+        // The heartbeat is the hot path (one a second per member): the commands' services are built only when needed.
+        if (await Service<PartyReports>().ReportAsync(me, report ?? throw new HubException("A report is required."), Context.ConnectionAborted))
+        {
+            await Service<PartyCommands>().TryEndWaitAsync(me.PartyId, Context.ConnectionAborted);
+        }
 
         // The connection authenticated once; a sign-out everywhere, a revoked session or a disabled account ends it too.
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();

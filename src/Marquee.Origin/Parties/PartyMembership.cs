@@ -172,15 +172,9 @@ internal sealed class PartyMembership(MarqueeDbContext db, PartyReader reader, P
         if (party.ControllerMemberId == memberId && present.Count > 0)
         {
             party.ControllerMemberId = (present.FirstOrDefault(m => m.ProfileId == party.HostProfileId) ?? present[0]).MemberId;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Someone changed the party meanwhile; the next leave or a host's choice settles control.
-                db.ChangeTracker.Clear();
-            }
+
+            // When someone changed the party meanwhile, the next leave or a host's choice settles control.
+            await db.TrySaveAsync(cancellationToken);
         }
 
         var name = await db.PartyMembers.AsNoTracking().Where(m => m.MemberId == memberId).Select(m => m.Name).SingleOrDefaultAsync(cancellationToken) ?? "";

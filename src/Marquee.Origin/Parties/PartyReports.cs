@@ -9,11 +9,12 @@ namespace Marquee.Origin.Parties;
 /// state, applied version or latency, and otherwise of a sign of life every <see cref="PartyPresence.PersistEvery"/>;
 /// the party hears of a change of state, and of drift every few seconds, not of every beat.
 /// </summary>
-internal sealed class PartyReports(MarqueeDbContext db, PartyCommands commands, PartyPresence presence, IHubContext<PartyHub> hub, TimeProvider clock)
+internal sealed class PartyReports(MarqueeDbContext db, PartyPresence presence, IHubContext<PartyHub> hub, TimeProvider clock)
 {
     private const long DriftEveryMs = 10_000;
 
-    public async Task ReportAsync(Attendance who, MemberReport report, CancellationToken cancellationToken)
+    /// <returns>Whether the member just said it is ready for a new state: a wait for everyone may be over.</returns>
+    public async Task<bool> ReportAsync(Attendance who, MemberReport report, CancellationToken cancellationToken)
     {
         var state = PartyReader.ParseState(report.State)
             ?? throw new HubException("A report's state is one of ready, playing, paused, buffering, catchingUp.");
@@ -55,10 +56,7 @@ internal sealed class PartyReports(MarqueeDbContext db, PartyCommands commands, 
             await hub.Clients.Group(PartyHub.Group(who.PartyId)).SendAsync(PartyHub.MemberEvent, view, cancellationToken);
         }
 
-        if (state == MemberState.Ready && (stateChanged || versionChanged))
-        {
-            await commands.TryEndWaitAsync(who.PartyId, cancellationToken);
-        }
+        return state == MemberState.Ready && (stateChanged || versionChanged);
     }
 
     private static MemberState Coarse(MemberState state) => state == MemberState.CatchingUp ? MemberState.Playing : state;
