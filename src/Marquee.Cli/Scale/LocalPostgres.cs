@@ -171,7 +171,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             "listen_addresses = '127.0.0.1'",
             $"port = {port.ToString(CultureInfo.InvariantCulture)}",
             $"unix_socket_directories = '{data.Replace("'", "''", StringComparison.Ordinal)}'",
-            "max_connections = 300",
+            durable ? "max_connections = 300" : "max_connections = 500",
             durable ? "" : "fsync = off",
             durable ? "" : "synchronous_commit = off",
             durable ? "" : "full_page_writes = off",

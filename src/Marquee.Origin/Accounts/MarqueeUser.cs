@@ -12,4 +12,7 @@ public sealed class MarqueeUser : IdentityUser
 
     /// <summary>The plan's id; new accounts start on <c>free</c>.</summary>
     public string PlanId { get; set; } = "free";
+
+    /// <summary>The account whose invite link this one signed up through, if any (counted for the inviter and the admin).</summary>
+    public string? InvitedBy { get; set; }
 }

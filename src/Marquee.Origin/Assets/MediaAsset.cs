@@ -20,6 +20,9 @@ public sealed class MediaAsset
 
     public bool HasAudio { get; set; }
 
+    /// <summary>The published package holds <c>preview.mp4</c>, the public clip for shared links and embeds.</summary>
+    public bool HasPreview { get; set; }
+
     /// <summary>Comma-separated subtitle languages.</summary>
     public string Subtitles { get; set; } = "";
 

@@ -43,6 +43,9 @@ public sealed class Title
 
     public bool Published { get; set; }
 
+    /// <summary>Whether links to the title unfurl into a card, oEmbed answers and the embed plays its preview (on unless an operator turns it off).</summary>
+    public bool Shareable { get; set; } = true;
+
     public long? PublishedAtMs { get; set; }
 
     /// <summary>Set when an admin deletes the title; the row stays so every origin's index learns of it.</summary>

@@ -19,6 +19,8 @@ internal sealed class TitleConfiguration : IEntityTypeConfiguration<Title>
         builder.Property(t => t.AssetId).HasMaxLength(16);
         builder.Property(t => t.TrailerAssetId).HasMaxLength(16);
         builder.Property(t => t.PosterKey).HasMaxLength(200);
+        // Existing titles stay shareable; true is the "not set" value, so an explicit false is written.
+        builder.Property(t => t.Shareable).HasDefaultValue(true).HasSentinel(true);
         builder.OwnsMany(t => t.Credits, credits => credits.ToJson());
         builder.HasMany(t => t.Licences).WithOne().HasForeignKey(l => l.TitleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => t.Slug);

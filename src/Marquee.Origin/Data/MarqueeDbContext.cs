@@ -85,6 +85,8 @@ public abstract class MarqueeDbContext(DbContextOptions options) : IdentityDbCon
 
     public DbSet<Parties.PartyMessage> PartyMessages => Set<Parties.PartyMessage>();
 
+    public DbSet<Sharing.Invitation> Invitations => Set<Sharing.Invitation>();
+
     /// <summary>
     /// Options for a context made outside the host (migrations tooling, tests that open the database directly).
     /// Identity reads its schema version (3: passkeys) from IdentityOptions in the application's services, so

@@ -169,7 +169,7 @@ public sealed class MigrateCommandTests
         Assert.Contains("AspNetUsers: 1 rows", line, StringComparison.Ordinal);
         Assert.DoesNotContain(postgres.Password, stdout + stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(source, "marquee.json")) && File.ReadAllText(Path.Combine(source, "marquee.json")).Contains("postgres", StringComparison.Ordinal));
-        await using var target = TestDatabase.Open(WithSettings(TestPaths.NewScratchFolder("migrate-peek"), postgres.ConnectionString(name)));
+        await using var target = TestDatabase.Open(WithSettings(TestPaths.NewScratchFolder("migrate-peek"), TestDatabase.ConnectionString(postgres, name)));
         Assert.Equal(["someone@example.com"], target.Users.Select(u => u.Email).ToList());
     }
 

@@ -65,7 +65,7 @@ public sealed class DatabaseProviderTests
         var origins = await Task.WhenAll(starts);
         try
         {
-            await using var db = new PostgresMarqueeDbContext(MarqueeDbContext.StandalonePostgresOptions(postgres.ConnectionString(name)));
+            await using var db = new PostgresMarqueeDbContext(MarqueeDbContext.StandalonePostgresOptions(TestDatabase.ConnectionString(postgres, name)));
             var applied = await db.Database.GetAppliedMigrationsAsync();
             Assert.Equal(db.Database.GetMigrations(), applied);
             foreach (var origin in origins)

@@ -25,7 +25,7 @@ public sealed class WorkerCrashTests
         await postgres.CreateDatabaseAsync(name, CancellationToken.None);
         var data = TestPaths.NewScratchFolder("two-workers");
         await File.WriteAllTextAsync(new DataDirectory(data).Settings,
-            JsonSerializer.Serialize(new { Database = new { Provider = "postgres", ConnectionString = postgres.ConnectionString(name) } }));
+            JsonSerializer.Serialize(new { Database = new { Provider = "postgres", ConnectionString = TestDatabase.ConnectionString(postgres, name) } }));
         await using var origin = await OriginServer.StartAsync(data, "--Ingest:Workers", "0", "--Ingest:WatchEnabled", "false");
         var clip = await Clips.GetAsync(new ClipSpec(Width: 1280, Height: 720, Fps: 30, Seconds: 30));
         var titleId = await origin.IngestAsync(clip, "Handed Over");

@@ -1,6 +1,6 @@
 namespace Marquee.Origin.Catalog.Lists;
 
-/// <summary>A named list a profile made; private to the profile (sharing by link comes with the sharing issue).</summary>
+/// <summary>A named list a profile made; private to the profile unless it made the list public (then anyone with the link sees it at <c>/list/{Id}</c>).</summary>
 public sealed class Playlist
 {
     public required string Id { get; init; }
@@ -8,6 +8,8 @@ public sealed class Playlist
     public required string ProfileId { get; init; }
 
     public required string Name { get; set; }
+
+    public bool IsPublic { get; set; }
 
     public List<PlaylistItem> Items { get; set; } = [];
 

@@ -47,6 +47,10 @@ namespace Marquee.Origin.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("InvitedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -86,6 +90,8 @@ namespace Marquee.Origin.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InvitedBy");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -318,6 +324,9 @@ namespace Marquee.Origin.Data.Migrations.Postgres
                     b.Property<bool>("HasAudio")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("HasPreview")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("PublishedVersion")
                         .HasColumnType("integer");
 
@@ -456,6 +465,9 @@ namespace Marquee.Origin.Data.Migrations.Postgres
                     b.Property<long>("CreatedAtMs")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -571,6 +583,11 @@ namespace Marquee.Origin.Data.Migrations.Postgres
 
                     b.Property<int?>("RuntimeMinutes")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Shareable")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1379,6 +1396,27 @@ namespace Marquee.Origin.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Marquee.Origin.Sharing.Invitation", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("invitations", (string)null);
+                });
+
             modelBuilder.Entity("Marquee.Origin.Steering.EdgeNode", b =>
                 {
                     b.Property<string>("Id")
@@ -1853,6 +1891,15 @@ namespace Marquee.Origin.Data.Migrations.Postgres
                     b.HasOne("Marquee.Origin.Accounts.Profile", null)
                         .WithMany()
                         .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Sharing.Invitation", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.MarqueeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -42,6 +42,10 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InvitedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -81,6 +85,8 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InvitedBy");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -313,6 +319,9 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                     b.Property<bool>("HasAudio")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HasPreview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PublishedVersion")
                         .HasColumnType("INTEGER");
 
@@ -451,6 +460,9 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAtMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -566,6 +578,11 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
 
                     b.Property<int?>("RuntimeMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Shareable")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1370,6 +1387,27 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Marquee.Origin.Sharing.Invitation", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("invitations", (string)null);
+                });
+
             modelBuilder.Entity("Marquee.Origin.Steering.EdgeNode", b =>
                 {
                     b.Property<string>("Id")
@@ -1838,6 +1876,15 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                     b.HasOne("Marquee.Origin.Accounts.Profile", null)
                         .WithMany()
                         .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Sharing.Invitation", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.MarqueeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
