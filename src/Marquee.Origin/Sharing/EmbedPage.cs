@@ -42,7 +42,7 @@ public static class EmbedPage
             return Page(http, links, StatusCodes.Status404NotFound, cards.SiteName, Message("This video is not available to embed."));
         }
 
-        var encode = HtmlEncoder.Default;
+        var encode = Html.Encoder;
         var body = new StringBuilder(1024);
         if (card.Video is not null)
         {
@@ -70,7 +70,7 @@ public static class EmbedPage
 
     private static ContentHttpResult Page(HttpContext http, ShareLinks links, int status, string title, string body, string? canonical = null)
     {
-        var encode = HtmlEncoder.Default;
+        var encode = Html.Encoder;
         var site = Uri.TryCreate(links.Site, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : "'self'";
         var headers = http.Response.Headers;
         // Framed by anyone, and nothing else: no script, no form, no connection, media and images from this service only.
@@ -91,7 +91,7 @@ public static class EmbedPage
         return TypedResults.Text(html, "text/html; charset=utf-8", statusCode: status);
     }
 
-    private static string Message(string text) => $"<p>{HtmlEncoder.Default.Encode(text)}</p>";
+    private static string Message(string text) => $"<p>{Html.Encoder.Encode(text)}</p>";
 
     private static bool TryFlag(IQueryCollection query, string name, out bool value)
     {

@@ -95,7 +95,7 @@ public static class OEmbedApi
         }
 
         var (width, height) = Fit(card.Video is { Width: { } w, Height: { } h } && w > 0 && h > 0 ? (w, h) : (DefaultWidth, DefaultHeight), maxWidth, maxHeight);
-        var encode = HtmlEncoder.Default;
+        var encode = Html.Encoder;
         var html = $"<iframe src=\"{encode.Encode(links.Embed(card.EmbedId))}\" width=\"{width}\" height=\"{height}\" title=\"{encode.Encode(card.Title)}\" " +
             $"sandbox=\"{Sandbox}\" allow=\"autoplay; fullscreen; picture-in-picture\" allowfullscreen style=\"border:0\"></iframe>";
         var image = card.Image is { Width: not null, Height: not null } ? card.Image : null;

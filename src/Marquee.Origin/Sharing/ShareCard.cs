@@ -143,5 +143,11 @@ public sealed record ShareCard(
     private static void Meta(StringBuilder html, string attribute, string name, string content) =>
         html.Append("<meta ").Append(attribute).Append("=\"").Append(name).Append("\" content=\"").Append(Encode(content)).Append("\">\n");
 
-    private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
+    private static string Encode(string value) => Html.Encoder.Encode(value);
+}
+
+/// <summary>HTML encoding that keeps letters of every script as they are (a card in Japanese stays readable) and escapes what could end a value or start markup.</summary>
+internal static class Html
+{
+    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 }

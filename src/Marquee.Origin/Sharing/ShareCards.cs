@@ -129,7 +129,10 @@ public sealed class ShareCards(IServiceScopeFactory scopes, CatalogIndex catalog
         var description = ShareCard.Cut(title.Synopsis);
 
         var data = Thing(series ? "TVSeries" : "Movie", title.Name, description, url, image);
-        data["genre"] = new JsonArray([.. Catalog.CatalogLoader.Split(title.Genres).Select(g => (JsonNode)g)]);
+        if (Catalog.CatalogLoader.Split(title.Genres) is { Length: > 0 } genres)
+        {
+            data["genre"] = new JsonArray([.. genres.Select(g => (JsonNode)g)]);
+        }
         if (title.OriginalLanguage.Length > 0)
         {
             data["inLanguage"] = title.OriginalLanguage;
