@@ -12,9 +12,11 @@ public static class ImageSize
     /// <summary>How much of a file is read: JPEG's frame header follows its metadata segments, which are rarely longer.</summary>
     public const int HeaderBytes = 64 * 1024;
 
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static (int Width, int Height)? Read(ReadOnlySpan<byte> data)
     {
-        if (data.Length >= 24 && data[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8))
+        if (data.Length >= 24 && data[..8].SequenceEqual(PngSignature))
         {
             // The IHDR chunk comes first: width and height as big-endian 32-bit numbers.
             return Valid(BinaryPrimitives.ReadInt32BigEndian(data[16..]), BinaryPrimitives.ReadInt32BigEndian(data[20..]));
