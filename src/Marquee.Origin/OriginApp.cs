@@ -17,6 +17,7 @@ using Marquee.Origin.Parties;
 using Marquee.Origin.Playback;
 using Marquee.Origin.Progress;
 using Marquee.Origin.Regions;
+using Marquee.Origin.Sharing;
 using Marquee.Origin.Steering;
 using Marquee.Origin.Uploads;
 using Marquee.Origin.Web;
@@ -99,6 +100,7 @@ public static class OriginApp
         app.MapHub<PartyHub>(PartyHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         app.MapSearchApi();
         app.MapListsApi();
+        app.MapInvitesApi();
         app.MapCatalogAdminApi();
         app.MapHub<CatalogFeedHub>(CatalogFeedHub.Path);
         app.MapLicencesAdminApi();

@@ -2,6 +2,9 @@ namespace Marquee.Origin.Accounts;
 
 public sealed record Credentials(string? Email, string? Password);
 
+/// <summary>A sign-up: credentials, and the invite code of the link it came through, if any (browsers send it as a cookie instead).</summary>
+public sealed record Registration(string? Email, string? Password, string? Ref = null);
+
 public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record EmailRequest(string? Email);

@@ -47,7 +47,8 @@ public static class AuthApi
     }
 
     internal static async Task<Results<Accepted<AcceptedMessage>, ValidationProblem>> RegisterAsync(
-        Credentials body, UserManager<MarqueeUser> users, ProfileService profiles, IAccountEmailSender mail, IOptions<AccountOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        Registration body, UserManager<MarqueeUser> users, ProfileService profiles, Sharing.Invitations invitations, IAccountEmailSender mail,
+        IOptions<AccountOptions> options, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = ValidateEmail(body.Email);
         if (errors.Count > 0 || string.IsNullOrEmpty(body.Password))
@@ -74,12 +75,14 @@ public static class AuthApi
             return TypedResults.Accepted((string?)null, new AcceptedMessage(CheckEmail));
         }
 
+        candidate.InvitedBy = await invitations.InviterOfAsync(body.Ref, http.Request, cancellationToken);
         var created = await users.CreateAsync(candidate, body.Password);
         if (!created.Succeeded)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [.. created.Errors.Select(e => e.Description)] });
         }
 
+        http.Response.Cookies.Delete(Sharing.Invitations.CookieName);
         await users.AddToRoleAsync(candidate, Roles.Viewer);
         await profiles.CreateDefaultAsync(candidate.Id, ProfileService.DefaultName(email), cancellationToken);
         var token = await users.GenerateEmailConfirmationTokenAsync(candidate);

@@ -32,7 +32,7 @@ public sealed class TitleQueries(MarqueeDbContext db)
         return new TitleView(
             title.Id, Kinds.Name(title.Kind), title.Name, title.Slug, title.Synopsis, CatalogLoader.Split(title.Genres), title.Year,
             title.RuntimeMinutes, title.OriginalLanguage, title.MaturityRating,
-            title.Credits.Select(c => new CreditView(c.Name, c.Role, c.Character)).ToList(), access, title.Published,
+            title.Credits.Select(c => new CreditView(c.Name, c.Role, c.Character)).ToList(), access, title.Published, title.Shareable,
             own.AssetId, own.Status, own.Progress, own.Error, own.DurationSeconds, own.Hls, own.Dash, poster, own.Thumbnails, own.Subtitles,
             title.TrailerAssetId is null ? null : Media(title.TrailerAssetId), seasonViews);
     }

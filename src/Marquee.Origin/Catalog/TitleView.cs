@@ -18,6 +18,7 @@ public sealed record TitleView(
     IReadOnlyList<CreditView> Credits,
     string? Access,
     bool Published,
+    bool Shareable,
     string? AssetId,
     string Status,
     double? Progress,

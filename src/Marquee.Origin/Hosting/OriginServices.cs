@@ -69,6 +69,8 @@ public static class OriginServices
         services.AddScoped<JobRunner>();
         services.AddScoped<IngestService>();
         services.AddScoped<TitleQueries>();
+        services.AddScoped<Sharing.Invitations>();
+        services.AddSingleton<Sharing.ShareLinks>();
         services.AddAccountsCore(configuration, data);
         return services;
     }

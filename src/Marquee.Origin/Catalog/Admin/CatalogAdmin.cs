@@ -160,6 +160,7 @@ public sealed class CatalogAdmin(MarqueeDbContext db, TitleQueries queries, Cata
         title.RuntimeMinutes = body.RuntimeMinutes ?? title.RuntimeMinutes;
         title.OriginalLanguage = body.OriginalLanguage ?? title.OriginalLanguage;
         title.MaturityRating = body.MaturityRating ?? title.MaturityRating;
+        title.Shareable = body.Shareable ?? title.Shareable;
         if (body.Credits is not null)
         {
             title.Credits = body.Credits.Select(c => new Credit { Name = c.Name!.Trim(), Role = c.Role!.Trim(), Character = c.Character?.Trim() }).ToList();

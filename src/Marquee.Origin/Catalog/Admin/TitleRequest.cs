@@ -11,4 +11,5 @@ public sealed record TitleRequest(
     int? RuntimeMinutes = null,
     string? OriginalLanguage = null,
     int? MaturityRating = null,
-    IReadOnlyList<CreditRequest>? Credits = null);
+    IReadOnlyList<CreditRequest>? Credits = null,
+    bool? Shareable = null);
