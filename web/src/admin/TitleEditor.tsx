@@ -160,9 +160,8 @@ function ArtworkForm({ view, onSaved }: { view: TitleView; onSaved: (view: Title
 }
 
 /** Operators may want no cards, oEmbed or embeds for a title (a rights holder's wish): one switch turns them off. */
-function ShareableSwitch({ view, onSaved }: { view: TitleView & { shareable?: boolean }; onSaved: (view: TitleView) => void }) {
+function ShareableSwitch({ view, onSaved }: { view: TitleView; onSaved: (view: TitleView) => void }) {
   const [error, setError] = useState<string | null>(null);
-  const shareable = view.shareable ?? true;
   async function change(value: boolean) {
     setError(null);
     try {
@@ -175,7 +174,7 @@ function ShareableSwitch({ view, onSaved }: { view: TitleView & { shareable?: bo
     <section className="panel" aria-labelledby="sharing-title">
       <h2 id="sharing-title">Sharing</h2>
       <div className="switch-row">
-        <input id="shareable" type="checkbox" role="switch" className="switch" checked={shareable} onChange={(e) => void change(e.target.checked)} aria-describedby="shareable-hint" />
+        <input id="shareable" type="checkbox" role="switch" className="switch" checked={view.shareable} onChange={(e) => void change(e.target.checked)} aria-describedby="shareable-hint" />
         <div>
           <label htmlFor="shareable">Shareable</label>
           <small id="shareable-hint" className="hint">

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
 import { useLoad } from '../ui/useLoad';
 import { useSession } from '../account/session';
+import { isAdultProfile } from '../social/adult';
 import type { Playlist } from './types';
 
 /** The profile's lists: make, rename and delete them, and make one public to share its link. */
@@ -43,12 +44,12 @@ export default function ListsPage() {
       {error && <ErrorNotice message={error} />}
       {lists.error && <ErrorNotice message={lists.error} onRetry={lists.reload} />}
       {lists.data && lists.data.length === 0 && <p>You have no lists yet. Make one above, or use “Add to list” on a title’s page.</p>}
-      {lists.data?.map((list) => <ListPanel key={list.id} list={list} onChanged={lists.reload} />)}
+      {lists.data?.map((list) => <ListPanel key={list.id} list={list} onChanged={lists.reload} mayPublish={isAdultProfile(session.profile)} />)}
     </main>
   );
 }
 
-function ListPanel({ list, onChanged }: { list: Playlist; onChanged: () => void }) {
+function ListPanel({ list, onChanged, mayPublish }: { list: Playlist; onChanged: () => void; mayPublish: boolean }) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(list.name);
   const [error, setError] = useState<string | null>(null);
@@ -104,25 +105,30 @@ function ListPanel({ list, onChanged }: { list: Playlist; onChanged: () => void 
           </button>
         </div>
       )}
-      <div className="switch-row">
-        <input
-          id={`${headingId}-public`}
-          type="checkbox"
-          role="switch"
-          className="switch"
-          checked={list.public}
-          onChange={(e) => void run(() => api.patch(path, { public: e.target.checked }))}
-          aria-describedby={`${headingId}-public-hint`}
-        />
-        <div>
-          <label htmlFor={`${headingId}-public`}>
-            Public<span className="visually-hidden"> ({list.name})</span>
-          </label>
-          <small id={`${headingId}-public-hint`} className="hint">
-            {list.public ? 'Anyone with the link can see this list.' : 'Only you can see this list.'}
-          </small>
+      {/* A kids profile's lists stay private (the origin refuses to publish them). */}
+      {mayPublish || list.public ? (
+        <div className="switch-row">
+          <input
+            id={`${headingId}-public`}
+            type="checkbox"
+            role="switch"
+            className="switch"
+            checked={list.public}
+            onChange={(e) => void run(() => api.patch(path, { public: e.target.checked }))}
+            aria-describedby={`${headingId}-public-hint`}
+          />
+          <div>
+            <label htmlFor={`${headingId}-public`}>
+              Public<span className="visually-hidden"> ({list.name})</span>
+            </label>
+            <small id={`${headingId}-public-hint`} className="hint">
+              {list.public ? 'Anyone with the link can see this list.' : 'Only you can see this list.'}
+            </small>
+          </div>
         </div>
-      </div>
+      ) : (
+        <p className="hint">Lists of a kids profile stay private.</p>
+      )}
       {list.public && list.url && (
         <div className="list-link">
           <a href={list.url}>{list.url}</a>
