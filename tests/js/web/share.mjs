@@ -77,6 +77,8 @@ await main(async (browser) => {
   const fallbackField = panel.getByRole('textbox', { name: 'Link', exact: true });
   await fallbackField.waitFor();
   const fallback = await fallbackField.evaluate((input) => ({ value: input.value, selected: input.selectionEnd - input.selectionStart === input.value.length }));
+  // The app moves on without reloading: give the clipboard back (the refusal was this page's own property).
+  await inviter.evaluate(() => { delete navigator.clipboard.writeText; });
   await inviter.keyboard.press('Escape');
   const closedByEscape = (await panel.count()) === 0;
   const focusBack = await inviter.evaluate(() => document.activeElement?.textContent === 'Share');
@@ -91,7 +93,8 @@ await main(async (browser) => {
   await inviter.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lists' }).click();
   const list = inviter.getByRole('region', { name: 'Friday <b>films</b>' });
   await list.waitFor();
-  await list.getByRole('switch', { name: /^Public/ }).check();
+  // The switch follows the saved list, so it changes once the origin has answered: clicked, not check()ed.
+  await list.getByRole('switch', { name: /^Public/ }).click();
   const listLink = list.locator('.list-link a');
   await listLink.waitFor();
   const listUrl = await listLink.getAttribute('href');
@@ -109,7 +112,7 @@ await main(async (browser) => {
   const listPosters = await newcomer.locator('main a.poster-card').evaluateAll((links) => links.map((a) => ({ label: a.getAttribute('aria-label'), href: a.getAttribute('href') })));
   const publicListAxe = await axe(newcomer);
   await shot(newcomer, 'list-public');
-  await list.getByRole('switch', { name: /^Public/ }).uncheck();
+  await list.getByRole('switch', { name: /^Public/ }).click();
   await list.getByText('Only you can see this list.').waitFor();
   await newcomer.reload();
   await newcomer.getByRole('heading', { name: 'This list is private or does not exist' }).waitFor();
