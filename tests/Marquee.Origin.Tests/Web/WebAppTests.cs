@@ -392,6 +392,8 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         }
         Assert.Empty(report["problems"]!.AsArray());
         await RecordAsync("shareScriptSeconds", report["seconds"]!.GetValue<double>());
+        await RecordAsync("startTimeLinkAfterSignInAt", afterSignIn);
+        await RecordAsync("startTimeLinkDirectAt", direct);
     }
 
     /// <summary>
