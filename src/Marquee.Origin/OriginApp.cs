@@ -101,6 +101,8 @@ public static class OriginApp
         app.MapSearchApi();
         app.MapListsApi();
         app.MapInvitesApi();
+        app.MapOEmbedApi();
+        app.MapEmbedPage();
         app.MapCatalogAdminApi();
         app.MapHub<CatalogFeedHub>(CatalogFeedHub.Path);
         app.MapLicencesAdminApi();

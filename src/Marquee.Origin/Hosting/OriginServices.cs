@@ -1,3 +1,4 @@
+using Marquee.Origin.Sharing;
 using Marquee.Media;
 using Marquee.Media.Pipeline;
 using Marquee.Media.Probing;
@@ -71,6 +72,9 @@ public static class OriginServices
         services.AddScoped<TitleQueries>();
         services.AddScoped<Sharing.Invitations>();
         services.AddSingleton<Sharing.ShareLinks>();
+        services.AddSingleton<Sharing.ShareCards>();
+        services.AddOptions<Sharing.SharingOptions>().Bind(configuration.GetSection(Sharing.SharingOptions.Section));
+        services.AddOEmbedLimits(configuration);
         services.AddAccountsCore(configuration, data);
         return services;
     }

@@ -81,10 +81,10 @@ internal sealed partial class WatchPage(IOptions<HttpJsonOptions> json, IAntifor
 
     public static bool IsWatchPath(PathString path) => path.StartsWithSegments("/watch", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The page with the player's head opened up, and with the playback in place of its placeholder when this request may take one.</summary>
+    /// <summary>The page (index.html's text) with the player's head opened up, and with the playback in place of its placeholder when this request may take one.</summary>
     public async Task WriteAsync(HttpContext http, string page, string id, CancellationToken cancellationToken)
     {
-        var html = OpenPlayerHead(await File.ReadAllTextAsync(page, cancellationToken));
+        var html = OpenPlayerHead(page);
         var response = http.Response;
         response.ContentType = "text/html; charset=utf-8";
         var at = html.IndexOf(Placeholder, StringComparison.Ordinal);

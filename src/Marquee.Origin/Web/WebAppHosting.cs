@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Marquee.Origin.Sharing;
 using Marquee.Origin.Steering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ namespace Marquee.Origin.Web;
 public static class WebAppHosting
 {
     /// <summary>First path segments that belong to the server, never to the app.</summary>
-    private static readonly string[] ServerSegments = ["api", "media", "artwork", "openapi", "healthz", "metrics"];
+    private static readonly string[] ServerSegments = ["api", "media", "artwork", "openapi", "healthz", "metrics", "embed", "oembed", "join"];
 
     private static readonly string AppPathPattern = $"/{{**path:regex(^(?!({string.Join('|', ServerSegments)})(/|$)))}}";
 
@@ -28,6 +29,7 @@ public static class WebAppHosting
     {
         services.AddOptions<WebAppOptions>().Bind(configuration.GetSection(WebAppOptions.Section));
         services.AddSingleton<WatchPage>();
+        services.AddSingleton<AppShell>();
         services.AddResponseCompression(options =>
         {
             options.Providers.Add<BrotliCompressionProvider>();
@@ -85,7 +87,8 @@ public static class WebAppHosting
     }
 
     private static async Task<IResult> ServeIndexAsync(
-        HttpContext http, IOptions<WebAppOptions> options, EdgeDirectory edges, WatchPage watch, CancellationToken cancellationToken)
+        HttpContext http, IOptions<WebAppOptions> options, EdgeDirectory edges, WatchPage watch, AppShell shell, ShareCards cards, ShareLinks links,
+        CancellationToken cancellationToken)
     {
         var path = http.Request.Path;
         var index = Path.Combine(options.Value.ResolvedRoot, "index.html");
@@ -106,14 +109,42 @@ public static class WebAppHosting
         }
 
         PageSecurityHeaders.Apply(http.Response, await edges.CurrentAsync(cancellationToken));
+        var answer = await CardOfAsync(path, cards, links, cancellationToken);
+        http.Response.StatusCode = answer.Status;
+        var head = answer.Card?.Head(cards.SiteName) ?? AppShell.TitleOnly(cards.SiteName);
+        var page = await shell.PageAsync(index, head, cancellationToken);
         if (WatchPage.IsPlayerPage(http, out var id))
         {
-            await watch.WriteAsync(http, index, id, cancellationToken);
+            await watch.WriteAsync(http, page, id, cancellationToken);
             return TypedResults.Empty;
         }
 
         http.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.PhysicalFile(index, "text/html; charset=utf-8");
+        return TypedResults.Text(page, "text/html; charset=utf-8", statusCode: answer.Status);
+    }
+
+    /// <summary>
+    /// The card of a shared link (a title, a player, a public list), 404 for one that names nothing shareable, and the
+    /// service's own card for every other page of the app.
+    /// </summary>
+    private static Task<CardAnswer> CardOfAsync(PathString path, ShareCards cards, ShareLinks links, CancellationToken cancellationToken)
+    {
+        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 2)
+        {
+            var id = Uri.UnescapeDataString(segments[1]);
+            switch (segments[0].ToLowerInvariant())
+            {
+                case "title":
+                    return cards.ForTitleAsync(id, cancellationToken);
+                case "watch":
+                    return cards.ForWatchAsync(id, cancellationToken);
+                case "list":
+                    return cards.ForListAsync(id, cancellationToken);
+            }
+        }
+
+        return Task.FromResult(new CardAnswer(200, cards.SiteCard()));
     }
 
     private static bool IsIndexFile(PathString path) => path.Equals("/index.html", StringComparison.OrdinalIgnoreCase);

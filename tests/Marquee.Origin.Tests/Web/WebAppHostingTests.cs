@@ -34,16 +34,17 @@ public sealed class WebAppHostingTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await server.DisposeAsync();
 
     [Theory]
-    [InlineData("/")]
-    [InlineData("/title/abc123")]
-    [InlineData("/watch/abc123?title=xyz")]
-    [InlineData("/admin/edges")]
-    [InlineData("/index.html")]
-    public async Task App_routes_answer_the_page_revalidated_on_every_load_with_a_strict_policy(string path)
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/admin/edges", HttpStatusCode.OK)]
+    [InlineData("/index.html", HttpStatusCode.OK)]
+    // A link to a title that is not there: the app still loads and says so, and the status tells crawlers.
+    [InlineData("/title/abc123", HttpStatusCode.NotFound)]
+    [InlineData("/watch/abc123?title=xyz", HttpStatusCode.NotFound)]
+    public async Task App_routes_answer_the_page_revalidated_on_every_load_with_a_strict_policy(string path, HttpStatusCode status)
     {
         using var response = await server.Http.GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("<div id=\"root\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(response.Headers.CacheControl!.NoCache);
