@@ -17,12 +17,12 @@ test('t: seconds, with or without s, and h/m/s in order', () => {
   assert.equal(parseStartTime('5m'), 300);
   assert.equal(parseStartTime('1h5s'), 3605);
   assert.equal(parseStartTime('0'), 0);
-  assert.equal(parseStartTime('83.7'), 83);
+  assert.equal(parseStartTime('12h'), 43200);
   assert.equal(parseStartTime(' 1M30S '), 90);
 });
 
 test('t: junk, negative and absurd values are ignored', () => {
-  for (const junk of [null, undefined, '', '-5', '-1m', 'abc', '1m30', '30s1m', 'h', 'ms', '1e3', '0x10', '1:30', '99999999', 'Infinity', 'NaN', '1h 2m']) {
+  for (const junk of [null, undefined, '', '-5', '-1m', 'abc', '1m30', '30s1m', 'h', 'ms', '1e3', '0x10', '1:30', '99999999', 'Infinity', 'NaN', '1h 2m', '83.7', '1.5s', '13h']) {
     assert.equal(parseStartTime(junk), null, `${junk}`);
   }
 });

@@ -8,16 +8,17 @@ export function parseStartTime(value: string | null | undefined): number | null 
   const text = value.trim().toLowerCase();
   if (text === '') return null;
   let seconds: number;
-  if (/^\d+(\.\d+)?$/.test(text)) {
+  if (/^\d+$/.test(text)) {
     seconds = Number(text);
   } else {
-    const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+(?:\.\d+)?)s)?$/.exec(text);
+    const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
     if (!match || (match[1] === undefined && match[2] === undefined && match[3] === undefined)) return null;
     seconds = Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
   }
-  // Past a day is no film's running time: a typo or junk, not a place to start.
-  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 86400) return null;
-  return Math.floor(seconds);
+  // Past twelve hours is no film's running time: a typo or junk, not a place to start (the origin's cards agree,
+  // src/Marquee.Origin/Sharing/StartTime.cs).
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 12 * 3600) return null;
+  return seconds;
 }
 
 /** The start time of the current address (`?t=`), or null. */
