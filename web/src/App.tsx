@@ -32,6 +32,8 @@ const PeoplePage = lazy(() => import('./social/PeoplePage'));
 const PersonPage = lazy(() => import('./social/PersonPage'));
 const FeedPage = lazy(() => import('./social/FeedPage'));
 const PartyPage = lazy(() => import('./party/PartyPage'));
+const ListsPage = lazy(() => import('./lists/ListsPage'));
+const PublicListPage = lazy(() => import('./lists/PublicListPage'));
 
 function Loading() {
   return (
@@ -110,11 +112,14 @@ export function App() {
           <Route path="/people" element={<PeoplePage />} />
           <Route path="/people/:handle" element={<PersonPage />} />
           <Route path="/feed" element={<FeedPage />} />
+          <Route path="/lists" element={<ListsPage />} />
           <Route path="/admin/*" element={<AdminOnly><AdminPage /></AdminOnly>} />
         </Route>
         <Route element={<Viewer bare />}>
           <Route path="/party/:id" element={<PartyPage />} />
         </Route>
+        {/* A public list is for anyone with its link, signed in or not. */}
+        <Route path="/list/:id" element={<PublicListPage />} />
         {/* The player asks for playback at once; a signed-out visitor gets 401 there and is sent to sign in. */}
         <Route path="/watch/:id" element={<PlayerPage />} />
         <Route

@@ -317,6 +317,85 @@ public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
         await RecordAsync("partyCatchUpAfterOutageMs", report["catchUpMs"]!.GetValue<double>());
     }
 
+    [Fact]
+    public async Task Sharing_copies_the_right_links_lists_go_public_and_private_an_invite_is_counted_and_start_time_links_start_there_also_after_signing_in()
+    {
+        var title = await cluster.ReadyTitleAsync(WebCluster.LongClipTitle);
+        // A title with a plan: the new account (free) is refused it.
+        var withPlan = await cluster.ReadyTitleAsync("Primary Colours");
+        var inviter = await ViewerAsync("sharer");
+        var site = cluster.Base.ToString().TrimEnd('/');
+
+        var report = await RunAsync("share.mjs", site, Path.Combine(cluster.DataPath, "mail"), inviter, "invited@example.com", WebCluster.Password, title, withPlan);
+
+        // The share menu: the title page's address on the clipboard, the networks' addresses built from it.
+        var name = report["title"]!.GetValue<string>();
+        var url = $"{site}/title/{report["slug"]!.GetValue<string>()}";
+        Assert.Equal(url, report["copiedTitleUrl"]!.GetValue<string>());
+        Assert.True(report["focusInPanel"]!.GetValue<bool>());
+        var u = Uri.EscapeDataString(url);
+        var t = Uri.EscapeDataString(name);
+        var networks = report["networks"]!.AsArray().ToDictionary(n => n!["name"]!.GetValue<string>(), n => n!);
+        Assert.Equal($"https://twitter.com/intent/tweet?url={u}&text={t}", networks["X"]["href"]!.GetValue<string>());
+        Assert.Equal($"https://www.facebook.com/sharer/sharer.php?u={u}", networks["Facebook"]["href"]!.GetValue<string>());
+        Assert.Equal($"https://www.reddit.com/submit?url={u}&title={t}", networks["Reddit"]["href"]!.GetValue<string>());
+        Assert.Equal($"https://wa.me/?text={Uri.EscapeDataString($"{name} {url}")}", networks["WhatsApp"]["href"]!.GetValue<string>());
+        Assert.Equal($"https://t.me/share/url?url={u}&text={t}", networks["Telegram"]["href"]!.GetValue<string>());
+        Assert.Equal($"mailto:?subject={t}&body={Uri.EscapeDataString($"{name}\n\n{url}")}", networks["Email"]["href"]!.GetValue<string>());
+        Assert.All(networks.Values, n =>
+        {
+            Assert.Equal("_blank", n["target"]!.GetValue<string>());
+            Assert.Equal("noopener noreferrer", n["rel"]!.GetValue<string>());
+        });
+        Assert.Equal($"https://mastodon.social/share?text={Uri.EscapeDataString($"{name} {url}")}", report["mastodonHref"]!.GetValue<string>());
+        Assert.Equal("mastodon.social", report["mastodonRemembered"]!.GetValue<string>());
+        Assert.Equal(1, report["mastodonRefused"]!.GetValue<int>());
+        // Refused the clipboard: the address in a field, selected.
+        Assert.Equal(url, report["fallback"]!["value"]!.GetValue<string>());
+        Assert.True(report["fallback"]!["selected"]!.GetValue<bool>());
+        Assert.True(report["closedByEscape"]!.GetValue<bool>());
+        Assert.True(report["focusBack"]!.GetValue<bool>());
+
+        // A public list is seen signed out, with its owner's profile name and its title; private, it is not.
+        var listUrl = report["listUrl"]!.GetValue<string>();
+        Assert.StartsWith($"{site}/list/", listUrl, StringComparison.Ordinal);
+        Assert.Equal(listUrl, report["copiedListUrl"]!.GetValue<string>());
+        Assert.Equal("A list by sharer", report["listOwner"]!.GetValue<string>());
+        var poster = Assert.Single(report["listPosters"]!.AsArray());
+        Assert.Equal(name, poster!["label"]!.GetValue<string>());
+        Assert.Equal($"/title/{title}", poster["href"]!.GetValue<string>());
+        Assert.True(report["privateListHidden"]!.GetValue<bool>());
+
+        // The invite: sign-up through the link, counted once confirmed.
+        Assert.StartsWith($"{site}/join?ref=", report["inviteUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("0 people joined through your link (0 confirmed)", report["countBefore"]!.GetValue<string>());
+        Assert.Equal("/signup", report["joinLandedOn"]!.GetValue<string>());
+        Assert.Equal("1 person joined through your link (1 confirmed)", report["countAfter"]!.GetValue<string>());
+
+        // Start-time links start within a second of their time: after signing in (?t=1m), and opened signed in (?t=45).
+        var afterSignIn = report["afterSignInAt"]!.GetValue<double>();
+        Assert.True(afterSignIn is >= 59.5 and <= 61, $"the link for 60 s started at {afterSignIn} s after signing in");
+        Assert.Contains($"/watch/{title}?t=1m", report["afterSignInUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+        var direct = report["directAt"]!.GetValue<double>();
+        Assert.True(direct is >= 44.5 and <= 46, $"the link for 45 s started at {direct} s");
+        // Refused: the title page, with the reason, and the time kept for its Play.
+        Assert.Equal($"{site}/title/{withPlan}?t=5", report["refusedUrl"]!.GetValue<string>());
+        Assert.Contains("plan", report["refusalText"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        // The player shares the current time.
+        var pausedAt = (int)report["pausedAt"]!.GetValue<double>();
+        Assert.Equal($"{site}/watch/{title}?t={pausedAt}", report["copiedPlayerUrl"]!.GetValue<string>());
+        Assert.Contains($"({pausedAt / 60}:{pausedAt % 60:00})", report["atTimeLabel"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        foreach (var page in new[] { "shareAxe", "listsAxe", "publicListAxe", "privateListAxe" })
+        {
+            Assert.True(report[page]!.AsArray().Count == 0, $"{page}: {report[page]}");
+        }
+        Assert.Empty(report["problems"]!.AsArray());
+        await RecordAsync("shareScriptSeconds", report["seconds"]!.GetValue<double>());
+        await RecordAsync("startTimeLinkAfterSignInAt", afterSignIn);
+        await RecordAsync("startTimeLinkDirectAt", direct);
+    }
+
     /// <summary>
     /// A standard-plan viewer of this test's own: tests that share an account share its stream slots, and a closed
     /// browser's lease is held until it lapses.

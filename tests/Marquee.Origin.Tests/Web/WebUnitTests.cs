@@ -4,12 +4,13 @@ namespace Marquee.Origin.Tests.Web;
 
 /// <summary>
 /// The web app's own unit tests (web/test, run by <c>npm test</c> there: node --test on the watch party's sync
-/// modules, compiled alone), run with the .NET suites so <c>./marquee test</c> and CI run them too.
+/// modules and the share links' helpers, compiled alone), run with the .NET suites so <c>./marquee test</c> and CI
+/// run them too.
 /// </summary>
 public sealed class WebUnitTests
 {
     [Fact]
-    public async Task The_watch_party_sync_modules_pass_their_node_tests()
+    public async Task The_party_sync_modules_and_share_link_helpers_pass_their_node_tests()
     {
         var script = Path.Combine(TestPaths.RepositoryRoot, "web", "scripts", "test.mjs");
         Assert.True(Directory.Exists(Path.Combine(TestPaths.RepositoryRoot, "web", "node_modules")), "web/node_modules is missing: run `npm ci` in web (./marquee test does it)");

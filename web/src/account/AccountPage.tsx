@@ -9,6 +9,7 @@ import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
 import { addPasskey, passkeysSupported } from './passkeys';
 import { useSession } from './session';
+import { InviteSection } from '../invites/InviteSection';
 
 function price(plan: Plan): string {
   return !plan.priceCentsPerMonth ? 'Free' : `${((plan.priceCentsPerMonth ?? 0) / 100).toFixed(2)} a month`;
@@ -32,6 +33,7 @@ export default function AccountPage() {
         </p>
       </section>
       <PlanSection />
+      <InviteSection />
       <SessionsSection />
       <PasskeysSection />
       <PasswordSection />

@@ -1,5 +1,6 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { EdgesAdmin } from './EdgesAdmin';
+import { InvitesAdmin } from './InvitesAdmin';
 import { ModerationAdmin } from './ModerationAdmin';
 import { TitleEditor } from './TitleEditor';
 import { TitlesAdmin } from './TitlesAdmin';
@@ -18,6 +19,7 @@ export default function AdminPage() {
         <NavLink to="/admin/edges">Regions and edges</NavLink>
         <NavLink to="/admin/users">Users and plans</NavLink>
         <NavLink to="/admin/moderation">Moderation</NavLink>
+        <NavLink to="/admin/invites">Invites</NavLink>
       </nav>
       <Routes>
         <Route index element={<UploadPanel />} />
@@ -26,6 +28,7 @@ export default function AdminPage() {
         <Route path="edges" element={<EdgesAdmin />} />
         <Route path="users" element={<UsersAdmin />} />
         <Route path="moderation" element={<ModerationAdmin />} />
+        <Route path="invites" element={<InvitesAdmin />} />
       </Routes>
     </main>
   );

@@ -21,6 +21,7 @@ export function TitleEditor() {
         <Link to="/admin/titles">← All titles</Link>
       </p>
       <DetailsForm view={title.data} onSaved={title.setData} />
+      <ShareableSwitch view={title.data} onSaved={title.setData} />
       <ArtworkForm view={title.data} onSaved={title.setData} />
       <LicencesEditor titleId={title.data.id} />
       {title.data.kind === 'series' && <EpisodesEditor view={title.data} onChanged={title.reload} />}
@@ -152,6 +153,34 @@ function ArtworkForm({ view, onSaved }: { view: TitleView; onSaved: (view: Title
       <div className="field">
         <label htmlFor="poster-file">Replace the poster (JPEG, PNG or WebP)</label>
         <input id="poster-file" type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => void upload(e.target.files?.[0])} />
+      </div>
+      {error && <ErrorNotice message={error} />}
+    </section>
+  );
+}
+
+/** Operators may want no cards, oEmbed or embeds for a title (a rights holder's wish): one switch turns them off. */
+function ShareableSwitch({ view, onSaved }: { view: TitleView; onSaved: (view: TitleView) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  async function change(value: boolean) {
+    setError(null);
+    try {
+      onSaved(await api.patch<TitleView>(`/api/v1/admin/titles/${encodeURIComponent(view.id)}`, { shareable: value }));
+    } catch (reason) {
+      setError(messageOf(reason));
+    }
+  }
+  return (
+    <section className="panel" aria-labelledby="sharing-title">
+      <h2 id="sharing-title">Sharing</h2>
+      <div className="switch-row">
+        <input id="shareable" type="checkbox" role="switch" className="switch" checked={view.shareable} onChange={(e) => void change(e.target.checked)} aria-describedby="shareable-hint" />
+        <div>
+          <label htmlFor="shareable">Shareable</label>
+          <small id="shareable-hint" className="hint">
+            Links to this title unfurl into a card and it can be embedded.
+          </small>
+        </div>
       </div>
       {error && <ErrorNotice message={error} />}
     </section>

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api, messageOf } from '../api/client';
 import type { EpisodeView, Plan, ProgressList, TitleSummary, TitleView } from '../api/types';
 import { useSession } from '../account/session';
@@ -10,6 +10,10 @@ import { MoreLikeThis } from './MoreLikeThis';
 import { Thumbs } from './Thumbs';
 import { isAdultProfile } from '../social/adult';
 import { WatchTogether } from '../party/WatchTogether';
+import { AddToList } from '../lists/AddToList';
+import { ShareMenu } from '../share/ShareMenu';
+import { titleShareUrl } from '../share/shareLinks';
+import { startTimeOf } from '../share/startTime';
 
 // The conversation under a title is fetched with its own code once the page shows, so the page does not wait for it.
 const Conversation = lazy(() => import('../social/Conversation'));
@@ -30,6 +34,12 @@ function unavailableText(status: number | null, message: string): { heading: str
 export function TitlePage() {
   const { id = '' } = useParams();
   const session = useSession();
+  const location = useLocation();
+  // Sent here by the player when it was refused (start-time links too): the refusal's sentence, and the time and the
+  // episode the link was for, kept for the Play button.
+  const refusal = (location.state as { refusal?: string } | null)?.refusal ?? null;
+  const start = startTimeOf(location.search);
+  const watchId = new URLSearchParams(location.search).get('watch');
   const title = useLoad(`title/${id}`, (signal) => api.get<TitleView>(`/api/v1/titles/${encodeURIComponent(id)}`, { signal }));
   const progress = useLoad(`progress/${id}/${session.profile?.id ?? ''}`, (signal) =>
     api.get<ProgressList>(`/api/v1/progress/${encodeURIComponent(id)}`, { signal }),
@@ -73,6 +83,13 @@ export function TitlePage() {
   const playable = view.kind === 'series' ? episodes.find((e) => e.media.status === 'ready') : view.status === 'ready' ? view : undefined;
   const resumeEpisode = episodes.find((e) => e.id === latest?.playbackId);
   const inList = myList.data?.some((t) => t.id === view.id) ?? false;
+  const sharing = (
+    <>
+      <ShareMenu url={titleShareUrl(window.location.origin, view.slug || view.id)} text={view.title} />
+      <AddToList titleId={view.id} titleName={view.title} />
+    </>
+  );
+  const startId = watchId && (watchId === view.id || episodes.some((e) => e.id === watchId)) ? watchId : playable?.id;
 
   return (
     <main className="page title-page" id="main">
@@ -99,16 +116,26 @@ export function TitlePage() {
           </p>
           <p className="genres">{view.genres.join(' · ')}</p>
           <p className="synopsis">{view.synopsis}</p>
+          {refusal && (
+            <div className="notice notice-error" role="alert">
+              <p>{refusal}</p>
+            </div>
+          )}
           {needsPlan ? (
             <div className="notice" role="note">
               <p>Your {plan?.name} plan does not include this title.</p>
               <Link className="button button-primary" to="/account#plan">
                 Change plan
               </Link>
+              <div className="row-actions">{sharing}</div>
             </div>
           ) : (
             <div className="row-actions">
-              {playable && latest ? (
+              {playable && start !== null && startId ? (
+                <Link className="button button-primary" to={`/watch/${encodeURIComponent(startId)}?title=${encodeURIComponent(view.id)}&t=${start}`}>
+                  ▶ Play from {formatTime(start)}
+                </Link>
+              ) : playable && latest ? (
                 <Link className="button button-primary" to={`/watch/${encodeURIComponent(latest.playbackId)}?title=${encodeURIComponent(view.id)}`}>
                   ▶ Resume{resumeEpisode ? ` episode ${resumeEpisode.number}` : ''} from {formatTime(latest.positionSeconds)}
                 </Link>
@@ -123,6 +150,7 @@ export function TitlePage() {
               )}
               {view.kind !== 'series' && playable && <WatchTogether playableId={view.id} />}
               <MyListButton titleId={view.id} inList={inList} onChange={myList.reload} />
+              {sharing}
               {session.profile && <Thumbs titleId={view.id} titleName={view.title} withReview={isAdultProfile(session.profile)} />}
             </div>
           )}

@@ -1,6 +1,6 @@
 import Hls, { type ErrorData, type Level, type MediaPlaylist } from 'hls.js';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { EpisodeView, TitleView } from '../api/types';
 import { Thumbs } from '../browse/Thumbs';
@@ -15,6 +15,9 @@ import { SeekBar } from './SeekBar';
 import { parseThumbnails, type Thumbnail } from './trickplay';
 import { usePlayback } from './usePlayback';
 import { useShortcuts } from './useShortcuts';
+import { ShareMenu } from '../share/ShareMenu';
+import { watchShareUrl } from '../share/shareLinks';
+import { startTimeOf } from '../share/startTime';
 
 declare global {
   interface Window {
@@ -75,12 +78,16 @@ export interface PartyBinding {
 export default function PlayerPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
-  return <Player id={id} titleId={params.get('title') ?? id} />;
+  const location = useLocation();
+  return <Player id={id} titleId={params.get('title') ?? id} startAt={startTimeOf(location.search)} />;
 }
 
 /** The player: a title or episode's stream, its controls and keys; on its own page, or inside a watch party. */
-export function Player({ id, titleId, party }: { id: string; titleId: string; party?: PartyBinding }) {
+export function Player({ id, titleId, party, startAt = null }: { id: string; titleId: string; party?: PartyBinding; startAt?: number | null }) {
   const navigate = useNavigate();
+  const location = useLocation();
+  // A start-time link's time (?t=), for the id it came with: it wins over the resume position, once.
+  const startRef = useRef<{ id: string; seconds: number } | null>(startAt !== null ? { id, seconds: startAt } : null);
   const playback = usePlayback(id);
   // Read when the stream starts, without restarting it whenever the party's props change.
   const partyRef = useRef(party);
@@ -121,6 +128,7 @@ export function Player({ id, titleId, party }: { id: string; titleId: string; pa
   const setCountdown = useCallback((seconds: number | null) => setCountdownOf(seconds === null ? null : { id, seconds }), [id]);
   // At the end of a movie or a series' last episode: "how was it?", with the thumbs.
   const [endedOf, setEndedOf] = useState<string | null>(null);
+  const [shareAtTime, setShareAtTime] = useState(false);
 
   const view = playback.view;
   const episodes = useMemo(() => episodesInOrder(title.data), [title.data]);
@@ -142,7 +150,8 @@ export function Player({ id, titleId, party }: { id: string; titleId: string; pa
     window.marqueePlayer = { hosts: [] };
     setFatal(null);
     const binding = partyRef.current;
-    const start = binding ? binding.startAt() : ((lastPosition.current?.id === id ? lastPosition.current.seconds : null) ?? view.resumeAt ?? -1);
+    const linked = startRef.current?.id === id ? startRef.current.seconds : null;
+    const start = binding ? binding.startAt() : ((lastPosition.current?.id === id ? lastPosition.current.seconds : null) ?? linked ?? view.resumeAt ?? -1);
     // Started before the app when the page carried the playback (see earlyStream.ts): it may have its playlists and
     // first segments already, be playing into this <video>, and even have shown its first frame.
     const early = Hls.isSupported() && lastPosition.current?.id !== id ? takeEarlyStream(id, view) : undefined;
@@ -500,7 +509,17 @@ export function Player({ id, titleId, party }: { id: string; titleId: string; pa
   ];
 
   if (playback.status === 401) {
-    return <Navigate to={`/signin?next=${encodeURIComponent(`/watch/${id}${titleId !== id ? `?title=${titleId}` : ''}`)}`} replace />;
+    // The whole address, so a start-time link (?t=) starts at its time once the viewer has signed in.
+    return <Navigate to={`/signin?next=${encodeURIComponent(`/watch/${encodeURIComponent(id)}${location.search}`)}`} replace />;
+  }
+  // Refused (region, plan, maturity, profile): the title page says why, and keeps the link's time for its Play button.
+  if (!inParty && (playback.status === 403 || playback.status === 451) && playback.error) {
+    const keep = new URLSearchParams();
+    const linked = startRef.current?.id === id ? startRef.current.seconds : null;
+    if (linked !== null) keep.set('t', String(linked));
+    if (id !== titleId) keep.set('watch', id);
+    const search = keep.toString();
+    return <Navigate to={`/title/${encodeURIComponent(titleId)}${search ? `?${search}` : ''}`} state={{ refusal: playback.error }} replace />;
   }
 
   if (playback.error) {
@@ -611,6 +630,14 @@ export function Player({ id, titleId, party }: { id: string; titleId: string; pa
               </span>
             )}
             <span className="spacer" />
+            {!inParty && title.data && (
+              <ShareMenu className="control" up url={watchShareUrl(window.location.origin, id, shareAtTime ? Math.floor(time) : null, titleId)} text={heading}>
+                <label className="share-start">
+                  <input type="checkbox" checked={shareAtTime} onChange={(e) => setShareAtTime(e.target.checked)} />
+                  Start at current time ({formatTime(time)})
+                </label>
+              </ShareMenu>
+            )}
             {nextEpisode && (!party || party.next) && (
               <button type="button" className="control" onClick={playNext}>
                 <Icon name="next" /> Next episode

@@ -1,6 +1,7 @@
 import Hls, { type ErrorData } from 'hls.js';
 import type { PlaybackView } from '../api/types';
 import { holdApp, pageBootstrap } from './pageBootstrap';
+import { startTimeOf } from '../share/startTime';
 
 /**
  * The player's hls.js settings. Half a minute ahead is enough to ride out an edge handing over, and no viewer who
@@ -48,7 +49,8 @@ function startEarlyStream(): void {
   const carried = pageBootstrap();
   if (carried?.id !== id || !carried.playback) return;
   const view = carried.playback;
-  const hls = createHls(view.resumeAt ?? -1, true);
+  // A start-time link (?t=) starts there rather than where the viewer left off, as the player does.
+  const hls = createHls(startTimeOf(window.location.search) ?? view.resumeAt ?? -1, true);
   const stream: EarlyStream = { id, view, hls, fragmentUrls: [] };
   video = createVideo();
   video.classList.add('player-early');

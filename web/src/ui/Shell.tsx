@@ -38,6 +38,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <NavLink to="/" end>
             Home
           </NavLink>
+          <NavLink to="/lists">Lists</NavLink>
           {isAdultProfile(session.profile) && (
             <>
               <NavLink to="/people">People</NavLink>
