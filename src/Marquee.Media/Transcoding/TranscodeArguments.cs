@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marquee.Media.Analysis;
 using Marquee.Media.Ladder;
+using Marquee.Media.Preview;
 using Marquee.Media.Probing;
 
 namespace Marquee.Media.Transcoding;
@@ -80,6 +81,34 @@ public sealed class TranscodeArguments(FfmpegOptions options, IEnumerable<string
             "-map", "[thumbs]", "-c:v", "mjpeg", "-q:v", "5", "-f", "image2",
             Path.Combine(outputFolder, OutputLayout.TrickplayFolder, OutputLayout.TrickplaySpritePattern),
         ]);
+        return args;
+    }
+
+    /// <summary>
+    /// The public preview clip: the plan's window of the source (seeking the input, which decodes from the keyframe
+    /// before and drops frames up to the start, so the clip starts exactly there), one H.264 High + AAC-LC stereo
+    /// progressive MP4 with the index first (<c>+faststart</c>) so a browser or a social client starts playing before
+    /// the download ends. No audio stream at all when the source has none.
+    /// </summary>
+    public IReadOnlyList<string> ForPreview(string sourcePath, SourceInfo source, EncodingLadder ladder, PreviewPlan plan, string outputFile)
+    {
+        var args = GlobalFlags();
+        args.AddRange(["-ss", Seconds(plan.Start), "-t", Seconds(plan.Length)]);
+        args.AddRange(Input(sourcePath));
+        args.AddRange(["-map_metadata", "-1", "-map_chapters", "-1"]);
+        var rung = new Rung(plan.Width, plan.Height, plan.VideoKbps, plan.MaxKbps, plan.BufferKbits);
+        args.AddRange(["-filter_complex", $"{InputChain(source, ladder)},{ScaleChain(rung, ladder)}[preview]", "-map", "[preview]"]);
+        if (source.AudioStreamIndex is { } audio && plan.AudioKbps > 0)
+        {
+            args.AddRange(["-map", $"0:{audio.ToString(CultureInfo.InvariantCulture)}"]);
+        }
+
+        args.AddRange(VideoCodec(ladder));
+        args.AddRange(RungRate(0, rung));
+        args.AddRange(source.AudioStreamIndex is not null && plan.AudioKbps > 0
+            ? ["-c:a", "aac", "-profile:a", "aac_low", "-b:a", Kbps(plan.AudioKbps), "-ac", "2", "-ar", "48000"]
+            : ["-an"]);
+        args.AddRange(["-sn", "-dn", "-movflags", "+faststart", "-f", "mp4", "file:" + Path.GetFullPath(outputFile)]);
         return args;
     }
 
