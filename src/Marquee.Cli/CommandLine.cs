@@ -26,6 +26,8 @@ internal static class CommandLine
                                             add a video; prints the new title's id first
           user add EMAIL [--plan free|standard|premium] [--admin] [--data DIR]
                                             create a confirmed account; the password is read from standard input
+          previews [--data DIR]             cut the public preview of every title published before previews existed,
+                                            from its published package (run once after upgrading)
           migrate --to postgresql://USER:PASSWORD@HOST:PORT/DB [--s3-bucket B [--s3-url URL] [--s3-region R]
                   [--s3-access-key K --s3-secret-key S] [--s3-key-prefix P]] [--write-settings] [--data DIR]
                                             move an installation on SQLite (and media in the data directory) to an empty
@@ -53,6 +55,7 @@ internal static class CommandLine
                 "edge" => await EdgeCommand.RunAsync(rest),
                 "ingest" => await IngestCommand.RunAsync(rest),
                 "user" => await UserCommand.RunAsync(rest),
+                "previews" => await PreviewsCommand.RunAsync(rest),
                 "migrate" => await Migrate.MigrateCommand.RunAsync(rest),
                 "help" or "--help" or "-h" => Help(),
                 _ => throw new UsageException($"unknown command '{command}'."),

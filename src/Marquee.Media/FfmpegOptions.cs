@@ -25,6 +25,12 @@ public sealed class FfmpegOptions
     public bool PerTitleBitrates { get; set; } = true;
 
     /// <summary>
+    /// Cut the public preview clip (<c>preview.mp4</c>) into every package. Off only to measure what it costs
+    /// (bench/preview); a package without one publishes with no preview.
+    /// </summary>
+    public bool Previews { get; set; } = true;
+
+    /// <summary>
     /// The longest the analysis pass may take; past it the title gets the fixed ladder's bitrates. The pass samples
     /// at most a minute of video, so it normally ends long before this.
     /// </summary>

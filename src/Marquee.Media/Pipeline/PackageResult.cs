@@ -14,4 +14,8 @@ public sealed record PackageResult(
     IReadOnlyList<PackagedRendition> Renditions,
     TimeSpan Duration,
     IReadOnlyList<SubtitleTrack> Subtitles,
-    TitleComplexity? Complexity = null);
+    TitleComplexity? Complexity = null)
+{
+    /// <summary>The package holds the public preview clip (it is left out when ffmpeg could not cut it).</summary>
+    public bool HasPreview => File.Exists(Path.Combine(Folder, Transcoding.OutputLayout.Preview));
+}

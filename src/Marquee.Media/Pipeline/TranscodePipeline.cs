@@ -3,6 +3,7 @@ using Marquee.Media.Artwork;
 using Marquee.Media.Transcoding;
 using Marquee.Media.Ladder;
 using Marquee.Media.Packaging;
+using Marquee.Media.Preview;
 using Marquee.Media.Probing;
 using Marquee.Media.Subtitles;
 using Microsoft.Extensions.Logging;
@@ -14,14 +15,21 @@ namespace Marquee.Media.Pipeline;
 /// <summary>
 /// Source file in, complete package out, in a local work folder: the analysis pass that sets the title's bitrates
 /// (<see cref="ComplexityProbe"/>), one ffmpeg process for the whole ladder, one for the trickplay sprites, then our
-/// own HLS multivariant playlist, cleaned media playlists, DASH subtitles, the trickplay index and the poster.
+/// own HLS multivariant playlist, cleaned media playlists, DASH subtitles, the trickplay index, the poster, and the
+/// public preview clip (<see cref="PreviewPlan"/>) in one more ffmpeg run.
 /// Nothing here touches the object store; <see cref="PackagePublisher"/> does.
 /// </summary>
 public sealed partial class TranscodePipeline(
     IOptions<FfmpegOptions> ffmpeg, IOptions<InputLimits> limits, ILogger<TranscodePipeline>? logger = null)
 {
-    /// <summary>The share of progress the analysis pass and the ladder encode take; poster and packaging take the rest.</summary>
-    private const double EncodeShare = 0.9;
+    /// <summary>The share of progress the analysis pass and the ladder encode take; the preview, poster and packaging take the rest.</summary>
+    private const double EncodeShare = 0.85;
+
+    /// <summary>
+    /// Where the preview clip's encode ends on the bar: it runs after the ladder, from <see cref="EncodeShare"/> to
+    /// here. A 30 s clip at 720p is a small part of a film's ladder; a trailer used whole is a larger part of its own.
+    /// </summary>
+    private const double PreviewShare = 0.97;
 
     /// <summary>The part of <see cref="EncodeShare"/> the analysis pass takes, when it runs: about its share of the time.</summary>
     private const double AnalysisShare = 0.05;
@@ -104,6 +112,14 @@ public sealed partial class TranscodePipeline(
         var poster = new PosterPicker(options, limits.Value.AllowedContainers);
         var at = await poster.PickAsync(sourcePath, source, workFolder, cancellationToken);
         await poster.WriteAsync(sourcePath, source, ladder, at, Path.Combine(output, OutputLayout.Poster), cancellationToken);
+
+        if (options.Previews)
+        {
+            var plan = PreviewPlan.For(source.Duration, ladder, at);
+            var previewProgress = progress is null ? null : new ScaledProgress(progress, 100 * EncodeShare, 100 * PreviewShare);
+            await new PreviewCutter(options, log).CutAsync(builder.ForPreview(sourcePath, source, ladder, plan, Path.Combine(output, OutputLayout.Preview)),
+                plan, Path.Combine(output, OutputLayout.Preview), previewProgress, cancellationToken);
+        }
 
         progress?.Report(new EncodeProgress(100, 0));
         return new PackageResult(output, ladder, renditions, source.Duration, tracks, complexity);

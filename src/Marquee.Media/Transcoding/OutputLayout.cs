@@ -7,6 +7,9 @@ public static class OutputLayout
     public const string HlsMultivariant = "master.m3u8";
     public const string FfmpegHlsMaster = "ffmpeg-master.m3u8";
     public const string Poster = "poster.jpg";
+
+    /// <summary>The public preview clip: served without a playback token, like the poster.</summary>
+    public const string Preview = "preview.mp4";
     public const string TrickplayFolder = "trickplay";
     public const string TrickplayIndex = "trickplay/thumbnails.vtt";
     public const string TrickplaySpritePattern = "sprite-%03d.jpg";

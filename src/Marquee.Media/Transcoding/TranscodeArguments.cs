@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marquee.Media.Analysis;
 using Marquee.Media.Ladder;
+using Marquee.Media.Preview;
 using Marquee.Media.Probing;
 
 namespace Marquee.Media.Transcoding;
@@ -81,6 +82,59 @@ public sealed class TranscodeArguments(FfmpegOptions options, IEnumerable<string
             Path.Combine(outputFolder, OutputLayout.TrickplayFolder, OutputLayout.TrickplaySpritePattern),
         ]);
         return args;
+    }
+
+    /// <summary>
+    /// The public preview clip: the plan's window of the source (seeking the input, which decodes from the keyframe
+    /// before and drops frames up to the start, so the clip starts exactly there), one H.264 High + AAC-LC stereo
+    /// progressive MP4 with the index first (<c>+faststart</c>) so a browser or a social client starts playing before
+    /// the download ends. No audio stream at all when the source has none.
+    /// </summary>
+    public IReadOnlyList<string> ForPreview(string sourcePath, SourceInfo source, EncodingLadder ladder, PreviewPlan plan, string outputFile)
+    {
+        var args = GlobalFlags();
+        args.AddRange(["-ss", Seconds(plan.Start), "-t", Seconds(plan.Length)]);
+        args.AddRange(Input(sourcePath));
+        var audio = source.AudioStreamIndex is { } index && plan.AudioKbps > 0 ? $"0:{index.ToString(CultureInfo.InvariantCulture)}" : null;
+        AddPreviewOutput(args, source, ladder, plan, audio, outputFile);
+        return args;
+    }
+
+    /// <summary>
+    /// The preview of a package published before previews existed, from the package itself (the source is gone by
+    /// then): the rendition's init segment and the media segments around the window, joined into one fragmented MP4
+    /// per track. Their timestamps are the title's own (each fragment carries its decode time), so both inputs seek
+    /// by timestamp (<c>-seek_timestamp</c>) to the plan's start in the title.
+    /// </summary>
+    public IReadOnlyList<string> ForPackagePreview(string videoFile, string? audioFile, SourceInfo source, EncodingLadder ladder, PreviewPlan plan, string outputFile)
+    {
+        var args = GlobalFlags();
+        foreach (var file in audioFile is null ? [videoFile] : new[] { videoFile, audioFile })
+        {
+            args.AddRange(["-seek_timestamp", "1", "-ss", Seconds(plan.Start), "-t", Seconds(plan.Length)]);
+            args.AddRange(Input(file));
+        }
+
+        AddPreviewOutput(args, source, ladder, plan, audioFile is null || plan.AudioKbps == 0 ? null : "1:a:0", outputFile);
+        return args;
+    }
+
+    private void AddPreviewOutput(List<string> args, SourceInfo source, EncodingLadder ladder, PreviewPlan plan, string? audioMap, string outputFile)
+    {
+        args.AddRange(["-map_metadata", "-1", "-map_chapters", "-1"]);
+        var rung = new Rung(plan.Width, plan.Height, plan.VideoKbps, plan.MaxKbps, plan.BufferKbits);
+        args.AddRange(["-filter_complex", $"{InputChain(source, ladder)},{ScaleChain(rung, ladder)}[preview]", "-map", "[preview]"]);
+        if (audioMap is not null)
+        {
+            args.AddRange(["-map", audioMap]);
+        }
+
+        args.AddRange(VideoCodec(ladder));
+        args.AddRange(RungRate(0, rung));
+        args.AddRange(audioMap is not null
+            ? ["-c:a", "aac", "-profile:a", "aac_low", "-b:a", Kbps(plan.AudioKbps), "-ac", "2", "-ar", "48000"]
+            : ["-an"]);
+        args.AddRange(["-sn", "-dn", "-movflags", "+faststart", "-f", "mp4", "file:" + Path.GetFullPath(outputFile)]);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Marquee.Media.Transcoding;
 using Marquee.Origin.Assets;
 using Marquee.Origin.Data;
 using Marquee.Origin.Ingest;
@@ -33,13 +34,14 @@ public sealed class TitleQueries(MarqueeDbContext db)
             title.Id, Kinds.Name(title.Kind), title.Name, title.Slug, title.Synopsis, CatalogLoader.Split(title.Genres), title.Year,
             title.RuntimeMinutes, title.OriginalLanguage, title.MaturityRating,
             title.Credits.Select(c => new CreditView(c.Name, c.Role, c.Character)).ToList(), access, title.Published, title.Shareable,
-            own.AssetId, own.Status, own.Progress, own.Error, own.DurationSeconds, own.Hls, own.Dash, poster, own.Thumbnails, own.Subtitles,
+            own.AssetId, own.Status, own.Progress, own.Error, own.DurationSeconds, own.Hls, own.Dash, poster, own.Preview, own.Thumbnails, own.Subtitles,
             title.TrailerAssetId is null ? null : Media(title.TrailerAssetId), seasonViews);
     }
 
     /// <summary>
     /// A series is ready when one episode is, processing while one is, failed only when an episode's media failed, and
-    /// missing while its episodes have no media yet. It has no manifests of its own, and the first playable episode's poster.
+    /// missing while its episodes have no media yet. It has no manifests of its own, and the first playable episode's poster
+    /// and preview.
     /// </summary>
     private static MediaView SeriesMedia(List<SeasonView> seasons)
     {
@@ -49,7 +51,7 @@ public sealed class TitleQueries(MarqueeDbContext db)
             : episodes.Any(m => m.Status == "processing") ? "processing"
             : episodes.Any(m => m.Status == "failed") ? "failed"
             : "missing";
-        return new MediaView(null, status, null, null, null, null, null, first?.Poster, null, []);
+        return new MediaView(null, status, null, null, null, null, null, first?.Poster, first?.Preview, null, []);
     }
 
     private async Task<Dictionary<string, MediaView>> MediaAsync(List<string> assetIds, CancellationToken cancellationToken)
@@ -73,7 +75,8 @@ public sealed class TitleQueries(MarqueeDbContext db)
             ready ? asset.DurationSeconds : null,
             prefix is null ? null : prefix + "master.m3u8",
             prefix is null ? null : prefix + "manifest.mpd",
-            prefix is null ? null : prefix + "poster.jpg",
+            prefix is null ? null : prefix + OutputLayout.Poster,
+            prefix is null || !asset.HasPreview ? null : prefix + OutputLayout.Preview,
             prefix is null ? null : prefix + "trickplay/thumbnails.vtt",
             CatalogLoader.Split(asset.Subtitles));
     }

@@ -1,7 +1,7 @@
 namespace Marquee.Origin.Catalog;
 
 /// <summary>
-/// A title page: metadata, the movie's media (status, manifests, poster…) or a series' seasons and episodes, and
+/// A title page: metadata, the movie's media (status, manifests, poster, public preview…) or a series' seasons and episodes, and
 /// the viewer's access tier ("free" or "subscription"; null in admin views).
 /// </summary>
 public sealed record TitleView(
@@ -27,6 +27,7 @@ public sealed record TitleView(
     string? Hls,
     string? Dash,
     string? Poster,
+    string? Preview,
     string? Thumbnails,
     IReadOnlyList<string> Subtitles,
     MediaView? Trailer,

@@ -28,7 +28,10 @@ public static class MediaApi
     public const string ImmutableCacheControl = "public, max-age=31536000, immutable";
     public const string ManifestCacheControl = "public, max-age=60";
     public const string OriginPathway = "origin";
-    public const string PosterFile = "poster.jpg";
+    public const string PosterFile = OutputLayout.Poster;
+
+    /// <summary>The public preview clip, for shared links and the embed: a short cut, never the entitled stream.</summary>
+    public const string PreviewFile = OutputLayout.Preview;
 
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder routes)
     {
@@ -60,9 +63,11 @@ public static class MediaApi
             return Refused(context, 403, reason);
         }
 
-        // The poster is the title's artwork, shown on browse rows before anyone plays: it needs no playback token.
+        // The poster is the title's artwork, shown on browse rows before anyone plays, and the preview is the clip a
+        // shared link's card and the embed show to anyone: neither needs a playback token. Only these exact names at
+        // the package's top; every other file of the package (the entitled stream) still does.
         var fromEdge = edgeKey.Matches(context.Request.Headers.Authorization);
-        var tokenFree = fromEdge || path == PosterFile;
+        var tokenFree = fromEdge || path is PosterFile or PreviewFile;
         var check = tokenFree ? default : PlaybackToken.Verify(target.Token, target.Path, region: null, keys.Ring(), clock.GetUtcNow());
         if (!tokenFree && !check.Allowed)
         {

@@ -68,6 +68,7 @@ public static class OriginServices
         services.AddHostedService(sp => sp.GetRequiredService<CatalogChanges>());
         services.AddScoped<JobQueue>();
         services.AddScoped<JobRunner>();
+        services.AddScoped<PreviewBackfill>();
         services.AddScoped<IngestService>();
         services.AddScoped<TitleQueries>();
         services.AddScoped<Sharing.Invitations>();

@@ -127,6 +127,7 @@ public sealed partial class JobRunner(
             .SetProperty(a => a.DurationSeconds, package.Duration.TotalSeconds)
             .SetProperty(a => a.Renditions, renditions)
             .SetProperty(a => a.HasAudio, package.Ladder.HasAudio)
+            .SetProperty(a => a.HasPreview, package.HasPreview)
             .SetProperty(a => a.Subtitles, string.Join(',', package.Subtitles.Select(t => t.Language)))
             .SetProperty(a => a.Error, (string?)null)
             .SetProperty(a => a.UpdatedAtMs, now), cancellationToken);

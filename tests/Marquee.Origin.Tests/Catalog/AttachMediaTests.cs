@@ -38,6 +38,9 @@ public sealed class AttachMediaTests
         var media = page.GetProperty("seasons")[0].GetProperty("episodes")[0].GetProperty("media");
         Assert.EndsWith("/master.m3u8", media.GetProperty("hls").GetString(), StringComparison.Ordinal);
         Assert.EndsWith("/poster.jpg", page.GetProperty("poster").GetString(), StringComparison.Ordinal);
+        // The episode's public preview, and the series shows its first playable episode's.
+        Assert.EndsWith("/preview.mp4", media.GetProperty("preview").GetString(), StringComparison.Ordinal);
+        Assert.Equal(media.GetProperty("preview").GetString(), page.GetProperty("preview").GetString());
         await Eventually.TrueAsync(async () =>
         {
             var list = await server.Http.GetFromJsonAsync<JsonElement>("/api/v1/titles");
