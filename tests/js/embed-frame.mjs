@@ -35,11 +35,14 @@ try {
     });
     return s && s.time > 1 ? s : null;
   }, 'the preview to play in the frame', 60000);
-  // The app's frame: Chromium refuses it (frame-ancestors 'none') and says so on the console.
-  await until(async () => refusals.length > 0, 'the app frame to be refused', 15000).catch(() => {});
-  const appFrame = tab.frames().find((f) => f !== tab.mainFrame() && !f.url().includes('/embed/'));
+  // The app's frame, loaded by now: Chromium refuses it (frame-ancestors 'none'), showing its error page in place of
+  // the app, whose page would hold #root.
+  const appFrame = await tab.$('#app').then((element) => element.contentFrame());
   const appShown = appFrame ? await appFrame.evaluate(() => !!document.getElementById('root')).catch(() => false) : false;
-  console.log(JSON.stringify({ played: state.time, paused: state.paused, src: state.src, currentSrc: state.currentSrc, appRefused: refusals.length > 0 && !appShown, refusals, problems }));
+  console.log(JSON.stringify({
+    played: state.time, paused: state.paused, src: state.src, currentSrc: state.currentSrc,
+    appRefused: !appShown && (appFrame?.url() ?? '').startsWith('chrome-error:'), appFrameUrl: appFrame?.url() ?? null, refusals, problems,
+  }));
 } finally {
   await browser.close();
   server.close();

@@ -28,8 +28,12 @@ public static class OEmbedApi
 
     public const int DefaultHeight = 360;
 
-    /// <summary>The sandbox of the iframe: no scripts at all (the embed has none); the link out may open a tab.</summary>
-    public const string Sandbox = "allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+    /// <summary>
+    /// The sandbox of the iframe; the link out may open a tab. <c>allow-scripts</c> is there only because browsers tie
+    /// autoplay to it (the sandbox's "automatic features" flag); the embed has no script, and its own policy
+    /// (<c>default-src 'none'</c>) would refuse one.
+    /// </summary>
+    public const string Sandbox = "allow-same-origin allow-scripts allow-popups allow-popups-to-escape-sandbox";
 
     public sealed record OEmbedView(
         [property: JsonPropertyName("version")] string Version,

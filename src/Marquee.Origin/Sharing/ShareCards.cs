@@ -28,8 +28,6 @@ public sealed record CardAnswer(int Status, ShareCard? Card)
 /// </summary>
 public sealed class ShareCards(IServiceScopeFactory scopes, CatalogIndex catalog, IObjectStore store, ShareLinks links, IOptions<SharingOptions> options, TimeProvider clock)
 {
-    public const string PreviewFile = "preview.mp4";
-
     /// <summary>Longest side of the preview the pipeline cuts (the card's video size is worked out from the ladder).</summary>
     private const int PreviewHeight = 720;
 
@@ -266,7 +264,7 @@ public sealed class ShareCards(IServiceScopeFactory scopes, CatalogIndex catalog
             // No size then; the card is still right without it.
         }
 
-        return new CardMedia(links.Absolute(PackageFile(asset, PreviewFile)), "video/mp4", width, height);
+        return new CardMedia(links.Absolute(PackageFile(asset, Marquee.Media.Transcoding.OutputLayout.Preview)), "video/mp4", width, height);
     }
 
     /// <summary>An absolute image with its size, read once from the store (poster and artwork keys never change content).</summary>

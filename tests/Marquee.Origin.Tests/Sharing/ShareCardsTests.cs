@@ -199,7 +199,7 @@ public sealed partial class ShareCardsTests : IAsyncLifetime
         Assert.Equal(320, answer.GetProperty("thumbnail_width").GetInt32());
         var iframe = answer.GetProperty("html").GetString()!;
         Assert.StartsWith($"<iframe src=\"{Site}/embed/{id}\"", iframe, StringComparison.Ordinal);
-        Assert.Contains("sandbox=\"allow-same-origin allow-popups allow-popups-to-escape-sandbox\"", iframe, StringComparison.Ordinal);
+        Assert.Contains("sandbox=\"allow-same-origin allow-scripts allow-popups allow-popups-to-escape-sandbox\"", iframe, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", iframe, StringComparison.Ordinal);
         Assert.Contains("title=\"Tom &amp; &quot;Jerry&quot; &lt;script&gt;", iframe, StringComparison.Ordinal);
 
@@ -238,7 +238,9 @@ public sealed partial class ShareCardsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, embed.StatusCode);
         var policy = embed.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors *", policy, StringComparison.Ordinal);
+        // No script may run in it, whatever the framing page's sandbox allows.
         Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
         Assert.False(embed.Headers.Contains("X-Frame-Options"));
         Assert.Matches("<video [^>]*src=\"[^\"]+/preview\\.mp4#t=90\"[^>]* autoplay muted loop", html);
         Assert.DoesNotContain("master.m3u8", html, StringComparison.Ordinal);
