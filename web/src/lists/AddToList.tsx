@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { usePopover } from '../ui/usePopover';
 import { Link } from 'react-router';
 import { api, messageOf } from '../api/client';
 import { useSession } from '../account/session';
@@ -13,27 +14,9 @@ export function AddToList({ titleId, titleName }: { titleId: string; titleName: 
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
   const id = useId();
+  const { button, panel, onKeyDown } = usePopover(open, () => setOpen(false), 'input, button');
   const lists = useLoad(open ? `playlists/${session.profile?.id ?? ''}` : null, (signal) => api.get<Playlist[]>('/api/v1/playlists', { signal }));
-
-  useEffect(() => {
-    if (!open) return;
-    panel.current?.querySelector<HTMLElement>('input, button')?.focus();
-    const outside = (event: MouseEvent) => {
-      if (!panel.current?.contains(event.target as Node) && !button.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [open]);
-
-  function keys(event: KeyboardEvent) {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    setOpen(false);
-    button.current?.focus();
-  }
 
   async function change(work: () => Promise<unknown>) {
     setError(null);
@@ -62,7 +45,7 @@ export function AddToList({ titleId, titleName }: { titleId: string; titleName: 
   }
 
   return (
-    <div className="share" onKeyDown={keys}>
+    <div className="share" onKeyDown={onKeyDown}>
       <button ref={button} type="button" className="button" aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen(!open)}>
         + Add to list
       </button>

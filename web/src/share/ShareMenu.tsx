@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { usePopover } from '../ui/usePopover';
 import { CopyLink } from './CopyLink';
 import { mastodonInstance, mastodonShareUrl, networkLinks } from './shareLinks';
 
@@ -23,29 +24,9 @@ interface Props {
  */
 export function ShareMenu({ url, text, children, className = 'button', up = false }: Props) {
   const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
   const id = useId();
+  const { button, panel, onKeyDown } = usePopover(open, () => setOpen(false));
   const canShare = typeof navigator.share === 'function';
-
-  useEffect(() => {
-    if (!open) return;
-    panel.current?.querySelector<HTMLElement>('input, button, a')?.focus();
-    const outside = (event: MouseEvent) => {
-      if (!panel.current?.contains(event.target as Node) && !button.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [open]);
-
-  function keys(event: KeyboardEvent) {
-    if (event.key !== 'Escape') return;
-    // The player's own keys must not see it.
-    event.stopPropagation();
-    event.preventDefault();
-    setOpen(false);
-    button.current?.focus();
-  }
 
   async function systemShare() {
     try {
@@ -56,7 +37,7 @@ export function ShareMenu({ url, text, children, className = 'button', up = fals
   }
 
   return (
-    <div className="share" onKeyDown={keys}>
+    <div className="share" onKeyDown={onKeyDown}>
       <button
         ref={button}
         type="button"
