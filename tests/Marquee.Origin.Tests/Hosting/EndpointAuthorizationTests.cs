@@ -14,13 +14,13 @@ namespace Marquee.Origin.Tests.Hosting;
 public sealed partial class EndpointAuthorizationTests : IAsyncLifetime
 {
     /// <summary>
-    /// What anyone may call: signing in and account recovery, the catalog as an anonymous visitor sees it, regions,
+    /// What anyone may call: signing in and account recovery, the catalog as an anonymous visitor sees it, public lists, regions,
     /// plans to choose from, and routes guarded by something other than a session (playback tokens for steering, the
     /// edge key for heartbeats, the admin key or role for uploads, which answer 401 themselves).
     /// </summary>
     private static readonly string[] Public =
     [
-        "/api/v1/auth/", "GET /api/v1/titles", "GET /api/v1/browse", "GET /api/v1/search", "GET /api/v1/regions", "GET /api/v1/plans",
+        "/api/v1/auth/", "GET /api/v1/titles", "GET /api/v1/browse", "GET /api/v1/search", "GET /api/v1/regions", "GET /api/v1/plans", "GET /api/v1/lists/",
         "GET /api/v1/steering/", "POST /api/v1/edges/heartbeat", "OPTIONS /api/v1/uploads",
     ];
 

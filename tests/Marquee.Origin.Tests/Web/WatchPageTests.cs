@@ -180,7 +180,9 @@ public sealed partial class WatchPageTests : IAsyncLifetime
         using var response = await browser.SendAsync(Navigation("/watch/%3C%2Fscript%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"));
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // No such title: the page (the app says so), 404 for crawlers, and nothing of the address in it.
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<div id=\"root\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("alert", html, StringComparison.Ordinal);
         Assert.Null(Bootstrap(html));
     }
