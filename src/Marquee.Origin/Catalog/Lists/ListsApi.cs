@@ -173,12 +173,12 @@ public static class ListsApi
     internal static async Task<Results<Ok<PublicListView>, ProblemHttpResult>> GetPublicListAsync(
         string id, ViewerResolver viewers, CatalogIndex catalog, MarqueeDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        var found = Ids.IsValid(id)
-            ? await db.Playlists.AsNoTracking().Include(p => p.Items).Where(p => p.Id == id && p.IsPublic)
-                .Join(db.Profiles, p => p.ProfileId, f => f.Id, (p, f) => new { Playlist = p, Owner = f.Name })
-                .SingleOrDefaultAsync(cancellationToken)
+        var playlist = Ids.IsValid(id)
+            ? await db.Playlists.AsNoTracking().Include(p => p.Items).SingleOrDefaultAsync(p => p.Id == id && p.IsPublic, cancellationToken)
             : null;
-        if (found is null)
+        var owner = playlist is null ? null
+            : await db.Profiles.AsNoTracking().Where(f => f.Id == playlist.ProfileId).Select(f => f.Name).SingleOrDefaultAsync(cancellationToken);
+        if (playlist is null || owner is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "List not found",
                 detail: "There is no public list with this id; its owner may have made it private.");
@@ -186,8 +186,8 @@ public static class ListsApi
 
         var (viewer, _) = await viewers.ResolveAsync(http, cancellationToken);
         CatalogResponses.Private(http);
-        return TypedResults.Ok(new PublicListView(found.Playlist.Id, found.Playlist.Name, found.Owner,
-            Summaries(found.Playlist.Items.OrderBy(i => i.AddedAtMs).Select(i => i.TitleId), viewer, catalog)));
+        return TypedResults.Ok(new PublicListView(playlist.Id, playlist.Name, owner,
+            Summaries(playlist.Items.OrderBy(i => i.AddedAtMs).Select(i => i.TitleId), viewer, catalog)));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeletePlaylistAsync(string id, ViewerResolver viewers, MarqueeDbContext db, HttpContext http, CancellationToken cancellationToken)
