@@ -16,7 +16,7 @@ public sealed class PartyHubTests : IAsyncLifetime
     private OriginServer server = null!;
 
     public async ValueTask InitializeAsync() => server = await OriginServer.StartAsync(null, null,
-        [.. People.Settings, "--Parties:MemberTimeoutSeconds", "3", "--Parties:WaitForAllSeconds", "3", "--Parties:MaxMembers", "3", "--Parties:SessionCheckSeconds", "1"]);
+        [.. People.Settings, "--Parties:MemberTimeoutSeconds", "3", "--Parties:WaitForAllSeconds", "6", "--Parties:MaxMembers", "3", "--Parties:SessionCheckSeconds", "1"]);
 
     public async ValueTask DisposeAsync() => await server.DisposeAsync();
 
@@ -178,12 +178,15 @@ public sealed class PartyHubTests : IAsyncLifetime
         Assert.False(waiting.GetProperty("playing").GetBoolean());
         var until = waiting.GetProperty("waitingUntilMs").GetInt64();
         version = waiting.GetProperty("version").GetInt32();
+        // Say it at once rather than at the next beat, so a slow machine's half-second beats cannot reach the timeout.
+        await host.ReportAsync("ready", 30, version);
+        await friend.ReportAsync("ready", 30, version);
         var started = await host.NextAsync("state", s => s.GetProperty("playing").GetBoolean());
         Assert.Equal(30, started.GetProperty("position").GetDouble());
         Assert.Equal(JsonValueKind.Null, started.GetProperty("waitingUntilMs").ValueKind);
         Assert.True(started.GetProperty("atMs").GetInt64() < until, "waited for the timeout though everyone was ready");
 
-        // The friend stays buffering this time: the wait gives up after its 3 s and plays anyway, and nobody was dropped.
+        // The friend stays buffering this time: the wait gives up after its 6 s and plays anyway, and nobody was dropped.
         friendReady = false;
         var second = await host.Connection.InvokeAsync<JsonElement>("Play", 60.0);
         version = second.GetProperty("version").GetInt32();
