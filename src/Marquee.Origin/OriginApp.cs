@@ -9,6 +9,7 @@ using Marquee.Origin.Data;
 using Marquee.Origin.Delivery;
 using Marquee.Origin.Demo;
 using Marquee.Origin.Discovery;
+using Marquee.Origin.Downloads;
 using Marquee.Origin.Entitlements;
 using Marquee.Origin.Hosting;
 using Marquee.Origin.Ingest;
@@ -110,6 +111,7 @@ public static class OriginApp
         app.MapArtworkApi();
         app.MapRegionsApi();
         app.MapPlaybackApi();
+        app.MapDownloadsApi();
         app.MapProgressApi();
         app.MapSteeringApi();
         app.MapEdgesApi();

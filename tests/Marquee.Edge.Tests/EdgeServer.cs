@@ -94,8 +94,8 @@ public sealed class EdgeServer : IAsyncDisposable
         return new EdgeServer(app, options, keys, clock);
     }
 
-    public string Token(string prefix = Asset, string region = "eu", TimeSpan? validFor = null, TokenKey? key = null, int maxHeight = 0) =>
-        PlaybackToken.Sign(new PlaybackClaims(prefix, Clock.GetUtcNow() + (validFor ?? TimeSpan.FromHours(1)), [region], "session-1", maxHeight), key ?? KeyA);
+    public string Token(string prefix = Asset, string region = "eu", TimeSpan? validFor = null, TokenKey? key = null, int maxHeight = 0, bool download = false) =>
+        PlaybackToken.Sign(new PlaybackClaims(prefix, Clock.GetUtcNow() + (validFor ?? TimeSpan.FromHours(1)), [region], "session-1", maxHeight, download), key ?? KeyA);
 
     /// <summary>The address of <paramref name="name"/> under the test asset, with a valid token.</summary>
     public string Url(string name, string? token = null) => Asset + name + "?token=" + (token ?? Token());

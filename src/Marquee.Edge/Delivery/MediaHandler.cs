@@ -74,7 +74,7 @@ internal sealed class MediaHandler(
         }
         finally
         {
-            metrics.Request(exchange.Outcome, exchange.Tier, exchange.BodyBytes);
+            metrics.Request(exchange.Outcome, exchange.Tier, exchange.BodyBytes, exchange.Claims?.Download == true);
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class HitFinder(MediaAccess access, RenditionLimits renditions, 
         Encoding.ASCII.GetChars(head.Path, path);
         Encoding.ASCII.GetChars(head.Token, token);
         var key = path[1..];
-        if (!access.TryVerified(token, path, out var claims) || !renditions.AllowsKnown(claims, path)
+        if (!access.TryVerified(token, path, out var claims) || claims.Download || !renditions.AllowsKnown(claims, path)
             || key.EndsWith(".m3u8", StringComparison.Ordinal) || key.EndsWith(".mpd", StringComparison.Ordinal)
             || !cache.TryGet(key, out var entry) || !entry.Meta.IsFresh(clock.GetUtcNow()) || entry.ResponseFields is null)
         {

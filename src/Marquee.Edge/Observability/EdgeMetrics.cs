@@ -33,6 +33,7 @@ public sealed class EdgeMetrics : IDisposable
     private readonly Meter meter;
     private readonly Counter<long> requests;
     private readonly Counter<long> bytesServed;
+    private readonly Counter<long> downloadBytes;
     private readonly Counter<long> objectHits;
     private readonly Counter<long> objectMisses;
     private readonly Counter<long> byteHits;
@@ -61,6 +62,7 @@ public sealed class EdgeMetrics : IDisposable
         meter = factory.Create(MeterName);
         requests = meter.CreateCounter<long>("marquee.edge.requests", "{request}", "Media requests, by outcome: hit, miss, coalesced, stale, pass, refused, notfound, error.");
         bytesServed = meter.CreateCounter<long>("marquee.edge.bytes_served", "By", "Body bytes sent to clients, by the tier they came from.");
+        downloadBytes = meter.CreateCounter<long>("marquee.edge.download_bytes", "By", "Body bytes sent for offline downloads (also in bytes_served).");
         objectHits = meter.CreateCounter<long>("marquee.edge.cache.object_hits", "{request}", "Requests answered from the cache (fresh or stale).");
         objectMisses = meter.CreateCounter<long>("marquee.edge.cache.object_misses", "{request}", "Requests answered from an upstream fetch (started, joined or passed through).");
         byteHits = meter.CreateCounter<long>("marquee.edge.cache.byte_hits", "By", "Body bytes sent from the cache.");
@@ -100,7 +102,8 @@ public sealed class EdgeMetrics : IDisposable
     internal void ObserveCache(Func<CacheUsage> usage) => cacheUsage = usage;
 
     /// <summary>One finished media request: how it was answered, from which tier, and the body bytes sent.</summary>
-    internal void Request(RequestOutcome outcome, ServedFrom tier, long bodyBytes)
+    /// <param name="download">The request carried a download's token (<see cref="Tokens.PlaybackClaims.Download"/>).</param>
+    internal void Request(RequestOutcome outcome, ServedFrom tier, long bodyBytes, bool download = false)
     {
         Interlocked.Increment(ref totalRequests);
         requests.Add(1, OutcomeTags[(int)outcome]);
@@ -113,6 +116,10 @@ public sealed class EdgeMetrics : IDisposable
         {
             bytesServed.Add(bodyBytes, TierTags[(int)tier]);
             egress.Add(bodyBytes);
+            if (download)
+            {
+                downloadBytes.Add(bodyBytes);
+            }
         }
 
         switch (outcome)

@@ -6,7 +6,11 @@ namespace Marquee.Edge.Tokens;
 /// </summary>
 /// <param name="PathPrefix">For example <c>/media/3a94fc793ee6afd1/v1/</c>; always ends with a slash.</param>
 /// <param name="Regions">Region ids whose edges accept the token; the origin accepts any.</param>
-public sealed record PlaybackClaims(string PathPrefix, DateTimeOffset ExpiresAt, IReadOnlyList<string> Regions, string Session, int MaxHeight)
+/// <param name="Download">
+/// The token fetches an offline download (one rung, saved by the app) rather than a stream: edges count its bytes
+/// apart, and never answer it on the fast path, which counts only streams.
+/// </param>
+public sealed record PlaybackClaims(string PathPrefix, DateTimeOffset ExpiresAt, IReadOnlyList<string> Regions, string Session, int MaxHeight, bool Download = false)
 {
     public bool Covers(string path) => path.StartsWith(PathPrefix, StringComparison.Ordinal);
 

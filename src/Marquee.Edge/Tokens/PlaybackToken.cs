@@ -7,7 +7,8 @@ namespace Marquee.Edge.Tokens;
 
 /// <summary>
 /// The playback token: <c>{keyId}.{payload}.{mac}</c>, where the payload is base64url of
-/// <c>p={prefix}&amp;e={unix seconds}&amp;r={regions}&amp;s={session}&amp;h={max height}</c> and the MAC is
+/// <c>p={prefix}&amp;e={unix seconds}&amp;r={regions}&amp;s={session}&amp;h={max height}</c> (then <c>&amp;k=d</c> for a
+/// download's token) and the MAC is
 /// HMAC-SHA256 over <c>{keyId}.{payload}</c>. Written by hand rather than as a JWT because every media request
 /// verifies one: this format needs no JSON parser, no header negotiation (one algorithm, so no "alg" confusion),
 /// and only URL-safe characters, so it rides in a query string without escaping.
@@ -27,7 +28,7 @@ public static class PlaybackToken
         }
 
         var payload = string.Create(CultureInfo.InvariantCulture,
-            $"p={claims.PathPrefix}&e={claims.ExpiresAt.ToUnixTimeSeconds()}&r={string.Join(',', claims.Regions)}&s={claims.Session}&h={claims.MaxHeight}");
+            $"p={claims.PathPrefix}&e={claims.ExpiresAt.ToUnixTimeSeconds()}&r={string.Join(',', claims.Regions)}&s={claims.Session}&h={claims.MaxHeight}{(claims.Download ? "&k=d" : "")}");
         var signed = key.Id + "." + Base64Url.EncodeToString(Encoding.ASCII.GetBytes(payload));
         return signed + "." + Base64Url.EncodeToString(HMACSHA256.HashData(key.Secret, Encoding.ASCII.GetBytes(signed)));
     }
@@ -115,6 +116,7 @@ public static class PlaybackToken
         string? prefix = null, regions = null, session = null;
         long? expires = null;
         int? height = null;
+        var download = false;
         foreach (var pair in text.Split('&'))
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
@@ -131,6 +133,7 @@ public static class PlaybackToken
                 case "r" when regions is null: regions = value; break;
                 case "s" when session is null: session = value; break;
                 case "h" when height is null && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var h): height = h; break;
+                case "k" when !download && value == "d": download = true; break;
                 default: return null;
             }
         }
@@ -143,7 +146,7 @@ public static class PlaybackToken
 
         var regionList = regions.Split(',');
         return regionList.All(IsValidName) && IsValidName(session)
-            ? new PlaybackClaims(prefix, DateTimeOffset.FromUnixTimeSeconds(expires.Value), regionList, session, height.Value)
+            ? new PlaybackClaims(prefix, DateTimeOffset.FromUnixTimeSeconds(expires.Value), regionList, session, height.Value, download)
             : null;
     }
 

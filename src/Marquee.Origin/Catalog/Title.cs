@@ -46,6 +46,12 @@ public sealed class Title
     /// <summary>Whether links to the title unfurl into a card, oEmbed answers and the embed plays its preview (on unless an operator turns it off).</summary>
     public bool Shareable { get; set; } = true;
 
+    /// <summary>Days an unwatched download lasts; null for the <c>Downloads:Days</c> default.</summary>
+    public int? DownloadDays { get; set; }
+
+    /// <summary>Hours a download plays after its first play; null for the <c>Downloads:PlayWindowHours</c> default.</summary>
+    public int? DownloadPlayHours { get; set; }
+
     public long? PublishedAtMs { get; set; }
 
     /// <summary>Set when an admin deletes the title; the row stays so every origin's index learns of it.</summary>

@@ -87,6 +87,10 @@ public abstract class MarqueeDbContext(DbContextOptions options) : IdentityDbCon
 
     public DbSet<Sharing.Invitation> Invitations => Set<Sharing.Invitation>();
 
+    public DbSet<Downloads.DownloadDevice> DownloadDevices => Set<Downloads.DownloadDevice>();
+
+    public DbSet<Downloads.DownloadLicence> DownloadLicences => Set<Downloads.DownloadLicence>();
+
     /// <summary>
     /// Options for a context made outside the host (migrations tooling, tests that open the database directly).
     /// Identity reads its schema version (3: passkeys) from IdentityOptions in the application's services, so

@@ -76,6 +76,10 @@ public static class OriginServices
         services.AddSingleton<Sharing.ShareCards>();
         services.AddOptions<Sharing.SharingOptions>().Bind(configuration.GetSection(Sharing.SharingOptions.Section));
         services.AddOEmbedLimits(configuration);
+        services.AddOptions<Downloads.DownloadOptions>().Bind(configuration.GetSection(Downloads.DownloadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Downloads.DownloadRules>();
+        services.AddScoped<Downloads.DownloadViewer>();
+        services.AddScoped<Downloads.DownloadLicensing>();
         services.AddAccountsCore(configuration, data);
         return services;
     }

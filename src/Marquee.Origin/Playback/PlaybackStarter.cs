@@ -21,8 +21,7 @@ namespace Marquee.Origin.Playback;
 /// </summary>
 internal sealed class PlaybackStarter(
     MarqueeDbContext db, UserManager<MarqueeUser> users, ProfileService profiles, EntitlementService entitlements, StreamLeases leases,
-    CountryResolver countries, PlaybackKeys keys, EdgeDirectory directory, SteeringRanker ranker, SteeringTargets targets,
-    WatchProgressService progress, IOptions<AccountOptions> accounts, IOptions<PlaybackOptions> options, TimeProvider clock)
+    CountryResolver countries, MediaRoutes routes, WatchProgressService progress, IOptions<AccountOptions> accounts, TimeProvider clock)
 {
     public async Task<PlaybackOutcome> StartAsync(string id, ClaimsPrincipal principal, HttpContext http, CancellationToken cancellationToken)
     {
@@ -55,20 +54,10 @@ internal sealed class PlaybackStarter(
                 $"Your plan allows {decision.MaxStreams} stream(s) at once and all are in use. Stop playback on another device, or change plan.");
         }
 
-        var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
-        var viewerRegion = Region.Containing(regions, country)?.Id;
-        var ranked = ranker.Rank(await directory.CurrentAsync(cancellationToken), viewerRegion, playable.Asset.Id);
-        var pathways = Pathways.From(ranked, targets.OriginBase(http));
+        var route = await routes.ForAsync(http, country, playable.Asset.Id, playable.PathPrefix, lease.LeaseId, decision.MaxHeight, download: false, cancellationToken);
+        var (pathways, token) = (route.Pathways, route.Token);
         var now = clock.GetUtcNow();
-        var claims = new PlaybackClaims(
-            playable.PathPrefix,
-            now + options.Value.TokenLifetime,
-            TokenRegions(viewerRegion, ranked),
-            lease.LeaseId,
-            decision.MaxHeight);
-        var token = PlaybackToken.Sign(claims, keys.Current);
-
-        db.PlaybackStarts.Add(new PlaybackStart { AssetId = playable.Asset.Id, Version = playable.Asset.PublishedVersion, Region = viewerRegion ?? "", AtMs = now.ToUnixTimeMilliseconds(),
+        db.PlaybackStarts.Add(new PlaybackStart { AssetId = playable.Asset.Id, Version = playable.Asset.PublishedVersion, Region = route.ViewerRegion ?? "", AtMs = now.ToUnixTimeMilliseconds(),
             ProfileId = profile.Id, TitleId = playable.Title.Id });
         await db.SaveChangesAsync(cancellationToken);
 
@@ -80,23 +69,10 @@ internal sealed class PlaybackStarter(
             [.. pathways.Select(p => p.BaseUrl)],
             pathways,
             token,
-            claims.ExpiresAt,
+            route.Claims.ExpiresAt,
             lease.LeaseId,
             DateTimeOffset.FromUnixTimeMilliseconds(lease.ExpiresAtMs),
             decision.MaxHeight,
             resumeAt));
-    }
-
-    /// <summary>The viewer's region first (the steering endpoint ranks for it), then every region of an offered edge.</summary>
-    private static List<string> TokenRegions(string? viewerRegion, IReadOnlyList<EdgeNode> ranked)
-    {
-        var list = new List<string>();
-        if (viewerRegion is not null)
-        {
-            list.Add(viewerRegion);
-        }
-
-        list.AddRange(ranked.Select(e => e.Region).Where(r => !list.Contains(r)).Distinct());
-        return list.Count > 0 ? list : ["none"];
     }
 }

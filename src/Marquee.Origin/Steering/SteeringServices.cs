@@ -18,6 +18,7 @@ public static class SteeringServices
         services.AddOptions<FillOptions>().Bind(configuration.GetSection(FillOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlaybackKeys>();
         services.AddScoped<PlaybackStarter>();
+        services.AddScoped<MediaRoutes>();
         services.AddSingleton(sp => new EdgeKey(sp.GetRequiredService<InstallationSecrets>(), configuration[$"{SteeringOptions.Section}:{nameof(SteeringOptions.EdgeKey)}"]));
         services.AddSingleton<EdgeLastSeen>();
         services.AddSingleton<EdgeDirectory>();

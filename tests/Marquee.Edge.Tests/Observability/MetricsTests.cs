@@ -55,4 +55,23 @@ public sealed class MetricsTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Bytes_sent_for_downloads_are_counted_apart_as_well_as_with_the_rest()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        await using var edge = await EdgeServer.StartAsync(upstream.Address);
+        upstream.Put(EdgeServer.Asset + "seg-1.m4s", TestBytes.Make(10_000));
+        var download = edge.Token(download: true);
+
+        await edge.Http.GetByteArrayAsync(edge.Url("seg-1.m4s", download));
+        await Eventually.TrueAsync(() => edge.Disk.Count == 1, "the fill is published");
+        await edge.Http.GetByteArrayAsync(edge.Url("seg-1.m4s", download));
+        await edge.Http.GetByteArrayAsync(edge.Url("seg-1.m4s"));
+        await Eventually.TrueAsync(() => edge.Total("marquee.edge.requests") == 3, "three requests counted");
+
+        Assert.Equal(20_000, edge.Total("marquee.edge.download_bytes"));
+        Assert.Equal(30_000, edge.Total("marquee.edge.bytes_served"));
+        Assert.Contains("marquee_edge_download_bytes_total", await edge.Http.GetStringAsync("/metrics"), StringComparison.Ordinal);
+    }
 }

@@ -34,6 +34,18 @@ public sealed class PlaybackTokenTests
         Assert.True(PlaybackToken.Verify(Sign(), Prefix + "master.m3u8", region: null, Ring(Key), Now).Allowed);
     }
 
+    [Fact]
+    public void A_download_token_says_so_and_a_stream_token_is_written_as_before()
+    {
+        var download = PlaybackToken.Sign(new PlaybackClaims(Prefix, Now.AddMinutes(10), ["eu"], "dl_abc-1", 720, Download: true), Key);
+        var stream = Sign();
+
+        Assert.True(PlaybackToken.Verify(download, Prefix + "seg-0-00001.m4s", "eu", Ring(Key), Now).Claims!.Download);
+        Assert.False(PlaybackToken.Verify(stream, Prefix + "seg-0-00001.m4s", "eu", Ring(Key), Now).Claims!.Download);
+        Assert.EndsWith("&h=720", Payload(stream), StringComparison.Ordinal);
+        Assert.EndsWith("&h=720&k=d", Payload(download), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/media/3a94fc793ee6afd2/v1/seg-0-00001.m4s", "eu", "does not cover")]
     [InlineData("/media/3a94fc793ee6afd1/v2/seg-0-00001.m4s", "eu", "does not cover")]
@@ -120,4 +132,7 @@ public sealed class PlaybackTokenTests
         var s = base64Url.Replace('-', '+').Replace('_', '/');
         return s + new string('=', (4 - (s.Length % 4)) % 4);
     }
+
+    private static string Payload(string token) =>
+        Encoding.ASCII.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1]));
 }

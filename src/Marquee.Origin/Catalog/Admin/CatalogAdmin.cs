@@ -161,6 +161,8 @@ public sealed class CatalogAdmin(MarqueeDbContext db, TitleQueries queries, Cata
         title.OriginalLanguage = body.OriginalLanguage ?? title.OriginalLanguage;
         title.MaturityRating = body.MaturityRating ?? title.MaturityRating;
         title.Shareable = body.Shareable ?? title.Shareable;
+        title.DownloadDays = body.DownloadDays is { } days ? days == 0 ? null : days : title.DownloadDays;
+        title.DownloadPlayHours = body.DownloadPlayHours is { } hours ? hours == 0 ? null : hours : title.DownloadPlayHours;
         if (body.Credits is not null)
         {
             title.Credits = body.Credits.Select(c => new Credit { Name = c.Name!.Trim(), Role = c.Role!.Trim(), Character = c.Character?.Trim() }).ToList();

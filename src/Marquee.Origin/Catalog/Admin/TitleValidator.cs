@@ -52,6 +52,16 @@ public static partial class TitleValidator
             errors["runtimeMinutes"] = ["runtimeMinutes is between 1 and 1000."];
         }
 
+        if (request.DownloadDays is < 0 or > 365)
+        {
+            errors["downloadDays"] = ["downloadDays is between 1 and 365, or 0 for the service's default."];
+        }
+
+        if (request.DownloadPlayHours is < 0 or > 24 * 365)
+        {
+            errors["downloadPlayHours"] = ["downloadPlayHours is between 1 and 8760, or 0 for the service's default."];
+        }
+
         if (request.OriginalLanguage is { } language && language.Length > 0 && !LanguagePattern().IsMatch(language))
         {
             errors["originalLanguage"] = ["originalLanguage is a language tag such as 'en', 'fr' or 'pt-BR'."];

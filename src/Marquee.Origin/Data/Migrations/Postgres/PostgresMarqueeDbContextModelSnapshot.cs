@@ -548,6 +548,12 @@ namespace Marquee.Origin.Data.Migrations.Postgres
                     b.Property<long?>("DeletedAtMs")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("DownloadDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DownloadPlayHours")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Genres")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -993,6 +999,112 @@ namespace Marquee.Origin.Data.Migrations.Postgres
                     b.HasKey("TitleId");
 
                     b.ToTable("title_neighbours", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Downloads.DownloadDevice", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastSeenAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("UserId", "Id");
+
+                    b.ToTable("download_devices", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Downloads.DownloadLicence", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("CheckInByMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EpisodeId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FirstPlayedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<int>("PlayWindowHours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProfileId")
+                        .IsRequired()
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("RenewedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RevokedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "DeviceId");
+
+                    b.HasIndex("ProfileId", "DeviceId", "ContentId")
+                        .IsUnique();
+
+                    b.ToTable("download_licences", (string)null);
                 });
 
             modelBuilder.Entity("Marquee.Origin.Entitlements.StreamLease", b =>
@@ -1843,6 +1955,30 @@ namespace Marquee.Origin.Data.Migrations.Postgres
                     b.HasOne("Marquee.Origin.Catalog.Title", null)
                         .WithMany()
                         .HasForeignKey("TitleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Downloads.DownloadDevice", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.MarqueeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Downloads.DownloadLicence", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marquee.Origin.Accounts.MarqueeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

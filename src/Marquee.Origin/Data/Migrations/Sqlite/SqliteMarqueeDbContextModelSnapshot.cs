@@ -543,6 +543,12 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                     b.Property<long?>("DeletedAtMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DownloadDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DownloadPlayHours")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Genres")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -986,6 +992,112 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                     b.HasKey("TitleId");
 
                     b.ToTable("title_neighbours", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Downloads.DownloadDevice", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Id");
+
+                    b.ToTable("download_devices", (string)null);
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Downloads.DownloadLicence", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckInByMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EpisodeId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstPlayedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlayWindowHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfileId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RenewedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "DeviceId");
+
+                    b.HasIndex("ProfileId", "DeviceId", "ContentId")
+                        .IsUnique();
+
+                    b.ToTable("download_licences", (string)null);
                 });
 
             modelBuilder.Entity("Marquee.Origin.Entitlements.StreamLease", b =>
@@ -1828,6 +1940,30 @@ namespace Marquee.Origin.Data.Migrations.Sqlite
                     b.HasOne("Marquee.Origin.Catalog.Title", null)
                         .WithMany()
                         .HasForeignKey("TitleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Downloads.DownloadDevice", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.MarqueeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marquee.Origin.Downloads.DownloadLicence", b =>
+                {
+                    b.HasOne("Marquee.Origin.Accounts.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marquee.Origin.Accounts.MarqueeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
