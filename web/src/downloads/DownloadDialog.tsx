@@ -86,7 +86,7 @@ export function DownloadDialog({ manager, profileId, targets, heading, onClose }
   const heights = first?.qualities.map((q) => q.height) ?? [];
   const sizeAt = (h: number) => (offers ?? []).reduce((sum, offer) => {
     const variant = variantForHeight(offer.multivariant.variants, h);
-    return sum + (variant ? estimateBytes(variant, offer.licence.durationSeconds) : 0);
+    return sum + (variant ? estimateBytes(variant, offer.durationSeconds) : 0);
   }, 0);
   const bytes = height ? sizeAt(height) : 0;
   const room = first ? manager.roomProblem(bytes, first.storage) : null;

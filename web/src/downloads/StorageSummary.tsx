@@ -25,11 +25,13 @@ export function StorageSummary({ manager, items }: { manager: Manager; items: St
     return () => {
       cancelled = true;
     };
-  }, [manager, stored, asked]);
+  }, [manager, stored]);
 
   async function persist() {
-    await navigator.storage?.persist?.().catch(() => false);
     setAsked(true);
+    // Firefox answers once the viewer has answered its prompt.
+    await navigator.storage?.persist?.().catch(() => false);
+    setInfo(await manager.storageInfo());
   }
 
   if (!info) return null;

@@ -3,6 +3,7 @@ import { database, storedPieceKeys, type DownloadChoice, type StoredDownload } f
 import { DownloadProblem, fetchPiece, mediaPath, baseUrls, networkGone, rateLimit, type FetchTarget } from './fetcher';
 import { parseMediaPlaylist, parseMultivariant, variantForHeight, type Rendition } from './hls';
 import { pieceKey, pieces, type DownloadPlan, type PieceRef, type TrackPlan } from './plan';
+import { whenUnreachable } from './reconnect';
 import * as store from './store';
 
 /** Segments fetched at once per download, as Shaka Player does by default. */
@@ -200,6 +201,7 @@ async function run(id: string): Promise<void> {
 async function failed(id: string, error: unknown): Promise<void> {
   if (error instanceof DownloadProblem && error.kind === 'network') {
     await store.change(id, () => ({ state: 'waiting', problem: networkGone }));
+    whenUnreachable();
     return;
   }
   if (error instanceof DownloadProblem && error.kind === 'licence') {

@@ -6,7 +6,8 @@
 
 /** The parts of a download licence (`DownloadView`, POST/GET /api/v1/downloads) that decide whether it plays. */
 export interface LicenceTerms {
-  status: 'active' | 'expired' | 'revoked';
+  /** 'active', 'expired' or 'revoked'. */
+  status: string;
   reason: string | null;
   expiresAt: string;
   checkInBy: string;
@@ -41,7 +42,7 @@ export function verdict(terms: LicenceTerms, now: number, latestSeen: number, fo
     return { playable: false, reason: terms.reason ?? 'This download was withdrawn. Download it again if it is still available.', discard: true };
   }
   const expiresAt = Date.parse(terms.expiresAt);
-  if (terms.status === 'expired' || !(now < expiresAt)) {
+  if (terms.status !== 'active' || !(now < expiresAt)) {
     return { playable: false, reason: terms.reason ?? `This download expired on ${format(expiresAt)}. Download it again to watch it.`, discard: true };
   }
   if (!(now < Date.parse(terms.checkInBy))) {

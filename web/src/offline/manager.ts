@@ -2,6 +2,7 @@ import { database, deleteDownload } from './db';
 import { deviceId } from './device';
 import { kick, resumeWaiting, setTokenRefresher, stop } from './downloader';
 import { clearHints } from './hint';
+import { setReconnect } from './reconnect';
 import * as store from './store';
 import { checkIn, enqueue, flush } from './sync';
 
@@ -18,6 +19,14 @@ setTokenRefresher(async () => {
   await checkIn();
 });
 
+/** The network is back (or may be): check in, which sends what was queued, then carry on waiting downloads. */
+async function reconnect(): Promise<boolean> {
+  const through = await checkIn().catch(() => false);
+  if (through) await resumeWaiting();
+  return through;
+}
+setReconnect(reconnect);
+
 let started: string | null = null;
 
 /**
@@ -29,7 +38,7 @@ export async function startup(profileId: string): Promise<void> {
   await store.loadProfile(profileId);
   if (started !== profileId) {
     started = profileId;
-    if (navigator.onLine) await checkIn().catch(() => undefined);
+    if (navigator.onLine) await reconnect();
   }
   kick();
 }
@@ -38,11 +47,7 @@ let listening = false;
 export function listenForNetwork(): void {
   if (listening) return;
   listening = true;
-  window.addEventListener('online', () => {
-    void checkIn()
-      .catch(() => undefined)
-      .then(() => resumeWaiting());
-  });
+  window.addEventListener('online', () => void reconnect());
 }
 
 export async function pause(id: string): Promise<void> {

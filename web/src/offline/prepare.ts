@@ -26,6 +26,7 @@ export interface Offer {
   multivariant: Multivariant;
   qualities: { height: number; bytes: number }[];
   defaultHeight: number;
+  durationSeconds: number;
   storage: StorageInfo;
 }
 
@@ -48,6 +49,12 @@ export function roomProblem(bytes: number, storage: StorageInfo): string | null 
   return `This download needs about ${formatBytes(bytes)}, but this browser has only ${formatBytes(free)} of storage left for Marquee. Delete other downloads or free up space on this device, then try again.`;
 }
 
+/** How long the title or episode is: the licence says, else the catalog. */
+function durationOf(licence: DownloadView, target: DownloadTarget): number {
+  const episode = target.episodeId ? target.title.seasons.flatMap((s) => s.episodes).find((e) => e.id === target.episodeId) : undefined;
+  return licence.durationSeconds ?? (episode ? episode.media.durationSeconds : target.title.durationSeconds) ?? 0;
+}
+
 async function multivariantOf(licence: DownloadView): Promise<Multivariant> {
   const media = licence.media;
   if (!media) throw new DownloadProblem('licence', licence.reason ?? 'This download is not licensed.');
@@ -60,7 +67,8 @@ async function askLicence(target: DownloadTarget, height: number): Promise<Downl
   const device = await deviceId(true);
   if (!device) throw new Error('no device id');
   const licence = await downloadsApi.licence({
-    ...(target.episodeId ? { episodeId: target.episodeId } : { titleId: target.titleId }),
+    titleId: target.episodeId ? null : target.titleId,
+    episodeId: target.episodeId,
     deviceId: device,
     deviceName: deviceName(),
     height,
@@ -77,18 +85,19 @@ async function askLicence(target: DownloadTarget, height: number): Promise<Downl
 export async function prepare(target: DownloadTarget): Promise<Offer> {
   const licence = await askLicence(target, target.maxHeight);
   const multivariant = await multivariantOf(licence);
+  const durationSeconds = durationOf(licence, target);
   const qualities = qualityHeights(multivariant.variants)
     .filter((height) => height <= licence.height)
     .flatMap((height) => {
       const variant = variantForHeight(multivariant.variants, height);
-      return variant ? [{ height, bytes: estimateBytes(variant, licence.durationSeconds) }] : [];
+      return variant ? [{ height, bytes: estimateBytes(variant, durationSeconds) }] : [];
     });
   const fallback = defaultHeight(
     qualities.map((q) => q.height),
     Math.min(720, licence.height),
   );
   if (fallback === undefined) throw new DownloadProblem('other', 'This title has no version that can be downloaded.');
-  return { target, licence, multivariant, qualities, defaultHeight: fallback, storage: await storageInfo() };
+  return { target, licence, multivariant, qualities, defaultHeight: fallback, durationSeconds, storage: await storageInfo() };
 }
 
 /** The dialog was closed without downloading: the licence is given back unless this browser stores it already. */
@@ -97,11 +106,14 @@ export async function cancel(offer: Offer): Promise<void> {
   await downloadsApi.remove(offer.licence.id).catch(() => undefined);
 }
 
-/** Asks once, on the first download, for storage the browser will not clear under pressure. */
+/**
+ * Asks once, on the first download, for storage the browser will not clear under pressure. Not awaited: Firefox asks
+ * the viewer in a prompt of its own, which may stay unanswered while the download goes on.
+ */
 async function askPersistence(): Promise<void> {
   if (await meta<boolean>('persistAsked')) return;
   await setMeta('persistAsked', true);
-  if (navigator.storage?.persist) await navigator.storage.persist().catch(() => false);
+  if (navigator.storage?.persist) void navigator.storage.persist().catch(() => false);
 }
 
 async function posterOf(url: string | null): Promise<Blob | null> {
@@ -123,7 +135,7 @@ export async function start(offer: Offer, choice: DownloadChoice, profileId: str
   const multivariant = licence === offer.licence ? offer.multivariant : await multivariantOf(licence);
   const variant = variantForHeight(multivariant.variants, licence.height);
   if (!variant) throw new DownloadProblem('other', `This title has no ${licence.height}p version to download.`);
-  const bytes = estimateBytes(variant, licence.durationSeconds);
+  const bytes = estimateBytes(variant, durationOf(licence, offer.target));
   const room = roomProblem(bytes, await storageInfo());
   if (room) throw new DownloadProblem('storage', room);
   if (!licence.key) throw new DownloadProblem('licence', licence.reason ?? 'This download is not licensed.');

@@ -4,6 +4,7 @@ import { downloadsApi, type DownloadView } from './api';
 import { database, discardBytes, type QueuedReport, type StoredDownload } from './db';
 import { deviceId, noteServerTime } from './device';
 import { stop } from './downloader';
+import { reachable, whenUnreachable } from './reconnect';
 import * as store from './store';
 
 /** A licence as stored: everything the origin said but its key, which lives only as a non-extractable CryptoKey. */
@@ -53,9 +54,11 @@ export async function checkIn(): Promise<boolean> {
   try {
     answer = await downloadsApi.checkIn(device);
   } catch (error) {
-    if (unreachable(error)) return false;
-    throw error;
+    if (!unreachable(error)) throw error;
+    whenUnreachable();
+    return false;
   }
+  reachable();
   await noteServerTime(...answer.items.map((i) => i.serverTime));
   const byId = new Map(answer.items.map((i) => [i.id, i]));
   const profileId = store.current().profileId;
@@ -66,7 +69,8 @@ export async function checkIn(): Promise<boolean> {
     if (!licence) {
       await endDownload(item.id, 'revoked', 'This download was removed from your account.');
     } else if (licence.status !== 'active') {
-      await endDownload(item.id, licence.status, licence.reason ?? (licence.status === 'expired' ? 'This download expired.' : 'This download was withdrawn.'));
+      const state = licence.status === 'revoked' ? 'revoked' : 'expired';
+      await endDownload(item.id, state, licence.reason ?? (state === 'expired' ? 'This download expired.' : 'This download was withdrawn.'));
     } else {
       await store.change(item.id, () => ({ licence: withoutKey(licence) }));
     }
@@ -136,7 +140,10 @@ export function flush(): Promise<void> {
         try {
           await send(report);
         } catch (error) {
-          if (unreachable(error) || (error instanceof ApiError && (error.status === 429 || error.status >= 500))) return;
+          if (unreachable(error) || (error instanceof ApiError && (error.status === 429 || error.status >= 500))) {
+            whenUnreachable();
+            return;
+          }
         }
       }
       await db.delete('queue', report.id);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PlaybackView } from '../api/types';
 import { useSession } from '../account/session';
 import { readyDownloadFor } from '../offline/hint';
@@ -36,7 +36,8 @@ function viewOf(source: OfflineSource): PlaybackView {
  */
 export function useOfflinePlayback(id: string, allowed: boolean): OfflinePlayback {
   const session = useSession();
-  const hint = allowed ? readyDownloadFor(id) : null;
+  // Read once per title: a refused download loses its hint, and must stay refused rather than start streaming.
+  const hint = useMemo(() => (allowed ? readyDownloadFor(id) : null), [id, allowed]);
   const downloadId = hint?.downloadId ?? null;
   const hintProfile = hint?.profileId ?? null;
   const known = session.account !== undefined;
@@ -67,7 +68,9 @@ export function useOfflinePlayback(id: string, allowed: boolean): OfflinePlaybac
           else if (opening.kind === 'refused') setState({ status: 'refused', reason: opening.reason });
           else setState({ status: 'none' });
         },
-        () => {
+        (error: unknown) => {
+          // The download could not be read: stream instead, if there is a network.
+          console.warn('The download could not be opened; streaming instead.', error);
           if (!cancelled) setState({ status: 'none' });
         },
       );
@@ -88,22 +91,24 @@ export function useOfflineProgress(source: OfflineSource | null, video: HTMLVide
     if (!source) return;
     const save = () => {
       const at = position();
-      if (at) void source.savePosition(at.positionSeconds, at.durationSeconds).catch(() => undefined);
+      return at ? source.savePosition(at.positionSeconds, at.durationSeconds).catch(() => undefined) : Promise.resolve();
     };
+    // Paused: a moment the viewer chose, sent at once if there is a network.
+    const pause = () => void save().then(source.flush);
     const firstPlay = () => void source.firstPlay().catch(() => undefined);
-    const timer = window.setInterval(save, heartbeatSeconds * 1000);
+    const timer = window.setInterval(() => void save(), heartbeatSeconds * 1000);
     video.addEventListener('playing', firstPlay, { once: true });
-    video.addEventListener('pause', save);
-    video.addEventListener('seeked', save);
-    window.addEventListener('pagehide', save);
+    video.addEventListener('pause', pause);
+    const saveNow = () => void save();
+    video.addEventListener('seeked', saveNow);
+    window.addEventListener('pagehide', saveNow);
     return () => {
       window.clearInterval(timer);
       video.removeEventListener('playing', firstPlay);
-      video.removeEventListener('pause', save);
-      video.removeEventListener('seeked', save);
-      window.removeEventListener('pagehide', save);
-      save();
-      source.flush();
+      video.removeEventListener('pause', pause);
+      video.removeEventListener('seeked', saveNow);
+      window.removeEventListener('pagehide', saveNow);
+      void save().then(source.flush);
     };
   }, [source, video, position]);
 }
