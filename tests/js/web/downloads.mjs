@@ -6,13 +6,15 @@
 // with the reason and loses its bytes.
 // Usage: node web/downloads.mjs BASE_URL EMAIL PASSWORD TITLE_ID
 import { chromium } from 'playwright-core';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { collectProblems, describeFailure, pickProfile, playsTo, report, shot, signIn, subtitleCues, until } from './browser.mjs';
 
 const [base, email, password, titleId] = process.argv.slice(2);
 const origin = new URL(base).origin;
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const profileDir = await mkdtemp(path.join(os.tmpdir(), 'marquee-downloads-'));
 
 // Chromium reports a fixed quota to pages (StaticStorageQuota, against fingerprinting), whatever the real one: off
@@ -61,6 +63,15 @@ async function stored() {
   );
 }
 
+/** axe-core's WCAG 2 A and AA findings on the page as it is. */
+async function axe() {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 async function openDialog() {
   await page.goto(`${base}/title/${titleId}`);
   const name = await page.getByRole('heading', { level: 1 }).innerText();
@@ -103,6 +114,7 @@ try {
   result.quality = await dialog.getByRole('radio', { checked: true }).evaluate((input) => input.parentElement.textContent.trim());
   result.sizeShown = await dialog.locator('.download-size').innerText();
   await shot(page, 'download-dialog');
+  result.dialogAxe = await axe();
   await dialog.getByRole('button', { name: 'Download' }).click();
   await until(async () => (await stored()).downloads?.some((d) => d.state === 'waiting'), 'the download to wait for the network', 60000);
   const interrupted = await stored();
@@ -120,6 +132,7 @@ try {
   result.complete = (await stored()).downloads[0];
   await page.getByRole('button', { name: `Renew ${name}` }).waitFor();
   await shot(page, 'web-downloads');
+  result.downloadsAxe = await axe();
 
   // 3. No network: the app opens from the service worker, lists the download and plays it with subtitles.
   await context.setOffline(true);

@@ -113,8 +113,10 @@ export function SeasonDownloadButton({ title, seasonId, maxHeight }: { title: Ti
   const { manager, items } = useDownloads(profileId, targets !== null);
   const season = title.seasons.find((s) => s.id === seasonId);
   if (!offlineSupported() || !season) return null;
-  const stored = new Set(items.filter((i) => i.state !== 'expired' && i.state !== 'revoked').map((i) => i.playbackId));
-  const episodes = [...season.episodes].sort((a, b) => a.number - b.number).filter((e) => e.media.status === 'ready' && !stored.has(e.id));
+  const ready = [...season.episodes].sort((a, b) => a.number - b.number).filter((e) => e.media.status === 'ready');
+  const live = items.filter((i) => i.state !== 'expired' && i.state !== 'revoked');
+  const episodes = ready.filter((e) => !live.some((i) => i.playbackId === e.id));
+  const allStored = ready.every((e) => live.some((i) => i.playbackId === e.id && i.state === 'complete'));
   const label = season.name || `Season ${season.number}`;
   return (
     <>
@@ -123,10 +125,10 @@ export function SeasonDownloadButton({ title, seasonId, maxHeight }: { title: Ti
         type="button"
         className="button button-small"
         disabled={episodes.length === 0}
-        aria-label={episodes.length === 0 ? `${label}: every episode is downloaded` : `Download ${label}`}
+        aria-label={episodes.length > 0 ? `Download ${label}` : allStored ? `${label}: every episode is downloaded` : `${label}: every episode is downloading`}
         onClick={() => setTargets(episodes.map((e) => ({ titleId: title.id, episodeId: e.id, title, maxHeight })))}
       >
-        {episodes.length === 0 ? '✓ Season downloaded' : '↓ Download season'}
+        {episodes.length > 0 ? '↓ Download season' : allStored ? '✓ Season downloaded' : 'Season downloading'}
       </button>
       {targets && manager && profileId && (
         <DownloadDialog

@@ -33,7 +33,7 @@ export default function DownloadsPage() {
       )}
       {manager && items.length > 0 && (
         <ul className="download-list" aria-label="Downloaded titles">
-          {[...items].reverse().map((item) => (
+          {items.map((item) => (
             <DownloadRow key={item.id} item={item} manager={manager} online={online} />
           ))}
         </ul>

@@ -8,31 +8,44 @@ export type Manager = typeof import('../offline/manager');
 const nothing = { profileId: null, loaded: false, items: [] as StoredDownload[] };
 const noSubscription = () => () => undefined;
 
+// The offline module, once any screen has loaded it: every control on the page then follows the same downloads.
+let loadedManager: Manager | null = null;
+let loading: Promise<Manager> | null = null;
+const managerListeners = new Set<() => void>();
+
+function loadManager(): Promise<Manager> {
+  loading ??= import('../offline/manager').then(
+    (module) => {
+      module.listenForNetwork();
+      loadedManager = module;
+      managerListeners.forEach((listener) => listener());
+      return module;
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+function subscribeManager(listener: () => void): () => void {
+  managerListeners.add(listener);
+  return () => managerListeners.delete(listener);
+}
+
 /**
  * The profile's downloads for a screen, live (the downloader's progress included). The offline module loads when
- * this browser has downloads, or when `wanted` (the viewer opened a download dialog).
+ * this browser has downloads, or when `wanted` (the Downloads page, a download dialog being opened).
  */
 export function useDownloads(profileId: string | null | undefined, wanted = false) {
-  const [manager, setManager] = useState<Manager | null>(null);
+  const manager = useSyncExternalStore(subscribeManager, () => loadedManager);
   const [failure, setFailure] = useState<string | null>(null);
   const load = wanted || hasDownloads();
 
   useEffect(() => {
     if (!load || manager) return;
-    let cancelled = false;
-    import('../offline/manager').then(
-      (module) => {
-        if (cancelled) return;
-        module.listenForNetwork();
-        setManager(module);
-      },
-      () => {
-        if (!cancelled) setFailure('The downloads could not be opened. Reload the page and try again.');
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
+    loadManager().catch(() => setFailure('The downloads could not be opened. Reload the page and try again.'));
   }, [load, manager]);
 
   useEffect(() => {
