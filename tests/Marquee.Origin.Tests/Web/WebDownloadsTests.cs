@@ -26,6 +26,11 @@ public sealed partial class WebAppTests
         Assert.Equal(0, report["fetchedWhenRefused"]!.GetValue<int>());
         Assert.Matches(@"Size: about \d", report["sizeShown"]!.GetValue<string>());
 
+        // A 410 on the way: a check-in for a fresh token. An edge that did not answer: the next base URL.
+        Assert.True(report["checkInsAfter410"]!.GetValue<int>() >= 1, "no check-in after the 410");
+        var refused = report["failover"]!["refused"]!.GetValue<string>();
+        Assert.Contains(report["failover"]!["served"]!.AsArray(), host => host!.GetValue<string>() != refused);
+
         // Cut off after a few segments: it waits for the network; reloaded, it fetches only what it did not have.
         var interrupted = report["interrupted"]!;
         Assert.Equal("waiting", interrupted["state"]!.GetValue<string>());

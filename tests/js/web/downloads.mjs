@@ -1,6 +1,7 @@
 // Offline viewing in Chromium, with a persistent profile and the app's real service worker: a download refused
-// before it starts when the browser's quota is too small (Chromium's own quota override); a download interrupted
-// mid-way (its segment requests cut) that resumes after a reload from its last complete segment; no network, a
+// before it starts when the browser's quota is too small (Chromium's own quota override); a download that meets an
+// expired token (410: it checks in for a fresh one) and an unreachable edge (it takes the next base URL), then is
+// interrupted mid-way (its segment requests cut) and resumes after a reload from its last complete segment; no network, a
 // reload, and the app still opens, lists the download and plays it with subtitles; the position played offline
 // reaches the origin when the network returns; and a licence past its expiry (the page's clock moved on) refuses
 // with the reason and loses its bytes.
@@ -108,8 +109,29 @@ try {
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
 
   // 2. Interrupted: after a few segments every segment request fails, as when the network drops.
+  // On the way, the first segment answers 410 (its token expired: the app checks in for a fresh one and asks the
+  // same edge again) and the next one finds its edge unreachable (the app asks the next base URL).
   let allowed = 5;
-  await page.route(segment, (route) => (allowed-- > 0 ? route.continue() : route.abort('internetdisconnected')));
+  let expired = false;
+  const failover = { refused: null, served: [] };
+  const checkIns = [];
+  page.on('request', (request) => {
+    if (expired && /\/api\/v1\/downloads\?deviceId=/.test(request.url())) checkIns.push(request.url());
+  });
+  await page.route(segment, (route) => {
+    const host = new URL(route.request().url()).host;
+    if (!expired) {
+      expired = true;
+      return route.fulfill({ status: 410, contentType: 'application/problem+json', body: '{"title":"Token expired","status":410}' });
+    }
+    if (failover.refused === null) {
+      failover.refused = host;
+      return route.abort('connectionrefused');
+    }
+    if (allowed-- <= 0) return route.abort('internetdisconnected');
+    failover.served.push(host);
+    return route.continue();
+  });
   ({ dialog } = await openDialog());
   result.quality = await dialog.getByRole('radio', { checked: true }).evaluate((input) => input.parentElement.textContent.trim());
   result.sizeShown = await dialog.locator('.download-size').innerText();
@@ -117,6 +139,8 @@ try {
   result.dialogAxe = await axe();
   await dialog.getByRole('button', { name: 'Download' }).click();
   await until(async () => (await stored()).downloads?.some((d) => d.state === 'waiting'), 'the download to wait for the network', 60000);
+  result.checkInsAfter410 = checkIns.length;
+  result.failover = failover;
   const interrupted = await stored();
   result.interrupted = interrupted.downloads[0];
   const okBefore = new Set(fetched.filter((f) => f.status === 200).map((f) => f.path));

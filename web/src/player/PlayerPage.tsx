@@ -229,10 +229,14 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
       }
       window.marqueePlayer = { ...(window.marqueePlayer ?? { hosts: [] }), fatal: data.details };
       if (video.currentTime) lastPosition.current = { id, seconds: video.currentTime };
+      // A download's "network" is the device's storage.
+      const unreadable = "This download could not be read from this device's storage. Delete it on the Downloads page and download it again.";
       setFatal(
-        data.type === Hls.ErrorTypes.NETWORK_ERROR
-          ? 'The video stopped loading: none of the servers could be reached. Check your connection, then try again.'
-          : 'The video could not be decoded on this device. Try again, or choose a lower quality.',
+        data.type === Hls.ErrorTypes.NETWORK_ERROR && offlineRef.current
+          ? unreadable
+          : data.type === Hls.ErrorTypes.NETWORK_ERROR
+            ? 'The video stopped loading: none of the servers could be reached. Check your connection, then try again.'
+            : 'The video could not be decoded on this device. Try again, or choose a lower quality.',
       );
     };
     hls.on(Hls.Events.ERROR, (_, data) => onError(data));
