@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -67,8 +68,43 @@ function playerHead(): Plugin {
   };
 }
 
+/**
+ * Writes the service worker (src/pwa/sw.js) to dist/sw.js with the build's files to precache and a version that
+ * changes with any of them. A plugin of our own rather than vite-plugin-pwa: that one brings workbox-build (a
+ * bundler and Babel of its own) for what is here a list of files and a hash, and its releases follow Vite's majors
+ * behind ours; the worker itself is some sixty lines a reader can check.
+ */
+function serviceWorker(): Plugin {
+  const dist = path.resolve(import.meta.dirname, 'dist');
+  async function files(folder: string): Promise<string[]> {
+    const entries = await readdir(folder, { withFileTypes: true });
+    const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? files(path.join(folder, entry.name)) : [path.join(folder, entry.name)])));
+    return nested.flat();
+  }
+  return {
+    name: 'marquee-service-worker',
+    apply: 'build',
+    async closeBundle() {
+      // index.html is cached as / answers it (with its card and policy), the compressed copies are the server's business.
+      const list = (await files(dist))
+        .map((file) => `/${path.relative(dist, file).split(path.sep).join('/')}`)
+        .filter((url) => url !== '/index.html' && url !== '/sw.js' && !/\.(br|gz)$/.test(url))
+        .sort();
+      const template = await readFile(path.resolve(import.meta.dirname, 'src', 'pwa', 'sw.js'), 'utf8');
+      const hash = createHash('sha256').update(template);
+      for (const url of ['/index.html', ...list]) hash.update(url).update(await readFile(path.join(dist, url)));
+      const version = hash.digest('hex').slice(0, 16);
+      const worker = template
+        .replace("'__MARQUEE_SW_VERSION__'", JSON.stringify(version))
+        .replace('/* __MARQUEE_SW_PRECACHE__ */ []', JSON.stringify(list));
+      if (worker === template) throw new Error('marquee-service-worker: src/pwa/sw.js lost its markers');
+      await writeFile(path.join(dist, 'sw.js'), worker);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompress(), playerHead()],
+  plugins: [react(), precompress(), playerHead(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

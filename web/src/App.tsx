@@ -12,6 +12,9 @@ import { Landing } from './browse/Landing';
 import { SearchPage } from './browse/SearchPage';
 import { TitlePage } from './browse/TitlePage';
 import { requestPlaybackEarly, adoptPagePlayback } from './player/playbackRequests';
+import { readyDownloadFor } from './offline/hint';
+import { OfflineSync } from './downloads/OfflineSync';
+import { UpdateNotice } from './pwa/UpdateNotice';
 import { Shell } from './ui/Shell';
 
 // Screens most visits never open load on demand, so the home page ships without hls.js or the admin tools.
@@ -19,11 +22,11 @@ const loadPlayer = () => import('./player/PlayerPage');
 const PlayerPage = lazy(loadPlayer);
 // Opened straight at the player (a link, a reload): fetch its code, and take the playback the origin sent with the
 // page or else ask for it while the session is still being checked; the player's code is the biggest part of the
-// page and takes a while to parse.
+// page and takes a while to parse. A downloaded title or episode plays from storage: nothing to ask for.
 const watching = /^\/watch\/([^/]+)$/.exec(window.location.pathname);
 if (watching?.[1]) {
   const id = decodeURIComponent(watching[1]);
-  if (!adoptPagePlayback(id)) requestPlaybackEarly(id);
+  if (!adoptPagePlayback(id) && !readyDownloadFor(id)) requestPlaybackEarly(id);
   void loadPlayer();
 }
 const AccountPage = lazy(() => import('./account/AccountPage'));
@@ -34,6 +37,7 @@ const FeedPage = lazy(() => import('./social/FeedPage'));
 const PartyPage = lazy(() => import('./party/PartyPage'));
 const ListsPage = lazy(() => import('./lists/ListsPage'));
 const PublicListPage = lazy(() => import('./lists/PublicListPage'));
+const DownloadsPage = lazy(() => import('./downloads/DownloadsPage'));
 
 function Loading() {
   return (
@@ -57,7 +61,9 @@ function Viewer({ bare = false }: { bare?: boolean }) {
     return location.pathname === '/' ? <Landing /> : <Navigate to={`/signin?next=${encodeURIComponent(here)}`} replace />;
   }
   const mustPick = (session.profiles.length > 1 || session.profiles.some((p) => p.locked)) && !sessionStorage.getItem(profilePickedKey);
-  if (mustPick) return <Navigate to={`/profiles?next=${encodeURIComponent(here)}`} replace />;
+  // Without a network no profile can be picked: the last one picked opens, unless it is locked.
+  if (mustPick && session.offline && session.profile?.locked) return <LockedOffline />;
+  if (mustPick && !session.offline) return <Navigate to={`/profiles?next=${encodeURIComponent(here)}`} replace />;
   // A screen that is sometimes all picture (the party's player) brings the header itself when it wants one.
   if (bare) {
     return (
@@ -72,6 +78,15 @@ function Viewer({ bare = false }: { bare?: boolean }) {
         <Outlet />
       </Suspense>
     </Shell>
+  );
+}
+
+function LockedOffline() {
+  return (
+    <main className="page" id="main">
+      <h1>This profile is locked</h1>
+      <p>Its PIN can only be checked online. Connect to the internet to open it.</p>
+    </main>
   );
 }
 
@@ -97,6 +112,8 @@ function Signed({ children }: { children: ReactNode }) {
 export function App() {
   return (
     <Suspense fallback={<Loading />}>
+      <UpdateNotice />
+      <OfflineSync />
       <Routes>
         <Route path="/signin" element={<SignIn />} />
         <Route path="/signup" element={<SignUp />} />
@@ -113,6 +130,7 @@ export function App() {
           <Route path="/people/:handle" element={<PersonPage />} />
           <Route path="/feed" element={<FeedPage />} />
           <Route path="/lists" element={<ListsPage />} />
+          <Route path="/downloads" element={<DownloadsPage />} />
           <Route path="/admin/*" element={<AdminOnly><AdminPage /></AdminOnly>} />
         </Route>
         <Route element={<Viewer bare />}>

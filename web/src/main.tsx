@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { SessionProvider } from './account/session';
 import { heldApp } from './player/pageBootstrap';
+import { registerServiceWorker } from './pwa/serviceWorker';
 import './styles.css';
 
 // Where the app starts running, for bench/ttff's timeline (TTFF_TIMELINE=1).
@@ -25,3 +26,4 @@ const render = () =>
 const held = heldApp();
 if (held) void held.then(render);
 else render();
+registerServiceWorker();

@@ -4,6 +4,7 @@ using Marquee.Origin.Steering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,8 +16,9 @@ namespace Marquee.Origin.Web;
 
 /// <summary>
 /// Serves the single-page web app: hashed files under <c>/assets/</c> are immutable for a year, everything else
-/// (index.html, the icon) is revalidated on every load so a new release is picked up at once. Any other GET that is
-/// not an API, media or operations path answers index.html, so deep links work; the app routes them itself.
+/// (index.html, the icon, the PWA's <c>/manifest.webmanifest</c> and service worker <c>/sw.js</c>) is revalidated on
+/// every load so a new release is picked up at once. Any other GET that is not an API, media or operations path
+/// answers index.html, so deep links work; the app routes them itself.
 /// </summary>
 public static class WebAppHosting
 {
@@ -64,9 +66,15 @@ public static class WebAppHosting
         // already, and the player page can carry a playback token (WatchPage).
         app.UseWhen(context => !IsServerPath(context.Request.Path) && !WatchPage.IsWatchPath(context.Request.Path), branch => branch.UseResponseCompression());
         // index.html itself always goes through ServeIndexAsync, which adds the page's security headers; nosniff is on every answer.
+        // Browsers install the manifest and register the service worker only with these types; set here rather than
+        // left to the defaults, which have changed between releases.
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".webmanifest"] = "application/manifest+json";
+        types.Mappings[".js"] = "text/javascript";
         app.UseWhen(context => !IsIndexFile(context.Request.Path), branch => branch.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(root),
+            ContentTypeProvider = types,
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;

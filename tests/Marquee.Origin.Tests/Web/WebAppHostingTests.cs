@@ -23,6 +23,8 @@ public sealed class WebAppHostingTests : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(root, "index.html"), "<!doctype html><div id=\"root\"></div>");
         await File.WriteAllTextAsync(Path.Combine(root, "assets", "index-AbC123.js"), string.Concat(Enumerable.Repeat(Script, 200)));
         await File.WriteAllTextAsync(Path.Combine(root, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        await File.WriteAllTextAsync(Path.Combine(root, "sw.js"), "const version = 'abc';\n");
+        await File.WriteAllTextAsync(Path.Combine(root, "manifest.webmanifest"), "{\"name\":\"Marquee\",\"start_url\":\"/\"}");
         await File.WriteAllTextAsync(Path.Combine(root, "assets", "player-XyZ789.js"), "console.log('plain copy');");
         await using (var brotli = new BrotliStream(File.Create(Path.Combine(root, "assets", "player-XyZ789.js.br")), CompressionLevel.SmallestSize))
         {
@@ -99,6 +101,24 @@ public sealed class WebAppHostingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl!.NoCache);
+    }
+
+    /// <summary>
+    /// The PWA: browsers register the service worker and install the manifest only with these types, and both must be
+    /// revalidated, or a new build's worker (and with it the new app) would wait for a stale copy to expire.
+    /// </summary>
+    [Theory]
+    [InlineData("/sw.js", "text/javascript")]
+    [InlineData("/manifest.webmanifest", "application/manifest+json")]
+    public async Task The_service_worker_and_the_manifest_have_their_types_and_are_revalidated(string path, string type)
+    {
+        using var response = await server.Http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType!.MediaType);
+        Assert.True(response.Headers.CacheControl!.NoCache);
+        Assert.DoesNotContain("<div id=\"root\">", body, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -11,7 +11,7 @@ namespace Marquee.Origin.Tests.Web;
 /// against <c>marquee up</c>. Each test runs one
 /// script of tests/js/web and checks what it reports; screenshots of the main screens go to artifacts/screenshots.
 /// </summary>
-public sealed class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
+public sealed partial class WebAppTests(WebCluster cluster) : IClassFixture<WebCluster>
 {
     private static readonly TimeSpan ScriptTime = TimeSpan.FromMinutes(8);
 

@@ -10,6 +10,7 @@ import { useLoad } from '../ui/useLoad';
 import { addPasskey, passkeysSupported } from './passkeys';
 import { useSession } from './session';
 import { InviteSection } from '../invites/InviteSection';
+import { DownloadDevices } from '../downloads/DownloadDevices';
 
 function price(plan: Plan): string {
   return !plan.priceCentsPerMonth ? 'Free' : `${((plan.priceCentsPerMonth ?? 0) / 100).toFixed(2)} a month`;
@@ -35,6 +36,7 @@ export default function AccountPage() {
       <PlanSection />
       <InviteSection />
       <SessionsSection />
+      <DownloadDevices />
       <PasskeysSection />
       <PasswordSection />
     </main>

@@ -43,7 +43,8 @@ export function adoptAntiforgery(token: string, headerName: string): void {
 }
 
 async function antiforgeryHeader(): Promise<Record<string, string>> {
-  antiforgery ??= fetch('/api/v1/auth/antiforgery', { credentials: 'same-origin' }).then(async (response) => {
+  // No network is an ApiError like any other request's (status 0), not a bare TypeError.
+  antiforgery ??= fetch('/api/v1/auth/antiforgery', { credentials: 'same-origin' }).catch(() => Promise.reject(new ApiError(0, 'Offline', unreachable))).then(async (response) => {
     if (!response.ok) {
       throw await toError(response);
     }

@@ -17,6 +17,9 @@ import { startTimeOf } from '../share/startTime';
 
 // The conversation under a title is fetched with its own code once the page shows, so the page does not wait for it.
 const Conversation = lazy(() => import('../social/Conversation'));
+// The same for the download controls (the offline module itself loads only once something is downloaded).
+const DownloadButton = lazy(() => import('../downloads/DownloadControl').then((m) => ({ default: m.DownloadButton })));
+const SeasonDownloadButton = lazy(() => import('../downloads/DownloadControl').then((m) => ({ default: m.SeasonDownloadButton })));
 
 function unavailableText(status: number | null, message: string): { heading: string; body: string } {
   switch (status) {
@@ -78,6 +81,8 @@ export function TitlePage() {
   const items = progress.data?.items ?? [];
   const plan = plans.data?.find((p) => p.id === session.account?.plan);
   const needsPlan = view.access === 'subscription' && plan !== undefined && !plan.fullCatalog;
+  // Downloads are offered on plans that have them; the origin still decides (device limit, region, maturity).
+  const downloadHeight = plan && (plan.downloadDevices ?? 0) > 0 && !needsPlan ? (plan.maxHeight ?? 1080) : null;
   const episodes = view.seasons.flatMap((s) => s.episodes);
   const latest = items.find((item) => !item.finished);
   const playable = view.kind === 'series' ? episodes.find((e) => e.media.status === 'ready') : view.status === 'ready' ? view : undefined;
@@ -149,6 +154,11 @@ export function TitlePage() {
                 </p>
               )}
               {view.kind !== 'series' && playable && <WatchTogether playableId={view.id} />}
+              {view.kind !== 'series' && playable && downloadHeight !== null && (
+                <Suspense fallback={null}>
+                  <DownloadButton title={view} maxHeight={downloadHeight} />
+                </Suspense>
+              )}
               <MyListButton titleId={view.id} inList={inList} onChange={myList.reload} />
               {sharing}
               {session.profile && <Thumbs titleId={view.id} titleName={view.title} withReview={isAdultProfile(session.profile)} />}
@@ -166,7 +176,7 @@ export function TitlePage() {
           )}
         </div>
       </div>
-      {view.kind === 'series' && <Episodes view={view} progress={items} locked={needsPlan} />}
+      {view.kind === 'series' && <Episodes view={view} progress={items} locked={needsPlan} downloadHeight={downloadHeight} />}
       <MoreLikeThis titleId={view.id} profileId={session.profile?.id ?? ''} />
       {isAdultProfile(session.profile) && (
         <Suspense fallback={null}>
@@ -209,7 +219,7 @@ function MyListButton({ titleId, inList, onChange }: { titleId: string; inList: 
   );
 }
 
-function Episodes({ view, progress, locked }: { view: TitleView; progress: ProgressList['items']; locked: boolean }) {
+function Episodes({ view, progress, locked, downloadHeight }: { view: TitleView; progress: ProgressList['items']; locked: boolean; downloadHeight: number | null }) {
   const [seasonId, setSeasonId] = useState(view.seasons[0]?.id ?? '');
   const season = view.seasons.find((s) => s.id === seasonId) ?? view.seasons[0];
   if (!season) return null;
@@ -217,6 +227,11 @@ function Episodes({ view, progress, locked }: { view: TitleView; progress: Progr
     <section className="episodes" aria-labelledby="episodes-title">
       <div className="episodes-head">
         <h2 id="episodes-title">Episodes</h2>
+        {downloadHeight !== null && (
+          <Suspense fallback={null}>
+            <SeasonDownloadButton title={view} seasonId={season.id} maxHeight={downloadHeight} />
+          </Suspense>
+        )}
         {view.seasons.length > 1 && (
           <select aria-label="Season" value={season.id} onChange={(e) => setSeasonId(e.target.value)}>
             {view.seasons.map((s) => (
@@ -229,14 +244,23 @@ function Episodes({ view, progress, locked }: { view: TitleView; progress: Progr
       </div>
       <ol className="episode-list">
         {season.episodes.map((episode) => (
-          <EpisodeItem key={episode.id} seriesId={view.id} episode={episode} progress={progress.find((p) => p.playbackId === episode.id)} locked={locked} />
+          <EpisodeItem key={episode.id} series={view} episode={episode} progress={progress.find((p) => p.playbackId === episode.id)} locked={locked} downloadHeight={downloadHeight} />
         ))}
       </ol>
     </section>
   );
 }
 
-function EpisodeItem({ seriesId, episode, progress, locked }: { seriesId: string; episode: EpisodeView; progress: ProgressList['items'][number] | undefined; locked: boolean }) {
+interface EpisodeItemProps {
+  series: TitleView;
+  episode: EpisodeView;
+  progress: ProgressList['items'][number] | undefined;
+  locked: boolean;
+  downloadHeight: number | null;
+}
+
+function EpisodeItem({ series, episode, progress, locked, downloadHeight }: EpisodeItemProps) {
+  const seriesId = series.id;
   const ready = episode.media.status === 'ready' && !locked;
   const watched = progress && progress.durationSeconds > 0 ? Math.min(1, progress.positionSeconds / progress.durationSeconds) : 0;
   const body = (
@@ -264,6 +288,11 @@ function EpisodeItem({ seriesId, episode, progress, locked }: { seriesId: string
         <div className="episode episode-disabled">{body}</div>
       )}
       {ready && <WatchTogether playableId={episode.id} label={`Watch episode ${episode.number} together`} className="button button-small episode-together" />}
+      {ready && downloadHeight !== null && (
+        <Suspense fallback={null}>
+          <DownloadButton title={series} episode={episode} maxHeight={downloadHeight} />
+        </Suspense>
+      )}
     </li>
   );
 }

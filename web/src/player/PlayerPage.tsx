@@ -14,6 +14,9 @@ import { Menu } from './Menu';
 import { SeekBar } from './SeekBar';
 import { parseThumbnails, type Thumbnail } from './trickplay';
 import { usePlayback } from './usePlayback';
+import { useOfflinePlayback, useOfflineProgress } from './useOfflinePlayback';
+import { carriedPlayback } from './playbackRequests';
+import { readyDownloadFor } from '../offline/hint';
 import { useShortcuts } from './useShortcuts';
 import { ShareMenu } from '../share/ShareMenu';
 import { watchShareUrl } from '../share/shareLinks';
@@ -88,7 +91,12 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
   const location = useLocation();
   // A start-time link's time (?t=), for the id it came with: it wins over the resume position, once.
   const startRef = useRef<{ id: string; seconds: number } | null>(startAt !== null ? { id, seconds: startAt } : null);
-  const playback = usePlayback(id);
+  // A download of this title or episode plays from storage (not in a party, nor when the page started a stream).
+  const offline = useOfflinePlayback(id, !party && carriedPlayback(id) === undefined);
+  const offlineSource = offline.status === 'ready' ? offline.source : null;
+  const offlineRef = useRef(offlineSource);
+  offlineRef.current = offlineSource;
+  const playback = usePlayback(id, offline.status === 'none');
   // Read when the stream starts, without restarting it whenever the party's props change.
   const partyRef = useRef(party);
   partyRef.current = party;
@@ -130,12 +138,15 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
   const [endedOf, setEndedOf] = useState<string | null>(null);
   const [shareAtTime, setShareAtTime] = useState(false);
 
-  const view = playback.view;
-  const episodes = useMemo(() => episodesInOrder(title.data), [title.data]);
+  const view = offline.status === 'ready' ? offline.view : playback.view;
+  // Without a network the title comes from the download, as the title page had it.
+  const titleData = title.data ?? offlineSource?.title ?? undefined;
+  const episodes = useMemo(() => episodesInOrder(titleData), [titleData]);
   const episodeIndex = episodes.findIndex((e) => e.id === id);
   const episode = episodeIndex >= 0 ? episodes[episodeIndex] : undefined;
-  const nextEpisode = episodeIndex >= 0 ? episodes.slice(episodeIndex + 1).find((e) => e.media.status === 'ready') : undefined;
-  const heading = title.data ? (episode ? `${title.data.title} · E${episode.number} ${episode.name}` : title.data.title) : '';
+  const nextEpisode =
+    episodeIndex >= 0 ? episodes.slice(episodeIndex + 1).find((e) => e.media.status === 'ready' && (!offlineSource || readyDownloadFor(e.id) !== null)) : undefined;
+  const heading = titleData ? (episode ? `${titleData.title} · E${episode.number} ${episode.name}` : titleData.title) : '';
 
   const position = useCallback((): Position | null => {
     const video = videoRef.current;
@@ -186,7 +197,7 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
       return;
     }
 
-    const hls = early?.hls ?? createHls(start);
+    const hls = early?.hls ?? createHls(start, false, offlineRef.current?.loader);
     hlsRef.current = hls;
     let mediaRecoveries = 0;
     const manifestParsed = () => {
@@ -218,10 +229,14 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
       }
       window.marqueePlayer = { ...(window.marqueePlayer ?? { hosts: [] }), fatal: data.details };
       if (video.currentTime) lastPosition.current = { id, seconds: video.currentTime };
+      // A download's "network" is the device's storage.
+      const unreadable = "This download could not be read from this device's storage. Delete it on the Downloads page and download it again.";
       setFatal(
-        data.type === Hls.ErrorTypes.NETWORK_ERROR
-          ? 'The video stopped loading: none of the servers could be reached. Check your connection, then try again.'
-          : 'The video could not be decoded on this device. Try again, or choose a lower quality.',
+        data.type === Hls.ErrorTypes.NETWORK_ERROR && offlineRef.current
+          ? unreadable
+          : data.type === Hls.ErrorTypes.NETWORK_ERROR
+            ? 'The video stopped loading: none of the servers could be reached. Check your connection, then try again.'
+            : 'The video could not be decoded on this device. Try again, or choose a lower quality.',
       );
     };
     hls.on(Hls.Events.ERROR, (_, data) => onError(data));
@@ -239,9 +254,10 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
     };
   }, [view, playback.requestedAt]);
 
-  // Heartbeat: renews the stream lease and saves progress every few seconds, on pause and on seek.
+  // Heartbeat: renews the stream lease and saves progress every few seconds, on pause and on seek. A download has
+  // no lease; it keeps its progress itself (useOfflineProgress).
   useEffect(() => {
-    if (!view) return;
+    if (!view || offlineRef.current) return;
     const leaseId = view.leaseId;
     let stopped = false;
     const send = () => {
@@ -274,7 +290,7 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
   // plays, so they never compete with the first segments.
   useEffect(() => {
     const video = videoRef.current;
-    if (!view || !video) return;
+    if (!view || !video || offlineRef.current) return;
     const index = new URL('trickplay/thumbnails.vtt', view.hls);
     index.search = new URL(view.hls).search;
     const controller = new AbortController();
@@ -502,7 +518,9 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
     [video],
   );
 
-  const back = title.data ? `/title/${encodeURIComponent(titleId)}` : '/';
+  useOfflineProgress(offlineSource, video, position);
+
+  const back = offlineSource ? '/downloads' : title.data ? `/title/${encodeURIComponent(titleId)}` : '/';
   const levelOptions = [
     { value: -1, label: playingLevel >= 0 && level === -1 && tracks.levels[playingLevel] ? `Auto (${lines(tracks.levels[playingLevel])})` : 'Auto' },
     ...tracks.levels.map((l, index) => ({ value: index, label: lines(l) })).reverse(),
@@ -520,6 +538,19 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
     if (id !== titleId) keep.set('watch', id);
     const search = keep.toString();
     return <Navigate to={`/title/${encodeURIComponent(titleId)}${search ? `?${search}` : ''}`} state={{ refusal: playback.error }} replace />;
+  }
+
+  if (offline.status === 'refused') {
+    return (
+      <main className="player-error" id="main">
+        <ErrorNotice message={offline.reason} />
+        <div className="row-actions">
+          <Link className="button" to="/downloads">
+            Downloads
+          </Link>
+        </div>
+      </main>
+    );
   }
 
   if (playback.error) {
@@ -567,13 +598,13 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
             </div>
           </div>
         )}
-        {endedOf === id && !nextEpisode && title.data && (
-          <div className="player-overlay rate-end" role="dialog" aria-label={`How was ${title.data.title}?`}>
-            <p>How was {title.data.title}?</p>
+        {endedOf === id && !nextEpisode && titleData && (
+          <div className="player-overlay rate-end" role="dialog" aria-label={`How was ${titleData.title}?`}>
+            <p>How was {titleData.title}?</p>
             <div className="row-actions">
-              <Thumbs titleId={titleId} titleName={title.data.title} />
+              <Thumbs titleId={titleId} titleName={titleData.title} />
               <Link className="button" to={back}>
-                Back to the title
+                {offlineSource ? 'Back to downloads' : 'Back to the title'}
               </Link>
             </div>
           </div>
@@ -679,7 +710,7 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
             </button>
           </div>
           {view && tracks.levels.length > 0 && (
-            <p className="plan-note">Your plan streams up to {view.maxHeight}p. Keys: space play/pause, ←/→ 10 s, ↑/↓ volume, M mute, F full screen, C subtitles, N next.</p>
+            <p className="plan-note">{offlineSource ? `Playing the ${view.maxHeight}p download from this device.` : `Your plan streams up to ${view.maxHeight}p.`} Keys: space play/pause, ←/→ 10 s, ↑/↓ volume, M mute, F full screen, C subtitles, N next.</p>
           )}
         </div>
       </div>

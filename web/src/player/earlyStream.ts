@@ -1,4 +1,4 @@
-import Hls, { type ErrorData } from 'hls.js';
+import Hls, { type ErrorData, type HlsConfig } from 'hls.js';
 import type { PlaybackView } from '../api/types';
 import { holdApp, pageBootstrap } from './pageBootstrap';
 import { startTimeOf } from '../share/startTime';
@@ -6,10 +6,11 @@ import { startTimeOf } from '../share/startTime';
 /**
  * The player's hls.js settings. Half a minute ahead is enough to ride out an edge handing over, and no viewer who
  * stops early has fetched minutes they never watch (hls.js would otherwise buffer up to ten minutes of a
- * low-bitrate rung). Content Steering is on in the full build, so a failing edge hands over to the next.
+ * low-bitrate rung). Content Steering is on in the full build, so a failing edge hands over to the next. A download
+ * plays through a loader of its own that reads storage (web/src/offline/playback.ts).
  */
-export function createHls(startPosition: number, startFragPrefetch = false): Hls {
-  return new Hls({ startPosition, startFragPrefetch, maxBufferLength: 30, maxMaxBufferLength: 30, backBufferLength: 30 });
+export function createHls(startPosition: number, startFragPrefetch = false, loader?: HlsConfig['loader']): Hls {
+  return new Hls({ startPosition, startFragPrefetch, maxBufferLength: 30, maxMaxBufferLength: 30, backBufferLength: 30, ...(loader ? { loader } : {}) });
 }
 
 /** The player's <video>: the player owns it outside React's rendering, as the early stream may have made it. */

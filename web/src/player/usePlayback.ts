@@ -12,8 +12,11 @@ export interface PlaybackState {
   retry: () => void;
 }
 
-/** Asks the origin for playback: entitlement, a stream lease, a token and the edges to fetch from. */
-export function usePlayback(id: string): PlaybackState {
+/**
+ * Asks the origin for playback: entitlement, a stream lease, a token and the edges to fetch from. Not while `enabled`
+ * is false (the player is finding out whether it plays a download instead).
+ */
+export function usePlayback(id: string, enabled = true): PlaybackState {
   const [attempt, setAttempt] = useState(0);
   // A playback the page carried is there for the first render, so the stream is adopted on the first commit.
   const [state, setState] = useState<Omit<PlaybackState, 'retry'>>(() => {
@@ -22,6 +25,7 @@ export function usePlayback(id: string): PlaybackState {
   });
 
   useEffect(() => {
+    if (!enabled) return;
     const controller = new AbortController();
     const started = takeEarlyPlayback(id);
     const requestedAt = started?.at ?? performance.now();
@@ -41,7 +45,7 @@ export function usePlayback(id: string): PlaybackState {
       },
     );
     return () => controller.abort();
-  }, [id, attempt]);
+  }, [id, attempt, enabled]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...state, retry };

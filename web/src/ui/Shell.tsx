@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { Avatar } from '../account/Profiles';
 import { useSession } from '../account/session';
 import { isAdultProfile } from '../social/adult';
+import { useOnline } from './useOnline';
 
 /** The header every signed-in screen shares: navigation, search, and the profile menu. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -11,6 +12,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const [q, setQ] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [menu, setMenu] = useState(false);
+  const online = useOnline();
 
   useEffect(() => setMenu(false), [location.pathname]);
 
@@ -39,6 +41,7 @@ export function Shell({ children }: { children: ReactNode }) {
             Home
           </NavLink>
           <NavLink to="/lists">Lists</NavLink>
+          <NavLink to="/downloads">Downloads</NavLink>
           {isAdultProfile(session.profile) && (
             <>
               <NavLink to="/people">People</NavLink>
@@ -87,6 +90,11 @@ export function Shell({ children }: { children: ReactNode }) {
           </div>
         )}
       </header>
+      {!online && location.pathname !== '/downloads' && (
+        <p className="offline-banner" role="status">
+          You are offline. <Link to="/downloads">Your downloads</Link> play without a network.
+        </p>
+      )}
       {children}
     </>
   );
