@@ -114,7 +114,9 @@ function isQuotaError(error: unknown): boolean {
 async function storePiece(id: string, piece: PieceRef, bytes: ArrayBuffer, key: CryptoKey): Promise<void> {
   const sealed = await encrypt(key, bytes);
   const db = await database();
-  const tx = db.transaction(['pieces', 'downloads'], 'readwrite');
+  // Relaxed: the piece and its count are still written together or not at all; a power cut may only lose the last
+  // pieces, which are fetched again, rather than every piece waiting for the disk to flush.
+  const tx = db.transaction(['pieces', 'downloads'], 'readwrite', { durability: 'relaxed' });
   try {
     const item = await tx.objectStore('downloads').get(id);
     if (!item) {
@@ -151,6 +153,8 @@ async function run(id: string): Promise<void> {
   const current: Run = { stop: new AbortController(), byViewer: false };
   running.set(id, current);
   const signal = current.stop.signal;
+  // Phases for bench/downloads' timeline (DOWNLOADS_TIMELINE=1).
+  performance.mark('marquee:download-start');
   let failure: unknown = null;
   try {
     let item = await store.change(id, () => ({ state: 'downloading', problem: null }));
@@ -163,6 +167,7 @@ async function run(id: string): Promise<void> {
       item = await store.change(id, () => ({ plan, pieceCount: pieces(plan).length }));
     }
     const plan = item?.plan;
+    performance.mark('marquee:download-planned');
     if (!plan) return;
     // What is stored already is not fetched again: a download resumes from its last complete piece.
     const stored = await storedPieceKeys(id);
@@ -185,10 +190,12 @@ async function run(id: string): Promise<void> {
       }
     };
     await Promise.all(Array.from({ length: parallel }, worker));
+    performance.mark('marquee:download-fetched');
     if (failure) throw failure;
     if (signal.aborted) return;
     const stillThere = await store.get(id);
     if (stillThere && stillThere.storedPieces >= stillThere.pieceCount) await store.change(id, () => ({ state: 'complete', problem: null }));
+    performance.mark('marquee:download-complete');
   } catch (error) {
     if (!current.byViewer) await failed(id, error);
   } finally {
