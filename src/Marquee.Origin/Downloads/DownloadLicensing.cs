@@ -137,12 +137,7 @@ public sealed class DownloadLicensing(
             var playable = await Playable.FindAsync(db, licence.ContentId, cancellationToken);
             if (deviceId is not null && licence.StatusAt(now) == DownloadStatus.Active)
             {
-                var (decision, reason) = await rules.CheckAsync(user, profile, playable, country, cancellationToken);
-                if (reason is null && licence.Height > decision.MaxHeight && decision.MaxHeight > 0)
-                {
-                    reason = $"Your plan now allows up to {decision.MaxHeight}p; download it again at that quality.";
-                }
-
+                var (_, reason) = await rules.CheckAsync(user, profile, playable, country, cancellationToken, licence.Height);
                 if (reason is not null)
                 {
                     licence.Revoke(now, reason);
@@ -176,20 +171,13 @@ public sealed class DownloadLicensing(
 
         var playable = await Playable.FindAsync(db, licence.ContentId, cancellationToken);
         var country = countries.Resolve(http);
-        var (decision, reason) = await rules.CheckAsync(user!, profile!, playable, country, cancellationToken);
-        if (reason is null && decision.MaxHeight > 0 && licence.Height > decision.MaxHeight)
-        {
-            reason = $"Your plan now allows up to {decision.MaxHeight}p; download it again at that quality.";
-        }
-
+        var (decision, reason) = await rules.CheckAsync(user!, profile!, playable, country, cancellationToken, licence.Height);
         var now = Now();
         if (reason is not null)
         {
             licence.Revoke(now, reason);
             await db.SaveChangesAsync(cancellationToken);
-            return decision.Status == StatusCodes.Status451UnavailableForLegalReasons
-                ? DownloadOutcome.Refused(451, "Not available in your region", reason)
-                : DownloadOutcome.Refused(decision.Allowed ? 403 : decision.Status, decision.Allowed ? "Quality above your plan" : decision.Title, reason);
+            return DownloadOutcome.Refused(decision.Status, decision.Title, reason);
         }
 
         Start(licence, playable!, now);

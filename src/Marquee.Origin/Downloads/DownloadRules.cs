@@ -17,9 +17,12 @@ public sealed class DownloadRules(MarqueeDbContext db, EntitlementService entitl
 {
     public const string Gone = "This title is no longer on the service.";
 
-    /// <summary>The decision for <paramref name="playable"/>, or a reason when there is nothing to decide about.</summary>
+    /// <summary>
+    /// The decision for <paramref name="playable"/> and, when it does not stand, the sentence why. With
+    /// <paramref name="heldHeight"/> (a download already made) a plan whose cap is now lower does not stand either.
+    /// </summary>
     public async Task<(EntitlementDecision Decision, string? Reason)> CheckAsync(
-        MarqueeUser user, Profile profile, Playable? playable, string? country, CancellationToken cancellationToken)
+        MarqueeUser user, Profile profile, Playable? playable, string? country, CancellationToken cancellationToken, int heldHeight = 0)
     {
         if (playable is null)
         {
@@ -27,7 +30,15 @@ public sealed class DownloadRules(MarqueeDbContext db, EntitlementService entitl
         }
 
         var decision = await entitlements.CheckAsync(user, profile, playable.Title, country, EntitlementAction.Download, cancellationToken);
-        return (decision, decision.Allowed ? null : ReasonOf(decision, country));
+        if (!decision.Allowed)
+        {
+            return (decision, ReasonOf(decision, country));
+        }
+
+        return decision.MaxHeight > 0 && heldHeight > decision.MaxHeight
+            ? (EntitlementDecision.Refuse(403, "Quality above your plan", $"Your plan now allows up to {decision.MaxHeight}p; download it again at that quality."),
+               $"Your plan now allows up to {decision.MaxHeight}p; download it again at that quality.")
+            : (decision, null);
     }
 
     /// <summary>The sentence a revoked download shows.</summary>

@@ -208,6 +208,28 @@ public sealed class DownloadsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_download_above_a_lowered_plan_cap_is_revoked_at_check_in_and_not_renewed()
+    {
+        using var viewer = await TestAccounts.SignedInClientAsync(server, "downgraded@example.com", "premium");
+        var film = await TestAccounts.TitleAsync(server, "Tall Order");
+        await SetRungsAsync(film, 720, 1080, 2160);
+        var licence = await (await viewer.PostAsJsonAsync("/api/v1/downloads", new { titleId = film, deviceId = Phone, height = 2160 })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2160, licence.GetProperty("height").GetInt32());
+
+        await using (var scope = server.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MarqueeDbContext>().Users.Where(u => u.Email == "downgraded@example.com")
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.PlanId, "standard"));
+        }
+
+        var item = Assert.Single((await viewer.GetFromJsonAsync<JsonElement>($"/api/v1/downloads?deviceId={Phone}")).GetProperty("items").EnumerateArray());
+        Assert.Equal("revoked", item.GetProperty("status").GetString());
+        Assert.Equal("Your plan now allows up to 1080p; download it again at that quality.", item.GetProperty("reason").GetString());
+        using var renewal = await viewer.PostAsync($"/api/v1/downloads/{licence.GetProperty("id").GetString()}/renew", null);
+        await AssertProblemAsync(renewal, HttpStatusCode.Forbidden, "up to 1080p");
+    }
+
+    [Fact]
     public async Task A_started_download_expires_after_its_play_window_and_an_unwatched_one_after_its_days()
     {
         using var viewer = await TestAccounts.SignedInClientAsync(server, "expiry@example.com", "standard");
