@@ -55,6 +55,9 @@ public sealed class DownloadLicence
     public DownloadStatus StatusAt(long nowMs) =>
         RevokedAtMs is not null ? DownloadStatus.Revoked : nowMs >= ExpiresAtMs ? DownloadStatus.Expired : DownloadStatus.Active;
 
+    /// <summary>When the play window that opens with a first play at <paramref name="firstPlayMs"/> closes.</summary>
+    public long PlayWindowEndMs(long firstPlayMs) => firstPlayMs + (PlayWindowHours * 3_600_000L);
+
     public void Revoke(long nowMs, string reason)
     {
         RevokedAtMs = nowMs;

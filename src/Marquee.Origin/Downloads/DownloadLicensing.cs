@@ -200,7 +200,7 @@ public sealed class DownloadLicensing(
             // Not before the licence was granted, nor in the future: an app's clock is not to be trusted.
             var at = Math.Clamp(body?.At?.ToUnixTimeMilliseconds() ?? now, licence.RenewedAtMs, now);
             licence.FirstPlayedAtMs = at;
-            licence.ExpiresAtMs = Math.Min(licence.ExpiresAtMs, at + (licence.PlayWindowHours * 3_600_000L));
+            licence.ExpiresAtMs = Math.Min(licence.ExpiresAtMs, licence.PlayWindowEndMs(at));
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -35,10 +35,13 @@ public sealed class DownloadRules(MarqueeDbContext db, EntitlementService entitl
             return (decision, ReasonOf(decision, country));
         }
 
-        return decision.MaxHeight > 0 && heldHeight > decision.MaxHeight
-            ? (EntitlementDecision.Refuse(403, "Quality above your plan", $"Your plan now allows up to {decision.MaxHeight}p; download it again at that quality."),
-               $"Your plan now allows up to {decision.MaxHeight}p; download it again at that quality.")
-            : (decision, null);
+        if (decision.MaxHeight > 0 && heldHeight > decision.MaxHeight)
+        {
+            var reason = $"Your plan now allows up to {decision.MaxHeight}p; download it again at that quality.";
+            return (EntitlementDecision.Refuse(403, "Quality above your plan", reason), reason);
+        }
+
+        return (decision, null);
     }
 
     /// <summary>The sentence a revoked download shows.</summary>

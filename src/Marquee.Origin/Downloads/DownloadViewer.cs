@@ -19,12 +19,7 @@ public sealed class DownloadViewer(MediaRoutes routes, IOptions<DownloadOptions>
         if (active)
         {
             var route = await routes.ForAsync(http, country, playable!.Asset.Id, playable.PathPrefix, licence.Id, licence.Height, download: true, cancellationToken);
-            var baseUrls = route.Pathways.Select(p => p.BaseUrl).ToList();
-            media = new DownloadMedia(
-                $"{baseUrls[0]}{playable.PathPrefix}{OutputLayout.HlsMultivariant}?token={route.Token}",
-                route.Token,
-                route.Claims.ExpiresAt,
-                baseUrls);
+            media = new DownloadMedia(route.Url(OutputLayout.HlsMultivariant), route.Token, route.Claims.ExpiresAt, [.. route.Pathways.Select(p => p.BaseUrl)]);
         }
 
         return new DownloadView(
@@ -41,7 +36,7 @@ public sealed class DownloadViewer(MediaRoutes routes, IOptions<DownloadOptions>
             {
                 DownloadStatus.Revoked => licence.RevokedReason,
                 DownloadStatus.Expired when licence.FirstPlayedAtMs is null => "This download expired unwatched; renew it to keep watching.",
-                DownloadStatus.Expired when licence.ExpiresAtMs == licence.FirstPlayedAtMs + (licence.PlayWindowHours * 3_600_000L) =>
+                DownloadStatus.Expired when licence.FirstPlayedAtMs is { } firstPlay && licence.ExpiresAtMs == licence.PlayWindowEndMs(firstPlay) =>
                     $"This download expired {licence.PlayWindowHours} hours after it was first played; renew it to watch again.",
                 DownloadStatus.Expired => "This download expired; renew it to keep watching.",
                 _ => null,

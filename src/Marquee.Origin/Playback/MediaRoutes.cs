@@ -16,6 +16,9 @@ namespace Marquee.Origin.Playback;
 public sealed class MediaRoutes(
     MarqueeDbContext db, PlaybackKeys keys, EdgeDirectory directory, SteeringRanker ranker, SteeringTargets targets, IOptions<PlaybackOptions> options, TimeProvider clock)
 {
+    // Read once per request: a download check-in asks for a route per licence.
+    private List<Region>? regions;
+
     /// <summary>The places to fetch from, best first, and a token for <paramref name="pathPrefix"/>.</summary>
     /// <param name="session">The stream lease, or the download's licence id: edges name it in steering URLs.</param>
     /// <param name="maxHeight">The largest rendition the token opens (0 for no limit).</param>
@@ -23,7 +26,7 @@ public sealed class MediaRoutes(
     public async Task<MediaRoute> ForAsync(
         HttpContext http, string? country, string assetId, string pathPrefix, string session, int maxHeight, bool download, CancellationToken cancellationToken)
     {
-        var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
+        regions ??= await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
         var viewerRegion = Region.Containing(regions, country)?.Id;
         var ranked = ranker.Rank(await directory.CurrentAsync(cancellationToken), viewerRegion, assetId);
         var pathways = Pathways.From(ranked, targets.OriginBase(http));
@@ -53,4 +56,8 @@ public sealed class MediaRoutes(
 
 /// <param name="Pathways">Edges best first, then the origin.</param>
 /// <param name="ViewerRegion">The region of the viewer's country, or null when none contains it.</param>
-public sealed record MediaRoute(IReadOnlyList<PathwayView> Pathways, string Token, PlaybackClaims Claims, string? ViewerRegion);
+public sealed record MediaRoute(IReadOnlyList<PathwayView> Pathways, string Token, PlaybackClaims Claims, string? ViewerRegion)
+{
+    /// <summary>A file of the package (a manifest) on the best pathway, with the token.</summary>
+    public string Url(string file) => $"{Pathways[0].BaseUrl}{Claims.PathPrefix}{file}?token={Token}";
+}

@@ -55,20 +55,18 @@ internal sealed class PlaybackStarter(
         }
 
         var route = await routes.ForAsync(http, country, playable.Asset.Id, playable.PathPrefix, lease.LeaseId, decision.MaxHeight, download: false, cancellationToken);
-        var (pathways, token) = (route.Pathways, route.Token);
         var now = clock.GetUtcNow();
         db.PlaybackStarts.Add(new PlaybackStart { AssetId = playable.Asset.Id, Version = playable.Asset.PublishedVersion, Region = route.ViewerRegion ?? "", AtMs = now.ToUnixTimeMilliseconds(),
             ProfileId = profile.Id, TitleId = playable.Title.Id });
         await db.SaveChangesAsync(cancellationToken);
 
         var resumeAt = await progress.ResumeAtAsync(profile.Id, id, cancellationToken);
-        var best = pathways[0].BaseUrl + playable.PathPrefix;
         return PlaybackOutcome.Granted(new PlaybackView(
-            $"{best}{Media.Transcoding.OutputLayout.HlsMultivariant}?token={token}",
-            $"{best}{Media.Transcoding.OutputLayout.Dash}?token={token}",
-            [.. pathways.Select(p => p.BaseUrl)],
-            pathways,
-            token,
+            route.Url(Media.Transcoding.OutputLayout.HlsMultivariant),
+            route.Url(Media.Transcoding.OutputLayout.Dash),
+            [.. route.Pathways.Select(p => p.BaseUrl)],
+            route.Pathways,
+            route.Token,
             route.Claims.ExpiresAt,
             lease.LeaseId,
             DateTimeOffset.FromUnixTimeMilliseconds(lease.ExpiresAtMs),
