@@ -77,6 +77,9 @@ internal sealed class HeartbeatLoad(Uri origin, string edgeKey, int edges) : IDi
         }
     }
 
+    /// <summary>The body of the last successful reply: the reference server answers with these bytes.</summary>
+    public byte[]? LastReply { get; private set; }
+
     /// <summary>Bytes of reply bodies received in the measured window.</summary>
     public long ReplyBytes()
     {
@@ -129,6 +132,7 @@ internal sealed class HeartbeatLoad(Uri origin, string edgeKey, int edges) : IDi
             ok = response.IsSuccessStatusCode;
             if (ok)
             {
+                LastReply = reply;
                 Remember(edge, reply);
             }
         }

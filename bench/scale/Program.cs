@@ -1,5 +1,10 @@
 using Marquee.Bench.Scale;
 
+if (args is [HeartbeatReference.Command, var port, var replyFile])
+{
+    return await HeartbeatReference.ServeAsync(port, replyFile);
+}
+
 var options = BenchArguments.Parse(args, out var error);
 if (options is null)
 {

@@ -79,6 +79,7 @@ public static class OriginApp
         app.UseHostPrefixedCookies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseEdgeHeartbeats();
         app.UseWebApp();
         app.UseRouting();
         app.UseRateLimiter();

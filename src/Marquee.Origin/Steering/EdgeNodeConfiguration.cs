@@ -12,6 +12,6 @@ internal sealed class EdgeNodeConfiguration : IEntityTypeConfiguration<EdgeNode>
         builder.Property(e => e.Id).HasMaxLength(32);
         builder.Property(e => e.Region).HasMaxLength(32);
         builder.Property(e => e.BaseUrl).HasMaxLength(256);
-        builder.Property(e => e.DegradedReason).HasMaxLength(EdgesApi.MaxDegradedReasonLength);
+        builder.Property(e => e.DegradedReason).HasMaxLength(EdgeHeartbeats.MaxDegradedReasonLength);
     }
 }

@@ -22,6 +22,7 @@ public static class SteeringServices
         services.AddSingleton(sp => new EdgeKey(sp.GetRequiredService<InstallationSecrets>(), configuration[$"{SteeringOptions.Section}:{nameof(SteeringOptions.EdgeKey)}"]));
         services.AddSingleton<EdgeLastSeen>();
         services.AddSingleton<EdgeDirectory>();
+        services.AddSingleton<EdgeHeartbeats>();
         services.AddSingleton<SteeringRanker>();
         services.AddSingleton<SteeringTargets>();
         services.AddSingleton<FillPlanner>();

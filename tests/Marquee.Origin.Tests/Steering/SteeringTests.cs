@@ -172,6 +172,30 @@ public sealed class SteeringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_heartbeat_that_is_not_json_is_refused_with_a_problem_and_the_edge_is_not_registered()
+    {
+        using var broken = await EdgeFleet.BeatRawAsync(server, "{\"id\": \"eu-9\", \"region\": ");
+        using var empty = await EdgeFleet.BeatRawAsync(server, "");
+        using var wrongType = await EdgeFleet.BeatRawAsync(server, "[1, 2]");
+        using var text = new HttpRequestMessage(HttpMethod.Post, EdgeHeartbeats.Path) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "text/plain") };
+        text.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.EdgeKey);
+        using var plain = await server.Http.SendAsync(text);
+        using var admin = await TestAccounts.AdminClientAsync(server);
+
+        foreach (var response in new[] { broken, empty, wrongType })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("Send the heartbeat as JSON.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
+        Assert.Equal("application/problem+json", plain.Content.Headers.ContentType!.MediaType);
+        var edges = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/edges");
+        Assert.DoesNotContain(edges.EnumerateArray(), e => e.GetProperty("id").GetString() == "eu-9");
+    }
+
+    [Fact]
     public async Task The_steering_manifest_reflects_health_now_and_clones_the_playlists_pathway_for_every_other_place()
     {
         await EdgeFleet.BeatAllAsync(server);
