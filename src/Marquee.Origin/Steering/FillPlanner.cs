@@ -24,6 +24,15 @@ public sealed class FillPlanner(IServiceScopeFactory scopes, IObjectStore store,
     private readonly ConcurrentDictionary<string, RegionPlan> plans = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim gate = new(1, 1);
 
+    /// <summary>
+    /// Packages' object lists by prefix (<c>media/{asset}/v{version}/</c>). A ready, published version is never written
+    /// again (a new encode is a new version), so its listing is read from the store once rather than every minute:
+    /// 12,000 keys for ten titles in each of three regions was most of what a recomputed plan cost. The one exception,
+    /// <c>marquee previews</c> adding a preview clip to an older package, reaches the lists when the origin restarts;
+    /// until then edges fetch that clip when asked, like anything not pre-filled.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> listings = new(StringComparer.Ordinal);
+
     /// <summary>The region's plan; without its keys when <paramref name="heldVersion"/> is the current list's version.</summary>
     public async Task<FillPlan> PlanAsync(string region, string? heldVersion, CancellationToken cancellationToken)
     {
@@ -52,7 +61,8 @@ public sealed class FillPlanner(IServiceScopeFactory scopes, IObjectStore store,
             {
                 if (!plans.TryGetValue(region, out plan) || !plan.FreshAt(now))
                 {
-                    plan = RegionPlan.Of(now, settings, await ComputeAsync(region, now, settings, cancellationToken));
+                    var (keys, prefixes) = await ComputeAsync(region, now, settings, cancellationToken);
+                    plan = RegionPlan.Of(now, settings, keys, prefixes);
                     plans[region] = plan;
                 }
             }
@@ -73,8 +83,9 @@ public sealed class FillPlanner(IServiceScopeFactory scopes, IObjectStore store,
         gate.Release();
     }
 
-    private async Task<IReadOnlyList<string>> ComputeAsync(string region, DateTimeOffset now, FillOptions settings, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<string> Keys, IReadOnlyList<string> Prefixes)> ComputeAsync(string region, DateTimeOffset now, FillOptions settings, CancellationToken cancellationToken)
     {
+        var listed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MarqueeDbContext>();
         var since = (now - settings.Lookback).ToUnixTimeMilliseconds();
@@ -101,30 +112,54 @@ public sealed class FillPlanner(IServiceScopeFactory scopes, IObjectStore store,
 
             taken++;
 
-            var objects = new List<string>();
-            await foreach (var key in store.ListAsync($"media/{item.AssetId}/v{item.Version}/", cancellationToken))
+            var prefix = $"media/{item.AssetId}/v{item.Version}/";
+            if (!listings.TryGetValue(prefix, out var objects))
             {
-                objects.Add("/" + key);
+                objects = await ListAsync(prefix, cancellationToken);
             }
 
-            keys.AddRange(objects.OrderBy(k => k.EndsWith(".m3u8", StringComparison.Ordinal) || k.EndsWith(".mpd", StringComparison.Ordinal) ? 0 : 1)
-                .ThenBy(k => k, StringComparer.Ordinal));
+            listed[prefix] = objects;
+            keys.AddRange(objects);
         }
 
-        return keys;
+        // Only the listings of this region's current plan and the other regions' stay (a few dozen packages at most).
+        foreach (var prefix in listings.Keys.Where(p => !listed.ContainsKey(p) && !plans.Values.Any(plan => plan.Prefixes.Contains(p))))
+        {
+            listings.TryRemove(prefix, out _);
+        }
+
+        foreach (var (prefix, objects) in listed)
+        {
+            listings[prefix] = objects;
+        }
+
+        return (keys, listed.Keys.ToList());
+    }
+
+    /// <summary>A package's objects in fill order: playlists first, then the rest by name (rung by rung, lowest first).</summary>
+    private async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var objects = new List<string>();
+        await foreach (var key in store.ListAsync(prefix, cancellationToken))
+        {
+            objects.Add("/" + key);
+        }
+
+        return [.. objects.OrderBy(k => k.EndsWith(".m3u8", StringComparison.Ordinal) || k.EndsWith(".mpd", StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(k => k, StringComparer.Ordinal)];
     }
 
     public void Dispose() => gate.Dispose();
 
     /// <summary>A region's list as computed at <paramref name="At"/>, ready to answer with: in full, and without its keys.</summary>
-    private sealed record RegionPlan(DateTimeOffset At, FillPlan Full, FillPlan Unchanged)
+    private sealed record RegionPlan(DateTimeOffset At, FillPlan Full, FillPlan Unchanged, IReadOnlyList<string> Prefixes)
     {
-        public static RegionPlan Of(DateTimeOffset at, FillOptions settings, IReadOnlyList<string> keys)
+        public static RegionPlan Of(DateTimeOffset at, FillOptions settings, IReadOnlyList<string> keys, IReadOnlyList<string> prefixes)
         {
             // The version names the keys only: window and rate are in every reply anyway.
             var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', keys))))[..16];
             return new RegionPlan(at, new FillPlan(settings.Window, settings.RateBytesPerSecond, keys, version),
-                new FillPlan(settings.Window, settings.RateBytesPerSecond, [], version, Unchanged: true));
+                new FillPlan(settings.Window, settings.RateBytesPerSecond, [], version, Unchanged: true), prefixes);
         }
 
         public bool FreshAt(DateTimeOffset now) => now - At <= Reuse && now >= At;
