@@ -6,8 +6,6 @@ using Marquee.Origin.Playback;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,13 +28,10 @@ public static class EdgesApi
 
     public static IEndpointRouteBuilder MapEdgesApi(this IEndpointRouteBuilder routes)
     {
-        // EdgeHeartbeats.UseEdgeHeartbeats answers these ahead of the middleware; the route is mapped for the API's description.
-        routes.MapPost(EdgeHeartbeats.Path, EdgeHeartbeats.HandleAsync).WithTags("Edges")
-            .WithMetadata(
-                new AcceptsMetadata(["application/json"], typeof(EdgeHeartbeat)),
-                new ProducesResponseTypeMetadata(200, typeof(HeartbeatReply), ["application/json"]),
-                new ProducesResponseTypeMetadata(401, typeof(ProblemDetails), ["application/problem+json"]),
-                new ProducesResponseTypeMetadata(400, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
+        // UseEdgeHeartbeats answers these ahead of the middleware; the route is mapped so the API's description has it,
+        // through the Delegate overload (RequestDelegate's leaves a route out of the OpenAPI document).
+        routes.MapPost(EdgeHeartbeats.Path, (Func<HttpContext, Task>)EdgeHeartbeats.HandleAsync).WithTags("Edges")
+            .Accepts<EdgeHeartbeat>("application/json").Produces<HeartbeatReply>().ProducesProblem(401).ProducesProblem(415).ProducesValidationProblem();
         var admin = routes.MapGroup("/api/v1/admin/edges").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         admin.MapGet("/", ListAsync);
         admin.MapDelete("/{id}", DeleteAsync);
