@@ -6,7 +6,6 @@ using Marquee.Origin.Data;
 using Marquee.Origin.Playback;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -27,7 +26,7 @@ namespace Marquee.Origin.Steering;
 /// </remarks>
 public sealed partial class EdgeHeartbeats(
     EdgeKey edgeKey, EdgeDirectory directory, PlaybackKeys keys, FillPlanner fill, SteeringTargets targets,
-    IOptions<SteeringOptions> options, IOptions<JsonOptions> json, TimeProvider clock)
+    IOptions<SteeringOptions> options, TimeProvider clock)
 {
     public const string Path = "/api/v1/edges/heartbeat";
 
@@ -64,7 +63,7 @@ public sealed partial class EdgeHeartbeats(
         EdgeHeartbeat? body;
         try
         {
-            body = http.Request.ContentLength == 0 ? null : await http.Request.ReadFromJsonAsync<EdgeHeartbeat>(json.Value.SerializerOptions, cancellationToken);
+            body = http.Request.ContentLength == 0 ? null : await http.Request.ReadFromJsonAsync(ControlPlaneJson.Default.EdgeHeartbeat, cancellationToken);
         }
         catch (JsonException)
         {
@@ -143,7 +142,7 @@ public sealed partial class EdgeHeartbeats(
             return cached.Bytes;
         }
 
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new HeartbeatReply(published, known.Url, seconds, plan), json.Value.SerializerOptions);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new HeartbeatReply(published, known.Url, seconds, plan), ControlPlaneJson.Default.HeartbeatReply);
         replies.AddOrUpdate(plan, new Reply(published, known.Url, seconds, bytes));
         return bytes;
     }
