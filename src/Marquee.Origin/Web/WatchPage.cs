@@ -24,7 +24,7 @@ namespace Marquee.Origin.Web;
 /// (BREACH); anything else, and any refusal, gets the page without a playback, and the player asks the API as
 /// before (which then says why).
 /// </summary>
-internal sealed partial class WatchPage(IOptions<HttpJsonOptions> json, IAntiforgery antiforgery, ILogger<WatchPage> logger)
+internal sealed partial class WatchPage(IOptions<HttpJsonOptions> json, IAntiforgery antiforgery, StartRenditions starts, ILogger<WatchPage> logger)
 {
     public const string BootstrapElementId = "marquee-playback";
 
@@ -104,10 +104,20 @@ internal sealed partial class WatchPage(IOptions<HttpJsonOptions> json, IAntifor
         var view = await StartAsync(http, id, cancellationToken);
         if (view is not null)
         {
+            var start = await StartOfAsync(view, cancellationToken);
             var bootstrap = JsonSerializer.Serialize(
-                new PlaybackBootstrap(id, view, new AntiforgeryView(tokens.RequestToken ?? "", BrowserSessions.AntiforgeryHeader)), serializer);
-            // The multivariant playlist, fetched while the app's scripts load; hls.js's request for it takes this answer.
-            await response.WriteAsync($"<link rel=\"preload\" as=\"fetch\" crossorigin href=\"{HtmlEncoder.Default.Encode(view.Hls)}\">", cancellationToken);
+                new PlaybackBootstrap(id, view, new AntiforgeryView(tokens.RequestToken ?? "", BrowserSessions.AntiforgeryHeader), start?.Video), serializer);
+            // The multivariant playlist and the media playlists the player starts on, fetched while the page's scripts
+            // load; hls.js's requests for them take these answers.
+            await response.WriteAsync(Preload(view.Hls), cancellationToken);
+            foreach (var file in start is null ? [] : new[] { start.Video, start.Audio })
+            {
+                if (file is not null)
+                {
+                    await response.WriteAsync(Preload(view.Hls.Replace("/master.m3u8?", "/" + file + "?", StringComparison.Ordinal)), cancellationToken);
+                }
+            }
+
             await response.WriteAsync($"<script type=\"application/json\" id=\"{BootstrapElementId}\">{bootstrap}</script>", cancellationToken);
         }
 
@@ -150,5 +160,31 @@ internal sealed partial class WatchPage(IOptions<HttpJsonOptions> json, IAntifor
     [LoggerMessage(Level = LogLevel.Warning, Message = "The player page went out without a playback; the player will ask the API")]
     private static partial void LogBootstrapFailed(ILogger logger, Exception error);
 
-    private sealed record PlaybackBootstrap(string Id, PlaybackView Playback, AntiforgeryView Antiforgery);
+    private static string Preload(string url) => $"<link rel=\"preload\" as=\"fetch\" crossorigin href=\"{HtmlEncoder.Default.Encode(url)}\">";
+
+    /// <summary>The renditions to start on, from the package's multivariant playlist; none when it cannot be read (the page then preloads only that playlist).</summary>
+    private async Task<StartRenditions.Start?> StartOfAsync(PlaybackView view, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(view.Hls, UriKind.Absolute, out var master) || !master.AbsolutePath.EndsWith("/master.m3u8", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await starts.ForAsync(master.AbsolutePath.TrimStart('/'), view.MaxHeight, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A preload is an optimization: whatever the store says, the page goes out.
+            LogStartUnknown(logger, error);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The player page's start renditions could not be read; it preloads the multivariant playlist only")]
+    private static partial void LogStartUnknown(ILogger logger, Exception error);
+
+    /// <param name="Start">The video rendition's playlist hls.js is to start on (its <c>startLevel</c>), preloaded with the page.</param>
+    private sealed record PlaybackBootstrap(string Id, PlaybackView Playback, AntiforgeryView Antiforgery, string? Start);
 }

@@ -31,6 +31,7 @@ public static class WebAppHosting
     {
         services.AddOptions<WebAppOptions>().Bind(configuration.GetSection(WebAppOptions.Section));
         services.AddSingleton<WatchPage>();
+        services.AddSingleton<StartRenditions>();
         services.AddSingleton<AppShell>();
         services.AddResponseCompression(options =>
         {

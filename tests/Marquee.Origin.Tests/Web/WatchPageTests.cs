@@ -42,6 +42,7 @@ public sealed partial class WatchPageTests : IAsyncLifetime
     {
         using var browser = await BrowserAsync("page@example.com", "standard", Viewers.Us);
         var title = await TestAccounts.TitleAsync(server, "With The Page");
+        await PutMasterAsync(title, StartRenditionsTests.Ladder);
 
         using var request = Navigation($"/watch/{title}");
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
@@ -66,7 +67,17 @@ public sealed partial class WatchPageTests : IAsyncLifetime
         var prefix = new Uri(playback.GetProperty("hls").GetString()!).AbsolutePath[..^"master.m3u8".Length];
         var keys = server.App.Services.GetRequiredService<PlaybackKeys>().Ring();
         Assert.True(PlaybackToken.Verify(token, prefix + "seg-0-00001.m4s", "us", keys, DateTimeOffset.UtcNow).Allowed);
-        Assert.Contains($"<link rel=\"preload\" as=\"fetch\" crossorigin href=\"{playback.GetProperty("hls").GetString()!.Replace("&", "&amp;", StringComparison.Ordinal)}\">", html, StringComparison.Ordinal);
+        var hls = playback.GetProperty("hls").GetString()!;
+        Assert.Contains($"<link rel=\"preload\" as=\"fetch\" crossorigin href=\"{hls.Replace("&", "&amp;", StringComparison.Ordinal)}\">", html, StringComparison.Ordinal);
+
+        // The media playlists hls.js starts on come with the page too, and the page says which video rendition that is.
+        foreach (var file in new[] { "media_1.m3u8", "media_4.m3u8" })
+        {
+            var url = hls.Replace("/master.m3u8?", $"/{file}?", StringComparison.Ordinal);
+            Assert.Contains($"<link rel=\"preload\" as=\"fetch\" crossorigin href=\"{url.Replace("&", "&amp;", StringComparison.Ordinal)}\">", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("media_1.m3u8", bootstrap.Value.GetProperty("start").GetString());
 
         // The antiforgery token with it is good for the player's release of the stream.
         var antiforgery = bootstrap.Value.GetProperty("antiforgery");
@@ -248,4 +259,15 @@ public sealed partial class WatchPageTests : IAsyncLifetime
 
     [GeneratedRegex("<script type=\"application/json\" id=\"marquee-playback\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex BootstrapBlock();
+
+    /// <summary>A multivariant playlist in the store where the title's package would be.</summary>
+    private async Task PutMasterAsync(string title, string master)
+    {
+        await using var scope = server.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Marquee.Origin.Data.MarqueeDbContext>();
+        var asset = db.Titles.Where(t => t.Id == title).Select(t => t.AssetId).Single();
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(master));
+        await server.App.Services.GetRequiredService<Marquee.Media.Storage.IObjectStore>()
+            .PutAsync($"media/{asset}/v1/master.m3u8", content, "application/vnd.apple.mpegurl", CancellationToken.None);
+    }
 }

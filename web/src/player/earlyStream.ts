@@ -79,7 +79,12 @@ function startEarlyStream(): void {
   }
   const element = video;
   // Refused without a gesture, the player asks again when it mounts and offers a play button.
-  const onParsed = () => void element.play().catch(releaseApp);
+  const onParsed = () => {
+    // Start on the rendition whose playlist came with the page (the origin preloaded it), not hls.js's own guess.
+    const start = carried.start ? hls.levels.findIndex((level) => level.uri.split('?')[0]?.endsWith(`/${carried.start}`)) : -1;
+    if (start >= 0) hls.startLevel = start;
+    void element.play().catch(releaseApp);
+  };
   const onFragment = (_: unknown, data: { frag: { url: string } }) => stream.fragmentUrls.push(data.frag.url);
   const onError = (_: unknown, data: ErrorData) => {
     if (data.fatal && !stream.fatal) {

@@ -5,6 +5,8 @@ export interface PageBootstrap {
   id?: string;
   playback?: PlaybackView;
   antiforgery?: { token?: string; headerName?: string };
+  /** The video rendition's playlist (e.g. media_1.m3u8) the page preloaded, for hls.js to start on. */
+  start?: string;
 }
 
 let read = false;
