@@ -69,6 +69,31 @@ function playerHead(): Plugin {
 }
 
 /**
+ * Preloads the app's own chunk (src/appMain.tsx: React and every page), which main.tsx imports dynamically so the
+ * player page can put off evaluating it: `<link rel="modulepreload">` for it and its imports, so it is fetched with
+ * the page rather than only once main.tsx has run.
+ */
+function appPreload(): Plugin {
+  return {
+    name: 'marquee-app-preload',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const chunks = Object.values(context.bundle ?? {}).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/appMain.tsx'));
+        if (!app) throw new Error('marquee-app-preload: no chunk for src/appMain.tsx');
+        // Outside the player head's comment, which is inert on every page but the player's.
+        const live = html.replace(/<!--marquee:player-head[\s\S]*?-->/, '');
+        const files = [...new Set([app.fileName, ...app.imports])].filter((file) => !live.includes(`/${file}"`));
+        const links = files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('');
+        return html.replace('</head>', `  ${links}\n  </head>`);
+      },
+    },
+  };
+}
+
+/**
  * Writes the service worker (src/pwa/sw.js) to dist/sw.js with the build's files to precache and a version that
  * changes with any of them. A plugin of our own rather than vite-plugin-pwa: that one brings workbox-build (a
  * bundler and Babel of its own) for what is here a list of files and a hash, and its releases follow Vite's majors
@@ -104,7 +129,7 @@ function serviceWorker(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), precompress(), playerHead(), serviceWorker()],
+  plugins: [react(), precompress(), playerHead(), appPreload(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
