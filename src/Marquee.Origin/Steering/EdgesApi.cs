@@ -1,15 +1,11 @@
-using System.Text.RegularExpressions;
 using Marquee.Edge.ControlPlane;
 using Marquee.Origin.Accounts;
 using Marquee.Origin.Data;
-using Marquee.Origin.Playback;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Marquee.Origin.Steering;
 
