@@ -16,7 +16,7 @@ public sealed class PartyHubTests : IAsyncLifetime
     private OriginServer server = null!;
 
     public async ValueTask InitializeAsync() => server = await OriginServer.StartAsync(null, null,
-        [.. People.Settings, "--Parties:MemberTimeoutSeconds", "3", "--Parties:WaitForAllSeconds", "6", "--Parties:MaxMembers", "3", "--Parties:SessionCheckSeconds", "1"]);
+        [.. People.Settings, "--Parties:MemberTimeoutSeconds", "8", "--Parties:WaitForAllSeconds", "6", "--Parties:MaxMembers", "3", "--Parties:SessionCheckSeconds", "1"]);
 
     public async ValueTask DisposeAsync() => await server.DisposeAsync();
 

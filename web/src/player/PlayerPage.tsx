@@ -475,7 +475,12 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
     },
     durationchange: () => setDuration(video.duration),
     play: () => setPaused(false),
-    pause: () => setPaused(true),
+    pause: () => {
+      setPaused(true);
+      // Where it stopped, now: a pause before the next timeupdate (a player that has just taken over the early
+      // stream's <video>) must not leave the time, and the share link's ?t=, at what it was.
+      setTime(video.currentTime);
+    },
     waiting: () => setWaiting(true),
     playing: () => setWaiting(false),
     canplay: () => setWaiting(false),
