@@ -172,7 +172,7 @@ internal sealed partial class WatchPage(IOptions<HttpJsonOptions> json, IAntifor
 
         try
         {
-            return await starts.ForAsync(master.AbsolutePath.TrimStart('/'), view.MaxHeight, cancellationToken);
+            return await starts.ForAsync(master.AbsolutePath[..^"master.m3u8".Length], view.MaxHeight, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

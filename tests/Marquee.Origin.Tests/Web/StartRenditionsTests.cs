@@ -1,4 +1,5 @@
 using Marquee.Media.Storage;
+using Marquee.Origin.Steering;
 using Marquee.Origin.Web;
 using Marquee.TestSupport;
 
@@ -29,22 +30,22 @@ public sealed class StartRenditionsTests
     public async Task The_start_is_the_shortest_rendition_of_at_least_360_lines_within_the_plans_box_with_the_default_audio()
     {
         await PutAsync("media/a/v1/master.m3u8", Ladder);
-        var starts = new StartRenditions(store);
+        var starts = new StartRenditions(new PackageVariants(store));
 
-        Assert.Equal(new StartRenditions.Start("media_1.m3u8", "media_4.m3u8"), await starts.ForAsync("media/a/v1/master.m3u8", 0, CancellationToken.None));
-        Assert.Equal(new StartRenditions.Start("media_1.m3u8", "media_4.m3u8"), await starts.ForAsync("media/a/v1/master.m3u8", 1080, CancellationToken.None));
+        Assert.Equal(new StartRenditions.Start("media_1.m3u8", "media_4.m3u8"), await starts.ForAsync("/media/a/v1/", 0, CancellationToken.None));
+        Assert.Equal(new StartRenditions.Start("media_1.m3u8", "media_4.m3u8"), await starts.ForAsync("/media/a/v1/", 1080, CancellationToken.None));
         // A plan boxed below 360 lines starts on the tallest rendition it may have.
-        Assert.Equal(new StartRenditions.Start("media_0.m3u8", "media_4.m3u8"), await starts.ForAsync("media/a/v1/master.m3u8", 240, CancellationToken.None));
-        Assert.Null(await starts.ForAsync("media/a/v1/master.m3u8", 144, CancellationToken.None));
+        Assert.Equal(new StartRenditions.Start("media_0.m3u8", "media_4.m3u8"), await starts.ForAsync("/media/a/v1/", 240, CancellationToken.None));
+        Assert.Null(await starts.ForAsync("/media/a/v1/", 144, CancellationToken.None));
     }
 
     [Fact]
     public async Task A_package_without_audio_of_its_own_or_with_only_small_renditions_still_gets_a_start()
     {
         await PutAsync("media/b/v1/master.m3u8", "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=300000,RESOLUTION=320x180\nmedia_0.m3u8\n");
-        var starts = new StartRenditions(store);
+        var starts = new StartRenditions(new PackageVariants(store));
 
-        Assert.Equal(new StartRenditions.Start("media_0.m3u8", null), await starts.ForAsync("media/b/v1/master.m3u8", 0, CancellationToken.None));
+        Assert.Equal(new StartRenditions.Start("media_0.m3u8", null), await starts.ForAsync("/media/b/v1/", 0, CancellationToken.None));
     }
 
     [Fact]
@@ -58,10 +59,10 @@ public sealed class StartRenditionsTests
             #EXT-X-STREAM-INF:BANDWIDTH=945276,RESOLUTION=640x360
             "><script>.m3u8
             """);
-        var starts = new StartRenditions(store);
+        var starts = new StartRenditions(new PackageVariants(store));
 
-        Assert.Null(await starts.ForAsync("media/c/v1/master.m3u8", 0, CancellationToken.None));
-        Assert.Null(await starts.ForAsync("media/missing/v1/master.m3u8", 0, CancellationToken.None));
+        Assert.Null(await starts.ForAsync("/media/c/v1/", 0, CancellationToken.None));
+        Assert.Null(await starts.ForAsync("/media/missing/v1/", 0, CancellationToken.None));
     }
 
     private async Task PutAsync(string key, string text)
