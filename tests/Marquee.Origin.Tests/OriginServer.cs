@@ -6,22 +6,33 @@ using Marquee.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Marquee.Origin.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Marquee.Origin.Tests;
 
 /// <summary>A real origin on a free loopback port with its own data directory, as tests' peers see it.</summary>
 public sealed class OriginServer : IAsyncDisposable
 {
-    private OriginServer(WebApplication app, string data, Uri address)
+    private OriginServer(WebApplication app, string data, Uri address, CapturedLogs errors)
     {
         App = app;
+        this.errors = errors;
         DataPath = data;
         Address = address;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
+    private readonly CapturedLogs errors;
+
     public WebApplication App { get; }
+
+    /// <summary>
+    /// What the origin logged at Error or above, to put beside a failed assertion: a 500 in CI is otherwise a status
+    /// code with no cause (the console log does not reach the test report).
+    /// </summary>
+    public string Errors => string.Join("\n", errors.Lines);
 
     public string DataPath { get; }
 
@@ -69,8 +80,10 @@ public sealed class OriginServer : IAsyncDisposable
             "--Logging:LogLevel:Default", "Warning",
             .. settings,
         ];
+        var errors = new CapturedLogs();
         var app = OriginApp.Build(args, builder =>
         {
+            builder.Logging.AddProvider(errors).AddFilter<CapturedLogs>(level => level >= LogLevel.Error);
             if (clock is not null)
             {
                 builder.Services.AddSingleton(clock);
@@ -79,7 +92,7 @@ public sealed class OriginServer : IAsyncDisposable
         await OriginApp.InitializeAsync(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new OriginServer(app, data, new Uri(address));
+        return new OriginServer(app, data, new Uri(address), errors);
     }
 
     public async Task<string> IngestAsync(string path, string title, Func<IngestRequest, IngestRequest>? change = null)
@@ -109,6 +122,11 @@ public sealed class OriginServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (errors.Lines.Count > 0)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"The origin at {Address} logged errors:\n{Errors}");
+        }
+
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();

@@ -33,7 +33,7 @@ internal static class TestAccounts
     public static async Task<TokenPair> LoginAsync(OriginServer server, string email)
     {
         using var response = await server.Http.PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password });
-        response.EnsureSuccessStatusCode();
+        Assert.True(response.IsSuccessStatusCode, $"sign-in answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{server.Errors}");
         return (await response.Content.ReadFromJsonAsync<TokenPair>())!;
     }
 
