@@ -8,21 +8,27 @@ namespace Marquee.Origin.Tests.Hosting;
 /// The headers every answer of the origin carries, whatever produced it (an endpoint, a problem, static files, the
 /// exception handler, the 404 of an unknown route), the app page's own, and HSTS only over HTTPS.
 /// </summary>
-public sealed class SecurityHeadersTests : IAsyncLifetime
+/// <remarks>Every case only reads headers, so the class shares one origin (25 origins cost the suite about 100 s).</remarks>
+public sealed class SecurityHeadersTests(SecurityHeadersTests.Site site) : IClassFixture<SecurityHeadersTests.Site>
 {
-    private readonly string root = TestPaths.NewScratchFolder("web-root");
-    private OriginServer server = null!;
-
-    public async ValueTask InitializeAsync()
+    /// <summary>An origin serving a small stand-in web app.</summary>
+    public sealed class Site : IAsyncLifetime
     {
-        Directory.CreateDirectory(Path.Combine(root, "assets"));
-        await File.WriteAllTextAsync(Path.Combine(root, "index.html"), "<!doctype html><div id=\"root\"></div>");
-        await File.WriteAllTextAsync(Path.Combine(root, "assets", "index-AbC123.js"), "console.log('app');");
-        await File.WriteAllTextAsync(Path.Combine(root, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
-        server = await OriginServer.StartAsync(null, "--Web:Root", root, "--Ingest:Workers", "0");
-    }
+        private readonly string root = TestPaths.NewScratchFolder("web-root");
 
-    public async ValueTask DisposeAsync() => await server.DisposeAsync();
+        public OriginServer Server { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            Directory.CreateDirectory(Path.Combine(root, "assets"));
+            await File.WriteAllTextAsync(Path.Combine(root, "index.html"), "<!doctype html><div id=\"root\"></div>");
+            await File.WriteAllTextAsync(Path.Combine(root, "assets", "index-AbC123.js"), "console.log('app');");
+            await File.WriteAllTextAsync(Path.Combine(root, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+            Server = await OriginServer.StartAsync(null, "--Web:Root", root, "--Ingest:Workers", "0");
+        }
+
+        public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+    }
 
     public static TheoryData<string, string> Answers() => new()
     {
@@ -53,7 +59,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
             request.Content = new StringContent("{\"email\":", Encoding.UTF8, "application/json");
         }
 
-        using var response = await server.Http.SendAsync(request);
+        using var response = await site.Server.Http.SendAsync(request);
 
         Assert.Equal("nosniff", Single(response, "X-Content-Type-Options"));
         Assert.Equal("no-referrer", Single(response, "Referrer-Policy"));
@@ -67,7 +73,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         // A body larger than the server takes is refused by Kestrel while binding, and answered by the exception handler.
         using var content = new StringContent("{\"email\":\"" + new string('a', 2 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
 
-        using var response = await server.Http.PostAsync("/api/v1/auth/login", content);
+        using var response = await site.Server.Http.PostAsync("/api/v1/auth/login", content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -81,7 +87,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [InlineData("/reset-password?email=a%40example.com&token=secret")]
     public async Task The_app_page_may_not_be_framed_keeps_its_window_to_itself_and_turns_off_what_it_does_not_use(string path)
     {
-        using var response = await server.Http.GetAsync(path);
+        using var response = await site.Server.Http.GetAsync(path);
 
         var policy = Single(response, "Content-Security-Policy");
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
@@ -112,7 +118,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("X-Forwarded-Proto", "https");
 
-        using var response = await server.Http.SendAsync(request);
+        using var response = await site.Server.Http.SendAsync(request);
 
         Assert.Equal("max-age=31536000", Single(response, "Strict-Transport-Security"));
         Assert.Equal("nosniff", Single(response, "X-Content-Type-Options"));
