@@ -6,20 +6,25 @@ using Marquee.Origin.Tests.Accounts;
 namespace Marquee.Origin.Tests.Catalog;
 
 /// <summary>The search endpoint over HTTP: typos, prefixes, accents, facets, and hostile input answered as input.</summary>
-public sealed class SearchApiTests : IAsyncLifetime
+/// <remarks>Every case only searches, so the class shares one origin and its four titles.</remarks>
+public sealed class SearchApiTests(SearchApiTests.FourTitles catalog) : IClassFixture<SearchApiTests.FourTitles>
 {
-    private OriginServer server = null!;
-
-    public async ValueTask InitializeAsync()
+    /// <summary>An origin with four titles: two Sci-Fi, one free, one licensed in Germany only.</summary>
+    public sealed class FourTitles : IAsyncLifetime
     {
-        server = await OriginServer.StartAsync(null, "--Ingest:Workers", "0");
-        await TestAccounts.TitleAsync(server, "Interstellar Voyage", genres: "Sci-Fi", year: 2014, maturity: 13);
-        await TestAccounts.TitleAsync(server, "Amélie of Montmartre", genres: "Comedy,Romance", year: 2001, free: true);
-        await TestAccounts.TitleAsync(server, "Star Wanderers", genres: "Sci-Fi", year: 1999);
-        await TestAccounts.TitleAsync(server, "Stellar Secrets", genres: "Documentary", year: 2020, countries: "DE");
-    }
+        public OriginServer Server { get; private set; } = null!;
 
-    public async ValueTask DisposeAsync() => await server.DisposeAsync();
+        public async ValueTask InitializeAsync()
+        {
+            Server = await OriginServer.StartAsync(null, "--Ingest:Workers", "0");
+            await TestAccounts.TitleAsync(Server, "Interstellar Voyage", genres: "Sci-Fi", year: 2014, maturity: 13);
+            await TestAccounts.TitleAsync(Server, "Amélie of Montmartre", genres: "Comedy,Romance", year: 2001, free: true);
+            await TestAccounts.TitleAsync(Server, "Star Wanderers", genres: "Sci-Fi", year: 1999);
+            await TestAccounts.TitleAsync(Server, "Stellar Secrets", genres: "Documentary", year: 2020, countries: "DE");
+        }
+
+        public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+    }
 
     [Theory]
     [InlineData("interstellar", "Interstellar Voyage")]
@@ -64,7 +69,7 @@ public sealed class SearchApiTests : IAsyncLifetime
     [InlineData("<script>alert(1)</script>")]
     public async Task Hostile_queries_are_just_text(string q)
     {
-        using var response = await server.Http.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}", TestContext.Current.CancellationToken);
+        using var response = await catalog.Server.Http.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}", TestContext.Current.CancellationToken);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -82,7 +87,7 @@ public sealed class SearchApiTests : IAsyncLifetime
     public async Task Bad_parameters_get_a_field_level_400(string query, string extra, string field)
     {
         var path = "/api/v1/search?" + query + (extra == "__long__" ? new string('x', 201) : extra);
-        using var response = await server.Http.GetAsync(path, TestContext.Current.CancellationToken);
+        using var response = await catalog.Server.Http.GetAsync(path, TestContext.Current.CancellationToken);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -92,10 +97,10 @@ public sealed class SearchApiTests : IAsyncLifetime
     [Fact]
     public async Task Non_numeric_parameters_are_400_not_500()
     {
-        using var response = await server.Http.GetAsync("/api/v1/search?limit=lots", TestContext.Current.CancellationToken);
+        using var response = await catalog.Server.Http.GetAsync("/api/v1/search?limit=lots", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     private async Task<JsonElement> SearchAsync(string query) =>
-        await server.Http.GetFromJsonAsync<JsonElement>("/api/v1/search?" + query, TestContext.Current.CancellationToken);
+        await catalog.Server.Http.GetFromJsonAsync<JsonElement>("/api/v1/search?" + query, TestContext.Current.CancellationToken);
 }

@@ -11,29 +11,37 @@ using Marquee.TestSupport;
 namespace Marquee.Origin.Tests.Web;
 
 /// <summary>The origin serving the built web app: caching, deep links, compression, and no swallowing of API paths.</summary>
-public sealed class WebAppHostingTests : IAsyncLifetime
+/// <remarks>Every case only reads, so the class shares one origin serving a small stand-in build.</remarks>
+public sealed class WebAppHostingTests(WebAppHostingTests.Site site) : IClassFixture<WebAppHostingTests.Site>
 {
     private const string Script = "console.log('marquee web app, hashed build output');\n";
-    private readonly string root = TestPaths.NewScratchFolder("web-root");
-    private OriginServer server = null!;
 
-    public async ValueTask InitializeAsync()
+    /// <summary>An origin serving a stand-in build: a page, hashed assets (one with a Brotli copy), a service worker and a manifest.</summary>
+    public sealed class Site : IAsyncLifetime
     {
-        Directory.CreateDirectory(Path.Combine(root, "assets"));
-        await File.WriteAllTextAsync(Path.Combine(root, "index.html"), "<!doctype html><div id=\"root\"></div>");
-        await File.WriteAllTextAsync(Path.Combine(root, "assets", "index-AbC123.js"), string.Concat(Enumerable.Repeat(Script, 200)));
-        await File.WriteAllTextAsync(Path.Combine(root, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
-        await File.WriteAllTextAsync(Path.Combine(root, "sw.js"), "const version = 'abc';\n");
-        await File.WriteAllTextAsync(Path.Combine(root, "manifest.webmanifest"), "{\"name\":\"Marquee\",\"start_url\":\"/\"}");
-        await File.WriteAllTextAsync(Path.Combine(root, "assets", "player-XyZ789.js"), "console.log('plain copy');");
-        await using (var brotli = new BrotliStream(File.Create(Path.Combine(root, "assets", "player-XyZ789.js.br")), CompressionLevel.SmallestSize))
-        {
-            await brotli.WriteAsync("console.log('brotli copy');"u8.ToArray());
-        }
-        server = await OriginServer.StartAsync(null, "--Web:Root", root);
-    }
+        private readonly string root = TestPaths.NewScratchFolder("web-root");
 
-    public async ValueTask DisposeAsync() => await server.DisposeAsync();
+        public OriginServer Server { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            Directory.CreateDirectory(Path.Combine(root, "assets"));
+            await File.WriteAllTextAsync(Path.Combine(root, "index.html"), "<!doctype html><div id=\"root\"></div>");
+            await File.WriteAllTextAsync(Path.Combine(root, "assets", "index-AbC123.js"), string.Concat(Enumerable.Repeat(Script, 200)));
+            await File.WriteAllTextAsync(Path.Combine(root, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+            await File.WriteAllTextAsync(Path.Combine(root, "sw.js"), "const version = 'abc';\n");
+            await File.WriteAllTextAsync(Path.Combine(root, "manifest.webmanifest"), "{\"name\":\"Marquee\",\"start_url\":\"/\"}");
+            await File.WriteAllTextAsync(Path.Combine(root, "assets", "player-XyZ789.js"), "console.log('plain copy');");
+            await using (var brotli = new BrotliStream(File.Create(Path.Combine(root, "assets", "player-XyZ789.js.br")), CompressionLevel.SmallestSize))
+            {
+                await brotli.WriteAsync("console.log('brotli copy');"u8.ToArray());
+            }
+
+            Server = await OriginServer.StartAsync(null, "--Web:Root", root);
+        }
+
+        public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+    }
 
     [Theory]
     [InlineData("/", HttpStatusCode.OK)]
@@ -44,7 +52,7 @@ public sealed class WebAppHostingTests : IAsyncLifetime
     [InlineData("/watch/abc123?title=xyz", HttpStatusCode.NotFound)]
     public async Task App_routes_answer_the_page_revalidated_on_every_load_with_a_strict_policy(string path, HttpStatusCode status)
     {
-        using var response = await server.Http.GetAsync(path);
+        using var response = await site.Server.Http.GetAsync(path);
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
@@ -61,7 +69,7 @@ public sealed class WebAppHostingTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/index-AbC123.js");
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
-        using var response = await server.Http.SendAsync(request);
+        using var response = await site.Server.Http.SendAsync(request);
         var compressed = await response.Content.ReadAsByteArrayAsync();
         await using var brotli = new BrotliStream(new MemoryStream(compressed), CompressionMode.Decompress);
         using var text = new StreamReader(brotli);
@@ -79,11 +87,11 @@ public sealed class WebAppHostingTests : IAsyncLifetime
         using var brotliRequest = new HttpRequestMessage(HttpMethod.Get, "/assets/player-XyZ789.js");
         brotliRequest.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
         brotliRequest.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
-        using var brotli = await server.Http.SendAsync(brotliRequest);
+        using var brotli = await site.Server.Http.SendAsync(brotliRequest);
         await using var decoded = new BrotliStream(await brotli.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
         using var plainRequest = new HttpRequestMessage(HttpMethod.Get, "/assets/player-XyZ789.js");
         plainRequest.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br", 0));
-        using var plain = await server.Http.SendAsync(plainRequest);
+        using var plain = await site.Server.Http.SendAsync(plainRequest);
 
         Assert.Equal("br", brotli.Content.Headers.ContentEncoding.Single());
         Assert.Equal("text/javascript", brotli.Content.Headers.ContentType!.MediaType);
@@ -97,7 +105,7 @@ public sealed class WebAppHostingTests : IAsyncLifetime
     [Fact]
     public async Task Files_outside_assets_are_revalidated()
     {
-        using var response = await server.Http.GetAsync("/favicon.svg");
+        using var response = await site.Server.Http.GetAsync("/favicon.svg");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl!.NoCache);
@@ -112,7 +120,7 @@ public sealed class WebAppHostingTests : IAsyncLifetime
     [InlineData("/manifest.webmanifest", "application/manifest+json")]
     public async Task The_service_worker_and_the_manifest_have_their_types_and_are_revalidated(string path, string type)
     {
-        using var response = await server.Http.GetAsync(path);
+        using var response = await site.Server.Http.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -128,7 +136,7 @@ public sealed class WebAppHostingTests : IAsyncLifetime
     [InlineData("/openapi/nothing.json")]
     public async Task Server_paths_and_missing_files_keep_their_own_answers_instead_of_the_page(string path)
     {
-        using var response = await server.Http.GetAsync(path);
+        using var response = await site.Server.Http.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
@@ -166,7 +174,7 @@ public sealed class WebAppHostingTests : IAsyncLifetime
     [Fact]
     public async Task The_web_apps_copy_of_the_openapi_document_matches_what_the_origin_serves()
     {
-        var served = JsonNode.Parse(await server.Http.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        var served = JsonNode.Parse(await site.Server.Http.GetStringAsync("/openapi/v1.json"))!.AsObject();
         served.Remove("servers");
 
         var copy = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "web", "openapi.json")));
