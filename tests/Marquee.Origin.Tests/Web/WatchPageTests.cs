@@ -16,7 +16,8 @@ namespace Marquee.Origin.Tests.Web;
 /// <c>GET /watch/{id}</c> with the playback in the page: only for a signed-in browser session navigating to it, after
 /// the same checks as <c>POST /api/v1/playback/{id}</c>, never cached or compressed, and never for anyone else.
 /// </summary>
-public sealed partial class WatchPageTests : IAsyncLifetime
+/// <remarks>Each case has accounts and titles of its own, so the class shares one origin.</remarks>
+public sealed partial class WatchPageTests(WatchPageTests.Site site) : IClassFixture<WatchPageTests.Site>
 {
     // What the web build writes: the player's code in an inert comment, and the place for the playback.
     private const string Page =
@@ -26,16 +27,23 @@ public sealed partial class WatchPageTests : IAsyncLifetime
 
     private const string PlayerPreload = "<link rel=\"modulepreload\" crossorigin href=\"/assets/PlayerPage-XyZ789.js\">";
 
-    private readonly string root = TestPaths.NewScratchFolder("watch-page-root");
-    private OriginServer server = null!;
+    private readonly OriginServer server = site.Server;
 
-    public async ValueTask InitializeAsync()
+    /// <summary>An origin serving a stand-in of the built page.</summary>
+    public sealed class Site : IAsyncLifetime
     {
-        await File.WriteAllTextAsync(Path.Combine(root, "index.html"), Page);
-        server = await OriginServer.StartAsync(null, "--Web:Root", root, "--Accounts:AuthRequestsPerMinute", "1000", "--Ingest:Workers", "0");
-    }
+        private readonly string root = TestPaths.NewScratchFolder("watch-page-root");
 
-    public async ValueTask DisposeAsync() => await server.DisposeAsync();
+        public OriginServer Server { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            await File.WriteAllTextAsync(Path.Combine(root, "index.html"), Page);
+            Server = await OriginServer.StartAsync(null, "--Web:Root", root, "--Accounts:AuthRequestsPerMinute", "1000", "--Ingest:Workers", "0");
+        }
+
+        public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+    }
 
     [Fact]
     public async Task A_signed_in_browser_gets_the_playback_with_the_page_private_uncompressed_and_under_the_same_policy()
