@@ -4,13 +4,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Marquee.Origin.Tests.Hosting;
 
-/// <summary>Every log line a host writes, with its structured values, exception and scopes, as text to search.</summary>
-internal sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
+/// <summary>Every log line a host writes at <paramref name="minimum"/> or above, with its structured values, exception and scopes, as text to search.</summary>
+internal sealed class CapturedLogs(LogLevel minimum = LogLevel.Trace) : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<string> lines = new();
     private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
 
     public IReadOnlyCollection<string> Lines => lines;
+
+    private LogLevel Minimum => minimum;
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -25,10 +27,15 @@ internal sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => owner.scopes.Push(state);
 
-        public bool IsEnabled(LogLevel logLevel) => true;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= owner.Minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
             var line = new StringBuilder($"{logLevel} {category}: {formatter(state, exception)}");
             if (state is IEnumerable<KeyValuePair<string, object?>> values)
             {
