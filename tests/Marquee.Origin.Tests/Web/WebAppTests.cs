@@ -211,6 +211,20 @@ public sealed partial class WebAppTests(WebCluster cluster) : IClassFixture<WebC
     }
 
     [Fact]
+    public async Task A_player_page_left_before_the_app_rendered_gives_its_stream_slot_back()
+    {
+        var title = await cluster.ReadyTitleAsync("Primary Colours");
+
+        // A Standard plan streams to 2 screens at once: the third page plays only if the first two gave theirs back.
+        var report = await RunAsync("leave-early.mjs", cluster.Base.ToString().TrimEnd('/'), await ViewerAsync("leaver"), WebCluster.Password, title);
+
+        Assert.True(report["heldApp"]!.GetValue<int>() >= 3, "the app's chunk was not held back, so the player, not the early stream, may have released");
+        Assert.Equal(3, report["plays"]!.AsArray().Count);
+        Assert.All(report["plays"]!.AsArray(), play => Assert.Equal(0, play!["appRendered"]!.GetValue<int>()));
+        Assert.Empty(report["problems"]!.AsArray());
+    }
+
+    [Fact]
     public async Task A_viewer_rates_titles_sees_more_like_this_the_numbered_top_10_and_says_not_for_me_to_a_pick()
     {
         var movie = await cluster.ReadyTitleAsync("Primary Colours");

@@ -1,6 +1,6 @@
 import Hls, { type ErrorData, type HlsConfig } from 'hls.js';
 import type { PlaybackView } from '../api/types';
-import { holdApp, pageBootstrap } from './pageBootstrap';
+import { holdApp, pageBootstrap, type PageBootstrap } from './pageBootstrap';
 import { startTimeOf } from '../share/startTime';
 
 /**
@@ -92,18 +92,37 @@ function startEarlyStream(): void {
       releaseApp();
     }
   };
+  // Left before the player took the stream over (it renders after the first frame): give the stream slot back, as
+  // the player does when it is left, or the plan's slot stays taken until the lease lapses.
+  const onLeave = () => releaseLease(view.leaseId, carried.antiforgery);
   hls.on(Hls.Events.MANIFEST_PARSED, onParsed);
   hls.on(Hls.Events.FRAG_LOADED, onFragment);
   hls.on(Hls.Events.ERROR, onError);
+  window.addEventListener('pagehide', onLeave);
   stream.stopListening = () => {
     hls.off(Hls.Events.MANIFEST_PARSED, onParsed);
     hls.off(Hls.Events.FRAG_LOADED, onFragment);
     hls.off(Hls.Events.ERROR, onError);
+    window.removeEventListener('pagehide', onLeave);
   };
   performance.mark('marquee:early-stream');
   hls.loadSource(view.hls);
   hls.attachMedia(video);
   early = stream;
+}
+
+/**
+ * The player's release (heartbeat.ts) without the app's API client, which this entry does not load: one keepalive
+ * DELETE with the antiforgery token the page carried.
+ */
+function releaseLease(leaseId: string, antiforgery: PageBootstrap['antiforgery']): void {
+  if (!antiforgery?.token || !antiforgery.headerName) return;
+  void fetch(`/api/v1/streams/${encodeURIComponent(leaseId)}`, {
+    method: 'DELETE',
+    headers: { [antiforgery.headerName]: antiforgery.token },
+    credentials: 'same-origin',
+    keepalive: true,
+  }).catch(() => undefined);
 }
 
 startEarlyStream();
