@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Marquee.TestSupport;
+using Marquee.Origin.Tests.Web;
 
 namespace Marquee.Origin.Tests.Hosting;
 
@@ -9,27 +9,8 @@ namespace Marquee.Origin.Tests.Hosting;
 /// exception handler, the 404 of an unknown route), the app page's own, and HSTS only over HTTPS.
 /// </summary>
 /// <remarks>Every case only reads headers, so the class shares one origin (25 origins cost the suite about 100 s).</remarks>
-public sealed class SecurityHeadersTests(SecurityHeadersTests.Site site) : IClassFixture<SecurityHeadersTests.Site>
+public sealed class SecurityHeadersTests(StandInWebApp site) : IClassFixture<StandInWebApp>
 {
-    /// <summary>An origin serving a small stand-in web app.</summary>
-    public sealed class Site : IAsyncLifetime
-    {
-        private readonly string root = TestPaths.NewScratchFolder("web-root");
-
-        public OriginServer Server { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync()
-        {
-            Directory.CreateDirectory(Path.Combine(root, "assets"));
-            await File.WriteAllTextAsync(Path.Combine(root, "index.html"), "<!doctype html><div id=\"root\"></div>");
-            await File.WriteAllTextAsync(Path.Combine(root, "assets", "index-AbC123.js"), "console.log('app');");
-            await File.WriteAllTextAsync(Path.Combine(root, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
-            Server = await OriginServer.StartAsync(null, "--Web:Root", root, "--Ingest:Workers", "0");
-        }
-
-        public async ValueTask DisposeAsync() => await Server.DisposeAsync();
-    }
-
     public static TheoryData<string, string> Answers() => new()
     {
         { "GET", "/api/v1/titles" },

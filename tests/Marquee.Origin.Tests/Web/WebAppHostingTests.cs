@@ -12,37 +12,8 @@ namespace Marquee.Origin.Tests.Web;
 
 /// <summary>The origin serving the built web app: caching, deep links, compression, and no swallowing of API paths.</summary>
 /// <remarks>Every case only reads, so the class shares one origin serving a small stand-in build.</remarks>
-public sealed class WebAppHostingTests(WebAppHostingTests.Site site) : IClassFixture<WebAppHostingTests.Site>
+public sealed class WebAppHostingTests(StandInWebApp site) : IClassFixture<StandInWebApp>
 {
-    private const string Script = "console.log('marquee web app, hashed build output');\n";
-
-    /// <summary>An origin serving a stand-in build: a page, hashed assets (one with a Brotli copy), a service worker and a manifest.</summary>
-    public sealed class Site : IAsyncLifetime
-    {
-        private readonly string root = TestPaths.NewScratchFolder("web-root");
-
-        public OriginServer Server { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync()
-        {
-            Directory.CreateDirectory(Path.Combine(root, "assets"));
-            await File.WriteAllTextAsync(Path.Combine(root, "index.html"), "<!doctype html><div id=\"root\"></div>");
-            await File.WriteAllTextAsync(Path.Combine(root, "assets", "index-AbC123.js"), string.Concat(Enumerable.Repeat(Script, 200)));
-            await File.WriteAllTextAsync(Path.Combine(root, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
-            await File.WriteAllTextAsync(Path.Combine(root, "sw.js"), "const version = 'abc';\n");
-            await File.WriteAllTextAsync(Path.Combine(root, "manifest.webmanifest"), "{\"name\":\"Marquee\",\"start_url\":\"/\"}");
-            await File.WriteAllTextAsync(Path.Combine(root, "assets", "player-XyZ789.js"), "console.log('plain copy');");
-            await using (var brotli = new BrotliStream(File.Create(Path.Combine(root, "assets", "player-XyZ789.js.br")), CompressionLevel.SmallestSize))
-            {
-                await brotli.WriteAsync("console.log('brotli copy');"u8.ToArray());
-            }
-
-            Server = await OriginServer.StartAsync(null, "--Web:Root", root);
-        }
-
-        public async ValueTask DisposeAsync() => await Server.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("/", HttpStatusCode.OK)]
     [InlineData("/admin/edges", HttpStatusCode.OK)]
@@ -77,8 +48,8 @@ public sealed class WebAppHostingTests(WebAppHostingTests.Site site) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
         Assert.Equal("br", response.Content.Headers.ContentEncoding.Single());
-        Assert.Equal(string.Concat(Enumerable.Repeat(Script, 200)), await text.ReadToEndAsync());
-        Assert.True(compressed.Length < Script.Length * 20, $"{compressed.Length} bytes compressed");
+        Assert.Equal(string.Concat(Enumerable.Repeat(StandInWebApp.Script, 200)), await text.ReadToEndAsync());
+        Assert.True(compressed.Length < StandInWebApp.Script.Length * 20, $"{compressed.Length} bytes compressed");
     }
 
     [Fact]
