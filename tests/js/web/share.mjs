@@ -147,11 +147,26 @@ await main(async (browser) => {
   const refusedUrl = newcomer.url();
   const refusalText = await newcomer.getByRole('alert').first().innerText();
 
-  // Signed in, a start-time link opened directly (the page carries its playback and starts the stream early).
+  // Signed in, a start-time link opened directly (the page carries its playback and starts the stream early). The
+  // video is paused before the app has rendered the player (the app's chunk is held back until then, past the
+  // service worker), as a quick viewer may: the player must still share the time it stopped at.
+  const devtools = await inviter.context().newCDPSession(inviter);
+  await devtools.send('Network.enable');
+  await devtools.send('Network.setBypassServiceWorker', { bypass: true });
+  const appChunk = /\/assets\/appMain-[^/?]+\.js/;
+  let releaseApp;
+  const appHeld = new Promise((resolve) => (releaseApp = resolve));
+  await inviter.route(appChunk, async (route) => {
+    await appHeld;
+    // The modulepreload and the import may ask for it twice; the one the browser dropped meanwhile is handled already.
+    await route.continue().catch(() => undefined);
+  });
   await inviter.goto(`${base}/watch/${titleId}?t=45`);
   const direct = await startedAt(inviter);
-  // The player's share menu, at the current time.
   await inviter.evaluate(() => document.querySelector('video').pause());
+  releaseApp();
+  await inviter.unroute(appChunk);
+  // The player's share menu, at the current time.
   await inviter.mouse.move(640, 700);
   await inviter.getByRole('button', { name: 'Share', exact: true }).click();
   const playerPanel = inviter.getByRole('dialog', { name: `Share ${title.title}` });

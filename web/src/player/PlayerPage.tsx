@@ -498,6 +498,9 @@ export function Player({ id, titleId, party, startAt = null }: { id: string; tit
     });
     // The early stream may have been playing before these listeners were there: start from the element as it is.
     setPaused(video.paused);
+    // Its time too: paused before these listeners were there, no timeupdate would come to set it (the seek bar and
+    // the share link's ?t= would stay at 0).
+    setTime(video.currentTime);
     setWaiting(video.readyState < HTMLMediaElement.HAVE_FUTURE_DATA);
     setMuted(video.muted);
     setVolume(video.volume);
