@@ -52,9 +52,16 @@ public sealed class SecurityHeadersTests(StandInWebApp site) : IClassFixture<Sta
     public async Task An_error_from_the_exception_handler_carries_them_too()
     {
         // A body larger than the server takes is refused by Kestrel while binding, and answered by the exception handler.
-        using var content = new StringContent("{\"email\":\"" + new string('a', 2 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
+        // The client waits for "100 Continue" before sending it: refused on its length alone, none of it is sent, so
+        // the server closing the connection cannot break the client's write before it reads the answer.
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = site.Server.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
+        {
+            Content = new StringContent("{\"email\":\"" + new string('a', 2 * 1024 * 1024) + "\"}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.ExpectContinue = true;
 
-        using var response = await site.Server.Http.PostAsync("/api/v1/auth/login", content);
+        using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
