@@ -62,6 +62,34 @@ export async function pickProfile(page, name) {
   }, `the profile ${name} to open`, 30000);
 }
 
+/**
+ * Holds the app's chunk back on this page until release(), so a player page runs only its early stream: what a
+ * viewer has before the app renders the player. Past the app's service worker, which would answer the chunk from
+ * its cache where page.route cannot hold it. held() counts the requests held.
+ */
+export async function holdAppChunk(page) {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Network.enable');
+  await devtools.send('Network.setBypassServiceWorker', { bypass: true });
+  const chunk = /\/assets\/appMain-[^/?]+\.js/;
+  let held = 0;
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(chunk, async (route) => {
+    held += 1;
+    await released;
+    // The modulepreload and the import may ask for it twice; the one the browser dropped meanwhile is handled already.
+    await route.continue().catch(() => undefined);
+  });
+  return {
+    held: () => held,
+    release: async () => {
+      release();
+      await page.unroute(chunk);
+    },
+  };
+}
+
 /** The player's video and what the player measured. */
 export async function player(page) {
   return page.evaluate(() => {

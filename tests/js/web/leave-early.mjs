@@ -4,24 +4,17 @@
 // it plays, then it is left. The viewer's plan has 2 streams, so the third load plays only if the first two gave
 // theirs back.
 // Usage: node web/leave-early.mjs BASE_URL EMAIL PASSWORD TITLE_ID
-import { main, newPage, pickProfile, report, signIn, until } from './browser.mjs';
+import { holdAppChunk, main, newPage, pickProfile, report, signIn, until } from './browser.mjs';
 
 const [base, email, password, titleId] = process.argv.slice(2);
 
 await main(async (browser) => {
   const page = await newPage(browser);
-  // Past the app's service worker, which would answer the app's chunk from its cache where page.route cannot hold it.
-  const devtools = await page.context().newCDPSession(page);
-  await devtools.send('Network.enable');
-  await devtools.send('Network.setBypassServiceWorker', { bypass: true });
   await signIn(page, base, email, password);
   await pickProfile(page, email.split('@')[0]);
 
   // The app's chunk never arrives on the player page: only the early stream runs.
-  let heldApp = 0;
-  await page.route(/\/assets\/appMain-[^/?]+\.js/, () => {
-    heldApp += 1;
-  });
+  const app = await holdAppChunk(page);
 
   const plays = [];
   for (let load = 1; load <= 3; load++) {
@@ -37,5 +30,5 @@ await main(async (browser) => {
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
 
-  report({ ok: true, heldApp, plays, problems: page.problems });
+  report({ ok: true, heldApp: app.held(), plays, problems: page.problems });
 });

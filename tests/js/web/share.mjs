@@ -7,7 +7,7 @@
 // Usage: node web/share.mjs BASE_URL MAIL_FOLDER INVITER_EMAIL NEWCOMER_EMAIL PASSWORD TITLE_ID PLAN_TITLE_ID
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { mailLink, main, newPage, pickProfile, player, report, shot, signIn, until } from './browser.mjs';
+import { holdAppChunk, mailLink, main, newPage, pickProfile, player, report, shot, signIn, until } from './browser.mjs';
 
 const [base, mail, inviterEmail, newcomerEmail, password, titleId, planTitleId] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
@@ -150,22 +150,11 @@ await main(async (browser) => {
   // Signed in, a start-time link opened directly (the page carries its playback and starts the stream early). The
   // video is paused before the app has rendered the player (the app's chunk is held back until then, past the
   // service worker), as a quick viewer may: the player must still share the time it stopped at.
-  const devtools = await inviter.context().newCDPSession(inviter);
-  await devtools.send('Network.enable');
-  await devtools.send('Network.setBypassServiceWorker', { bypass: true });
-  const appChunk = /\/assets\/appMain-[^/?]+\.js/;
-  let releaseApp;
-  const appHeld = new Promise((resolve) => (releaseApp = resolve));
-  await inviter.route(appChunk, async (route) => {
-    await appHeld;
-    // The modulepreload and the import may ask for it twice; the one the browser dropped meanwhile is handled already.
-    await route.continue().catch(() => undefined);
-  });
+  const app = await holdAppChunk(inviter);
   await inviter.goto(`${base}/watch/${titleId}?t=45`);
   const direct = await startedAt(inviter);
   await inviter.evaluate(() => document.querySelector('video').pause());
-  releaseApp();
-  await inviter.unroute(appChunk);
+  await app.release();
   // The player's share menu, at the current time.
   await inviter.mouse.move(640, 700);
   await inviter.getByRole('button', { name: 'Share', exact: true }).click();
