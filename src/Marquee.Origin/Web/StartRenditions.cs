@@ -33,9 +33,9 @@ public sealed partial class StartRenditions(PackageVariants packages)
             return null;
         }
 
-        var video = allowed.Where(v => v.Second >= StartHeight).OrderBy(v => v.Second).FirstOrDefault();
-        var start = video.First is null ? allowed.MaxBy(v => v.Second).First : video.First;
-        return new Start(start, package.DefaultAudio is { } audio && IsPlaylistName(audio) ? audio : null);
+        var video = allowed.Where(v => v.Second >= StartHeight).OrderBy(v => v.Second).Select(v => v.First).FirstOrDefault()
+            ?? allowed.MaxBy(v => v.Second).First;
+        return new Start(video, package.DefaultAudio is { } audio && IsPlaylistName(audio) ? audio : null);
     }
 
     /// <summary>A plain file name next to the multivariant playlist: nothing that could point elsewhere or break out of an attribute.</summary>
